@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Entry of the `dealerdesk` command. Checks the Node version BEFORE loading
+// the native SQLite addon: better-sqlite3 13 needs Node-API 10 (Node >= 22.14)
+// and crashes on older Node instead of failing cleanly.
+'use strict';
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 14)) {
+  process.stderr.write(
+    `DealerDesk 需要 Node.js 22.14 或更高版本（当前 ${process.version}）。` +
+      `请通过 npm run cli -- … 运行（使用项目自带的 Node 22），或安装更新的 Node。\n`,
+  );
+  process.exit(1);
+}
+const path = require('node:path');
+const fs = require('node:fs');
+const bundle = path.join(__dirname, '..', 'out', 'cli', 'dealerdesk.cjs');
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('命令行尚未构建：请先运行 npm run build:cli\n');
+  process.exit(1);
+}
+process.env.DEALERDESK_CLI_ENTRY = '1';
+require(bundle);

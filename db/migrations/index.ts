@@ -1,0 +1,11 @@
+/**
+ * Every migration, in order. An in-code list (not a folder scan) because the
+ * main process is bundled. Names are zero-padded: Kysely orders by name.
+ * Released migrations are never edited; add a new one instead.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_foundation';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,80 @@
+/**
+ * Kysely as a query builder over a synchronous better-sqlite3 connection.
+ *
+ * Why not Kysely's async driver for everything: better-sqlite3 is synchronous,
+ * and a whole service call (documents + allocations + audit row) must be one
+ * atomic transaction that no other request can interleave with. Running the
+ * compiled SQL synchronously inside `sqlite.transaction()` gives exactly that,
+ * and prepared statements are cached by SQL text for speed. Kysely's async
+ * dialect is still used by the migrator (db/migrate.ts).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+} from 'kysely';
+import type { DB } from './schema';
+
+export type Sqlite = BetterSqlite3.Database;
+
+export class Db {
+  readonly sqlite: Sqlite;
+  /** Build queries with this; run them with all/first/run. Never executes by itself. */
+  readonly k: Kysely<DB>;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(sqlite: Sqlite) {
+    this.sqlite = sqlite;
+    this.k = new Kysely<DB>({
+      dialect: {
+        createAdapter: () => new SqliteAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new SqliteIntrospector(db),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      },
+    });
+  }
+
+  prepare(sql: string): BetterSqlite3.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private compiled<R>(query: Compilable<R> | CompiledQuery<R>): CompiledQuery<R> {
+    return 'compile' in query ? query.compile() : query;
+  }
+
+  all<R>(query: Compilable<R> | CompiledQuery<R>): R[] {
+    const c = this.compiled(query);
+    return this.prepare(c.sql).all(...(c.parameters as unknown[])) as R[];
+  }
+
+  first<R>(query: Compilable<R> | CompiledQuery<R>): R | undefined {
+    const c = this.compiled(query);
+    return this.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown> | CompiledQuery<unknown>): BetterSqlite3.RunResult {
+    const c = this.compiled(query);
+    return this.prepare(c.sql).run(...(c.parameters as unknown[]));
+  }
+
+  /** Runs fn in one SQLite transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn)();
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}

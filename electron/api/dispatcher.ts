@@ -1,0 +1,52 @@
+/**
+ * The single way into the services: method name -> zod-validated input ->
+ * handler -> `{ok:true,data}` or `{ok:false,error:{code,field,message}}`.
+ * IPC, the HTTP bridge, the CLI and the tests all call this.
+ */
+import { z } from 'zod';
+import { isMethodName, methods, type MethodName } from '../../shared/api/contract';
+import { DomainError, type ApiErrorData, type ApiResult } from '../../shared/errors';
+
+// zod's own messages (type errors, missing keys) in Chinese, like ours.
+z.config(z.locales.zhCN());
+
+export function zodErrorToApi(error: z.ZodError): ApiErrorData {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length ? issue.path.map(String).join('.') : null;
+  return {
+    code: 'validation',
+    field,
+    message: issue?.message ?? '输入不正确',
+    details: error.issues.map((i) => ({ field: i.path.map(String).join('.') || null, message: i.message })),
+  };
+}
+
+export function errorToApi(e: unknown): ApiErrorData {
+  if (e instanceof DomainError) return e.toData();
+  if (e instanceof z.ZodError) return zodErrorToApi(e);
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
+    // The database's own constraints are the second line of defence; reaching
+    // them means a service check is missing, so say what happened plainly.
+    const message = String(err.message ?? '');
+    if (err.code.startsWith('SQLITE_CONSTRAINT')) return { code: 'conflict', field: null, message: `数据约束不允许此操作：${message}` };
+    return { code: 'database', field: null, message: `数据库错误：${message}` };
+  }
+  return { code: 'internal', field: null, message: `内部错误：${e instanceof Error ? e.message : String(e)}` };
+}
+
+export type Invoke = (name: MethodName, input: unknown) => Promise<unknown>;
+
+/** Validates and invokes; never throws. */
+export async function dispatch(method: string, params: unknown, invoke: Invoke): Promise<ApiResult<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', field: null, message: `未知的接口方法：${method}` } };
+  }
+  const parsed = methods[method].input.safeParse(params ?? {});
+  if (!parsed.success) return { ok: false, error: zodErrorToApi(parsed.error) };
+  try {
+    return { ok: true, data: await invoke(method, parsed.data) };
+  } catch (e) {
+    return { ok: false, error: errorToApi(e) };
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Every method's handler. The type forces this map to cover the whole
+ * contract, so a method declared in shared/ without a handler fails to compile.
+ */
+import type { MethodName } from '../../../shared/api/contract';
+import { historyOf } from '../../services/audit/history';
+import { settingsHandlers } from './settings';
+import type { HandlerMap } from './types';
+
+/** system.status and system.restoreBackup are served by the runtime itself: they work without a database. */
+export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup'>;
+
+export const handlers: HandlerMap<DbMethodName> = {
+  ...settingsHandlers,
+  'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
+};

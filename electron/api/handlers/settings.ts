@@ -1,0 +1,17 @@
+import type { settingsMethods } from '../../../shared/api/settings';
+import {
+  clearCompanyLogo,
+  getCompanyLogo,
+  getCompanyProfile,
+  setCompanyLogo,
+  updateCompanyProfile,
+} from '../../services/settings/companyProfile';
+import type { HandlerMap } from './types';
+
+export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
+  'settings.getCompany': (ctx) => getCompanyProfile(ctx),
+  'settings.updateCompany': (ctx, input) => updateCompanyProfile(ctx, input),
+  'settings.setLogo': (ctx, input) => setCompanyLogo(ctx, input),
+  'settings.clearLogo': (ctx) => clearCompanyLogo(ctx),
+  'settings.getLogo': (ctx) => getCompanyLogo(ctx),
+};

@@ -1,0 +1,29 @@
+/** What a CLI command is: its words, usage text, and a run function. */
+import type { AppRuntime } from '../api/runtime';
+import type { ParsedArgs } from './args';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandEnv {
+  args: ParsedArgs;
+  /** Remaining positionals after the command words. */
+  rest: string[];
+  json: boolean;
+  io: CliIo;
+  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB. */
+  runtime(): Promise<AppRuntime>;
+}
+
+export interface CliCommand {
+  /** e.g. ['settings', 'get'] */
+  words: string[];
+  usage: string;
+  summary: string;
+  /** Returns the exit code. */
+  run(env: CommandEnv): Promise<number>;
+}
+
+export const printJson = (io: CliIo, value: unknown): void => io.out(JSON.stringify(value, null, 2));

@@ -1,0 +1,89 @@
+/**
+ * dealerdesk — the headless command line over the same runtime and services
+ * as the app. stdout carries --json output only; messages go to stderr.
+ * Exit codes: 0 ok, 1 refused input / failure, 2 usage error.
+ */
+import os from 'node:os';
+import { DomainError } from '../../shared/errors';
+import { APP_VERSION, AppRuntime } from '../api/runtime';
+import { resolveDbFile } from '../services/system/dataDir';
+import { hasFlag, parseArgs, stringFlag, UsageError } from './args';
+import { printJson, type CliIo } from './command';
+import { commands, findCommand } from './registry';
+
+function helpText(): string {
+  const lines = [
+    `DealerDesk 经销往来 ${APP_VERSION} — 命令行`,
+    '',
+    '用法: dealerdesk <命令> [选项]      (npm run cli -- <命令> [选项])',
+    '',
+    '命令:',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    '通用选项:',
+    '  --db PATH   数据库文件（或环境变量 DEALERDESK_DB；默认在本机数据目录）',
+    '  --json      在标准输出打印 JSON',
+    '  --help      显示帮助      --version   显示版本',
+  ];
+  return lines.join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let runtime: AppRuntime | null = null;
+  let json = false;
+  try {
+    const args = parseArgs(argv);
+    json = hasFlag(args, 'json');
+    if (hasFlag(args, 'version')) {
+      io.out(APP_VERSION);
+      return 0;
+    }
+    const command = findCommand(args.positionals);
+    if (hasFlag(args, 'help') || !args.positionals.length) {
+      io.out(command ? `用法: dealerdesk ${command.usage}\n${command.summary}` : helpText());
+      return args.positionals.length || hasFlag(args, 'help') ? 0 : 2;
+    }
+    if (!command) throw new UsageError(`未知命令：${args.positionals.join(' ')}（dealerdesk --help 查看全部命令）`);
+    const dbFile = resolveDbFile(stringFlag(args, 'db'), { platform: process.platform, env, homedir: os.homedir() });
+    return await command.run({
+      args,
+      rest: args.positionals.slice(command.words.length),
+      json,
+      io,
+      runtime: async () => {
+        if (!runtime) {
+          const user = os.userInfo().username;
+          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() } });
+          const status = runtime.status();
+          if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
+        }
+        return runtime;
+      },
+    });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`用法错误：${e.message}`);
+      return 2;
+    }
+    if (e instanceof DomainError) {
+      if (json && e.details !== undefined) printJson(io, e.details);
+      else if (json) printJson(io, { error: e.toData() });
+      io.err(`错误${e.field ? `（${e.field}）` : ''}：${e.message}`);
+      return 1;
+    }
+    io.err(`错误：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    (runtime as AppRuntime | null)?.close();
+  }
+}
+
+const isEntry = typeof require !== 'undefined' && require.main === module;
+if (isEntry || process.env.DEALERDESK_CLI_ENTRY === '1') {
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + '\n'),
+    err: (t) => process.stderr.write(t + '\n'),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

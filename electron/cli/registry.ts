@@ -1,0 +1,14 @@
+/** All CLI commands. Areas add theirs here. */
+import type { CliCommand } from './command';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { settingsGetCommand, settingsSetCommand } from './commands/settings';
+
+export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
+
+/** The command whose words prefix the positionals best (longest match). */
+export function findCommand(positionals: readonly string[]): CliCommand | undefined {
+  return commands
+    .filter((c) => c.words.every((w, i) => positionals[i] === w))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+}

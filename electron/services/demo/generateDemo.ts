@@ -1,0 +1,30 @@
+/**
+ * Deterministic demo data at three sizes. Each area adds its own generator
+ * step here as it lands; every step goes through the same services (or their
+ * batch functions) as the UI, so demo data obeys every rule.
+ */
+import { seededRng, type Rng } from '../../../shared/random';
+import type { AppRuntime } from '../../api/runtime';
+import { demoCompany } from './demoCompany';
+
+export const DEMO_SIZES = ['small', 'medium', 'large'] as const;
+export type DemoSize = (typeof DEMO_SIZES)[number];
+
+export interface DemoOptions {
+  size: DemoSize;
+  seed: number;
+}
+
+export interface DemoSummary {
+  size: DemoSize;
+  seed: number;
+  company: string;
+}
+
+export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: (msg: string) => void = () => {}): Promise<DemoSummary> {
+  const rng: Rng = seededRng(opts.seed);
+  progress('公司资料…');
+  const company = demoCompany(rng);
+  await rt.invoke('settings.updateCompany', company);
+  return { size: opts.size, seed: opts.seed, company: company.companyName };
+}

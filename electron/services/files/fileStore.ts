@@ -1,0 +1,43 @@
+/**
+ * Content-addressed storage in the data directory: files/<aa>/<sha256>.
+ * The same bytes are stored once however often they are attached, and a
+ * stored file is never overwritten or deleted by an edit of its owner.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServiceContext } from '../context';
+
+export const sha256Hex = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('hex');
+
+export function storedFilePath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes (temp file + rename, so a crash never leaves half a file) and registers them. */
+export function storeFile(ctx: ServiceContext, bytes: Uint8Array, mime: string): string {
+  const sha = sha256Hex(bytes);
+  const target = storedFilePath(ctx.dataDir, sha);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, target);
+  }
+  ctx.db.run(
+    ctx.db.k
+      .insertInto('stored_files')
+      .values({ sha256: sha, mime, size: bytes.byteLength, created_at: ctx.clock.now().toISOString() })
+      .onConflict((oc) => oc.column('sha256').doNothing()),
+  );
+  ctx.touched.add('stored_files');
+  return sha;
+}
+
+export function readStoredFile(ctx: ServiceContext, sha256: string): { bytes: Buffer; mime: string } | null {
+  const row = ctx.db.first(ctx.db.k.selectFrom('stored_files').selectAll().where('sha256', '=', sha256));
+  if (!row) return null;
+  const file = storedFilePath(ctx.dataDir, sha256);
+  if (!fs.existsSync(file)) return null;
+  return { bytes: fs.readFileSync(file), mime: row.mime };
+}

@@ -1,0 +1,40 @@
+/** The typed API client: `api.call('settings.getCompany', {})` -> Output, or throws ApiError. */
+import { methods, type Input, type MethodName, type Output } from '../../../shared/api/contract';
+import type { ApiErrorData } from '../../../shared/errors';
+import { createTransport, type Transport } from './transport';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorData['code'];
+  readonly field: string | null;
+  readonly details: unknown;
+  constructor(data: ApiErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.field = data.field;
+    this.details = data.details;
+  }
+}
+
+export class ApiClient {
+  constructor(private readonly transport: Transport) {}
+
+  async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    const r = await this.transport.call(method, input);
+    if (!r.ok) throw new ApiError(r.error);
+    return r.data as Output<M>;
+  }
+
+  /** Tables a query method reads, from the contract (drives refetch on db:changed). */
+  readsOf(method: MethodName): readonly string[] {
+    return methods[method].reads;
+  }
+
+  onChanged = (cb: Parameters<Transport['onChanged']>[0]) => this.transport.onChanged(cb);
+}
+
+let client: ApiClient | null = null;
+export function apiClient(): ApiClient {
+  client ??= new ApiClient(createTransport());
+  return client;
+}

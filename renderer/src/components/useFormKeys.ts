@@ -1,0 +1,35 @@
+/**
+ * Keyboard-first entry for every form: Enter moves to the next field (and
+ * submits from the last), Ctrl+S saves, Esc cancels. Enter pressed while a
+ * Chinese input method is composing belongs to the IME and is left alone.
+ */
+import { useCallback, type KeyboardEvent } from 'react';
+
+const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]';
+
+export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
+  const { onSave, onCancel } = opts;
+  return useCallback(
+    (e: KeyboardEvent<HTMLFormElement>) => {
+      if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        onSave();
+        return;
+      }
+      if (e.key === 'Escape' && onCancel) {
+        e.preventDefault();
+        onCancel();
+        return;
+      }
+      const target = e.target as HTMLElement;
+      if (e.key !== 'Enter' || target.tagName !== 'INPUT' || e.shiftKey) return;
+      e.preventDefault();
+      const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+      const next = fields[fields.indexOf(target) + 1];
+      if (next && next.tagName !== 'BUTTON') next.focus();
+      else onSave();
+    },
+    [onSave, onCancel],
+  );
+}

@@ -1,0 +1,79 @@
+/** Mantine AppShell: grouped left navigation, header with company short name and language switch. */
+import { AppShell, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useApiQuery } from '../api/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { navigate, usePath } from './router';
+import { routes, type NavGroup } from './routes';
+
+const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
+  { key: 'daily', label: 'nav.groupDaily' },
+  { key: 'records', label: 'nav.groupRecords' },
+  { key: 'system', label: 'nav.groupSystem' },
+];
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const path = usePath();
+  const company = useApiQuery('settings.getCompany', {});
+  const shortName = company.data?.shortName || company.data?.companyName || t('app.name');
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 196, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md" style={{ background: 'var(--mantine-color-indigo-8)', color: 'white', borderBottom: 0 }}>
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4} fw={700} style={{ letterSpacing: 1 }} data-testid="header-company">
+              {shortName}
+            </Title>
+            <Text size="xs" opacity={0.75}>
+              {t('app.productName')}
+            </Text>
+          </Group>
+          <SegmentedControl
+            size="xs"
+            value={locale}
+            onChange={(v) => setLocale(v === 'en' ? 'en' : 'zh-CN')}
+            data={[
+              { value: 'zh-CN', label: t('app.switchToChinese') },
+              { value: 'en', label: t('app.switchToEnglish') },
+            ]}
+            aria-label={t('app.language')}
+            data-testid="language-switch"
+          />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          <Stack gap="md">
+            {GROUPS.map((g) => {
+              const items = routes.filter((r) => r.nav?.group === g.key);
+              if (!items.length) return null;
+              return (
+                <Stack gap={2} key={g.key}>
+                  <Text size="xs" c="dimmed" fw={600} px="xs">
+                    {t(g.label)}
+                  </Text>
+                  {items.map((r) => {
+                    const Icon = r.nav!.icon;
+                    return (
+                      <NavLink
+                        key={r.pattern}
+                        label={t(r.nav!.label)}
+                        leftSection={<Icon size={17} stroke={1.6} />}
+                        active={path === r.pattern || path.startsWith(`${r.pattern}/`)}
+                        onClick={() => navigate(r.pattern)}
+                        style={{ borderRadius: 4 }}
+                      />
+                    );
+                  })}
+                </Stack>
+              );
+            })}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

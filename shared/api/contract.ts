@@ -1,0 +1,25 @@
+/**
+ * The whole API surface: one map of method name -> definition. The
+ * dispatcher, the preload bridge, the HTTP bridge client and the CLI are all
+ * typed from this single object; adding an area means adding its map here.
+ */
+import type { InputOf, MethodDef, OutputOf } from './define';
+import { settingsMethods } from './settings';
+import { systemMethods } from './system';
+
+export const methods = {
+  ...systemMethods,
+  ...settingsMethods,
+} satisfies Record<string, MethodDef>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type Input<M extends MethodName> = InputOf<Methods[M]>;
+export type Output<M extends MethodName> = OutputOf<Methods[M]>;
+
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
+
+/** Event the host sends after every successful write. */
+export interface DbChangedEvent {
+  tables: string[];
+}
