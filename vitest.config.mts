@@ -6,5 +6,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON file feeds the one-line total that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

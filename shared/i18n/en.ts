@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { uiEn } from './areas/ui';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -49,6 +50,7 @@ export const en: Messages = {
     logoNone: 'No logo',
     logoSaved: 'Logo updated',
   },
+  ui: uiEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

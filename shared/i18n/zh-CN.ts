@@ -2,7 +2,13 @@
  * The Simplified Chinese catalogue: the default language and the source of
  * every key. Other languages must have exactly the same shape (checked by the
  * type of en.ts). Use bookkeeping vocabulary (应收, 回款, 核销, 期初, 对账单).
+ *
+ * Each area keeps its strings in shared/i18n/areas/<area>.ts (a zh and an en
+ * object) and is registered here and in en.ts with one line.
  */
+import type { Widen } from './widen';
+import { uiZh } from './areas/ui';
+
 export const zhCN = {
   app: {
     name: '经销往来',
@@ -51,6 +57,7 @@ export const zhCN = {
     logoNone: '未设置标志',
     logoSaved: '标志已更新',
   },
+  ui: uiZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',
@@ -67,5 +74,4 @@ export const zhCN = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: builds deterministic data (cached in tests/bench/.cache),
+ * then prints one line per figure: name, median ms, runs. Budgets live in the
+ * issues; nothing here asserts a time. `npm run bench -- <filter>` runs only
+ * the groups whose name contains the filter.
+ */
+import { printFigure, type Figure } from './harness';
+import { foundationFigures } from './figures/foundation';
+
+const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
+
+async function main(): Promise<void> {
+  const filter = process.argv[2];
+  console.log(`DealerDesk bench — Node ${process.version}, ${new Date().toISOString()}`);
+  for (const g of groups) {
+    if (filter && !g.name.includes(filter)) continue;
+    console.log(`\n[${g.name}]`);
+    for (const f of await g.run()) printFigure(f);
+  }
+}
+
+void main();
