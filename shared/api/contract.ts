@@ -4,12 +4,14 @@
  * typed from this single object; adding an area means adding its map here.
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
+import { customerFileMethods } from './customers';
 import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 
 export const methods = {
   ...systemMethods,
   ...settingsMethods,
+  ...customerFileMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

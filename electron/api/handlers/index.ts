@@ -4,6 +4,7 @@
  */
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
+import { customerFileHandlers } from './customers';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
@@ -12,5 +13,6 @@ export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restore
 
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,
+  ...customerFileHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };
