@@ -2,7 +2,7 @@
  * Shown instead of the app when the database cannot be opened: what and why,
  * and the backups to restore from. Never a silently created empty database.
  */
-import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SystemStatus } from '../../../shared/api/system';
@@ -48,14 +48,21 @@ export function DatabaseErrorScreen({ status, onRecovered }: { status: Unavailab
       ) : (
         <Table striped withTableBorder>
           <Table.Tbody>
-            {status.backups.map((b) => (
+            {status.backups.map((b, i) => (
               <Table.Tr key={b.name}>
-                <Table.Td>{b.name}</Table.Td>
-                <Table.Td>{b.createdAt.replace('T', ' ').slice(0, 19)}</Table.Td>
+                <Table.Td>
+                  {b.name}
+                  {i === 0 && (
+                    <Badge ml="xs" size="sm" variant="light">
+                      {t('errors.dbLatest')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{new Date(b.createdAt).toLocaleString(undefined, { hour12: false })}</Table.Td>
                 <Table.Td>{(b.size / 1024).toFixed(0)} KB</Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
-                    <Button size="xs" loading={busy === b.name} onClick={() => void restore(b.name)}>
+                    <Button size="xs" variant={i === 0 ? 'filled' : 'default'} loading={busy === b.name} onClick={() => void restore(b.name)}>
                       {t('errors.dbRestore')}
                     </Button>
                   </Group>
