@@ -5,6 +5,7 @@
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { customerFileMethods } from './customers';
+import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 
@@ -12,6 +13,7 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...customerFileMethods,
+  ...ledgerMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

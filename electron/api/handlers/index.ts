@@ -5,6 +5,7 @@
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
 import { customerFileHandlers } from './customers';
+import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
@@ -14,5 +15,6 @@ export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restore
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,
   ...customerFileHandlers,
+  ...ledgerHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };
