@@ -4,11 +4,17 @@
  * synchronously through db/query.ts.
  */
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
+import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 
 export interface DB {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   stored_files: StoredFilesTable;
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  interactions: InteractionsTable;
+  products: ProductsTable;
+  import_batches: ImportBatchesTable;
 }
 
 export type TableName = keyof DB;

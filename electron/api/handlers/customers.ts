@@ -1,42 +1,73 @@
+/** Handlers of the customer file (customers, contacts, interactions, calendar, products, imports). */
 import type { customerFileMethods } from '../../../shared/api/customers';
-import { DomainError } from '../../../shared/errors';
+import { interactionCalendar } from '../../services/customers/calendar';
+import { createContact, deleteContact, listContacts, setPrimaryContact, updateContact } from '../../services/customers/contacts';
+import {
+  archiveCustomer,
+  createCustomer,
+  customerDefaults,
+  customerFacets,
+  deleteCustomer,
+  getCustomer,
+  getCustomerRow,
+  nextCustomerCode,
+  restoreCustomer,
+  updateCustomer,
+} from '../../services/customers/customers';
+import { exportCustomersXlsx } from '../../services/customers/exportCustomers';
+import { createInteraction, listInteractions } from '../../services/customers/interactions';
+import { listCustomers } from '../../services/customers/search';
+import { listImportBatches, undoImportBatch } from '../../services/imports/batches';
+import { commitImport, previewImport } from '../../services/imports/runImport';
+import { importTemplate } from '../../services/imports/template';
+import { exportProductsXlsx } from '../../services/products/exportProducts';
+import {
+  archiveProduct,
+  createProduct,
+  getProduct,
+  listProducts,
+  restoreProduct,
+  updateProduct,
+} from '../../services/products/products';
 import type { HandlerMap } from './types';
 
-// Placeholder while the services land: the contract is published first so the UI can be built against it.
-const pending = (): never => {
-  throw new DomainError('internal', '此功能尚在开发中');
-};
-
 export const customerFileHandlers: HandlerMap<keyof typeof customerFileMethods> = {
-  'customers.list': pending,
-  'customers.get': pending,
-  'customers.nextCode': pending,
-  'customers.defaults': pending,
-  'customers.facets': pending,
-  'customers.create': pending,
-  'customers.update': pending,
-  'customers.archive': pending,
-  'customers.restore': pending,
-  'customers.delete': pending,
-  'customers.exportXlsx': pending,
-  'contacts.list': pending,
-  'contacts.create': pending,
-  'contacts.update': pending,
-  'contacts.delete': pending,
-  'contacts.setPrimary': pending,
-  'interactions.list': pending,
-  'interactions.create': pending,
-  'interactions.calendar': pending,
-  'products.list': pending,
-  'products.get': pending,
-  'products.create': pending,
-  'products.update': pending,
-  'products.archive': pending,
-  'products.restore': pending,
-  'products.exportXlsx': pending,
-  'imports.preview': pending,
-  'imports.commit': pending,
-  'imports.batches': pending,
-  'imports.undo': pending,
-  'imports.template': pending,
+  'customers.list': (ctx, input) => listCustomers(ctx, input),
+  'customers.get': (ctx, input) => getCustomer(ctx, input.id),
+  'customers.nextCode': (ctx) => ({ code: nextCustomerCode(ctx) }),
+  'customers.defaults': (ctx) => customerDefaults(ctx),
+  'customers.facets': (ctx) => customerFacets(ctx),
+  'customers.create': (ctx, input) => createCustomer(ctx, input),
+  'customers.update': (ctx, input) => updateCustomer(ctx, input),
+  'customers.archive': (ctx, input) => archiveCustomer(ctx, input.id, input.reason),
+  'customers.restore': (ctx, input) => restoreCustomer(ctx, input.id, input.reason),
+  'customers.delete': (ctx, input) => deleteCustomer(ctx, input.id, input.reason),
+  'customers.exportXlsx': (ctx, input) => exportCustomersXlsx(ctx, input),
+
+  'contacts.list': (ctx, input) => {
+    getCustomerRow(ctx, input.customerId);
+    return listContacts(ctx, input.customerId);
+  },
+  'contacts.create': (ctx, { customerId, ...fields }) => createContact(ctx, customerId, fields),
+  'contacts.update': (ctx, input) => updateContact(ctx, input),
+  'contacts.delete': (ctx, input) => deleteContact(ctx, input.id),
+  'contacts.setPrimary': (ctx, input) => setPrimaryContact(ctx, input.id),
+
+  'interactions.list': (ctx, input) => listInteractions(ctx, input.customerId, input.limit),
+  'interactions.create': (ctx, input) => createInteraction(ctx, input),
+  'interactions.calendar': (ctx, input) => interactionCalendar(ctx, input),
+
+  'products.list': (ctx, input) => listProducts(ctx, input),
+  'products.get': (ctx, input) => getProduct(ctx, input.id),
+  'products.create': (ctx, input) => createProduct(ctx, input),
+  'products.update': (ctx, input) => updateProduct(ctx, input),
+  'products.archive': (ctx, input) => archiveProduct(ctx, input.id, input.reason),
+  'products.restore': (ctx, input) => restoreProduct(ctx, input.id, input.reason),
+  'products.exportXlsx': (ctx, input) => exportProductsXlsx(ctx, input),
+
+  'imports.preview': (ctx, input) => previewImport(ctx, input),
+  'imports.commit': (ctx, input) => commitImport(ctx, input),
+  'imports.batches': (ctx, input) => listImportBatches(ctx, input.kind),
+  'imports.undo': (ctx, input) => undoImportBatch(ctx, input.batchId, input.reason),
+  'imports.template': (_ctx, input) => importTemplate(input.kind),
 };

@@ -1,0 +1,83 @@
+/** Kysely row types of the customer file (migration 0002): customers, contacts, interactions, products, import batches. */
+export interface CustomersTable {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string;
+  /** First letters of every reading of the name, space separated ("cqhd zqhd"). */
+  pinyin: string;
+  /** Full pinyin of the usual reading, for sorting names the way a Chinese reader expects. */
+  sort_key: string;
+  kind: string | null;
+  grade: string | null;
+  region: string;
+  address: string;
+  tax_id: string;
+  bank_name: string;
+  bank_account: string;
+  credit_limit_fen: number | null;
+  payment_term_days: number | null;
+  salesperson: string;
+  status: string;
+  /** JSON array of strings. */
+  tags: string;
+  notes: string;
+  archived_at: string | null;
+  import_batch_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  title: string;
+  mobile: string;
+  phone: string;
+  email: string;
+  wechat: string;
+  /** 0 or 1; at most one 1 per customer (partial unique index). */
+  is_primary: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  customer_id: string;
+  date: string;
+  channel: string;
+  summary: string;
+  promise_date: string | null;
+  promise_amount_fen: number | null;
+  next_follow_up: string | null;
+  user: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  code: string;
+  name: string;
+  pinyin: string;
+  spec: string;
+  unit: string;
+  default_price_fen: number | null;
+  archived_at: string | null;
+  import_batch_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportBatchesTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  rows: number;
+  created_at: string;
+  user: string;
+  undone_at: string | null;
+  undo_reason: string | null;
+}

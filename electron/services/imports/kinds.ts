@@ -1,0 +1,47 @@
+/**
+ * The import kinds. Each kind knows its columns, how to check a file's rows
+ * against the database, how to write them as one batch, and when and how a
+ * batch can be undone. Later issues (contracts, invoices, receipts, opening
+ * balances) add their kind to IMPORT_KIND_HANDLERS with one line and get the
+ * preview, commit, batch list, undo and CLI plumbing for free.
+ */
+import type { ServiceContext } from '../context';
+import type { XlsxColumn } from '../export/writeXlsx';
+import type { RawTable } from '../import/readTable';
+import type { ImportError, ImportWarning } from '../import/report';
+import { customerImport } from './customerImport';
+import { productImport } from './productImport';
+
+export interface PreparedImport {
+  /** Non-blank data rows. */
+  rows: number;
+  errors: ImportError[];
+  warnings: ImportWarning[];
+  /** Writes every row with the batch id (only called when there are no errors); returns the rows written. */
+  write(batchId: string): number;
+}
+
+export interface ImportKindHandler {
+  kind: string;
+  /** What the records are called in messages: 客户, 产品. */
+  label: string;
+  /** Export/template columns: the same headers the importer reads. */
+  templateColumns: XlsxColumn[];
+  /** Asynchronous preparation before the synchronous transaction (loading pinyin-pro). */
+  load?(): Promise<void>;
+  /** Maps and checks the table against the database. Runs inside the commit's transaction. */
+  prepare(ctx: ServiceContext, table: RawTable): PreparedImport;
+  /** Why the batch's records cannot be removed now (something refers to them), or null. */
+  undoBlockedReason(ctx: ServiceContext, batchId: string): string | null;
+  /** Removes every record of the batch with audit rows (inside the caller's transaction); returns how many. */
+  undo(ctx: ServiceContext, batchId: string, reason: string): number;
+}
+
+export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> = {
+  customers: customerImport,
+  products: productImport,
+};
+
+export function importKindHandler(kind: string): ImportKindHandler | undefined {
+  return Object.prototype.hasOwnProperty.call(IMPORT_KIND_HANDLERS, kind) ? IMPORT_KIND_HANDLERS[kind] : undefined;
+}
