@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listBackups, type BackupInfo } from './backup';
-import { openSqlite } from './connection';
+import { isNetworkPath, openSqlite } from './connection';
 import { migrateToLatest, type MigrateOutcome } from './migrate';
 import { Db } from './query';
 
@@ -43,6 +43,10 @@ export interface OpenedDatabase {
 }
 
 export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  // Checked on the path as given: path.resolve would turn //server/share into /server/share.
+  if (isNetworkPath(file)) {
+    throw new DatabaseUnavailableError(file, `数据库不能放在网络共享上（${file}），请选择本机磁盘上的位置。`);
+  }
   const abs = path.resolve(file);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   const existed = fs.existsSync(abs);

@@ -6,6 +6,7 @@
  * so the UI can show the error screen instead of a silent empty database.
  */
 import { EventEmitter } from 'node:events';
+import packageJson from '../../package.json';
 import path from 'node:path';
 import type { DbChangedEvent, MethodName } from '../../shared/api/contract';
 import type { SystemStatus } from '../../shared/api/system';
@@ -18,7 +19,7 @@ import type { Actor, ServiceContext } from '../services/context';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
 
-export const APP_VERSION = '0.1.0';
+export const APP_VERSION: string = packageJson.version;
 
 export interface RuntimeOptions {
   dbFile: string;

@@ -12,6 +12,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
+  // Playwright empties its outputDir at start: keep it away from the JSON reports .ci/run totals.
+  outputDir: '../../test-results/e2e-artifacts',
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   use: {
     headless: true,
