@@ -1,10 +1,12 @@
 /** All CLI commands. Areas add theirs here. */
 import type { CliCommand } from './command';
 import { demoCommand } from './commands/demo';
+import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
 import { initCommand } from './commands/init';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
+commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates/calendar';
-import { optionalText, optionalValidated, requiredText } from '../schemas/fields';
+import { plainText, plainValidated, withDefaults } from '../schemas/editableFields';
+import { optionalText, requiredText } from '../schemas/fields';
 import { toHalfWidth } from '../text/normalize';
 import { validateEmail, validateMobile, validatePhone } from '../validators/contact';
 import { validateTaxId } from '../validators/taxId';
@@ -74,7 +75,7 @@ export const customerGradeField = enumField('客户等级', CUSTOMER_GRADES);
 export const customerStatusField = enumField('客户状态', CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS);
 export const interactionChannelField = enumField('往来方式', INTERACTION_CHANNELS, INTERACTION_CHANNEL_LABELS);
 
-const bankAccountField = optionalText('银行账号', 50).refine((v) => v === '' || /^[0-9 -]{6,40}$/.test(v), {
+const bankAccountField = plainText('银行账号', 50).refine((v) => v === '' || /^[0-9 -]{6,40}$/.test(v), {
   error: '银行账号只能包含数字、空格和短横线（6–40 位）',
 });
 
@@ -90,19 +91,19 @@ const tagsField = z
 
 /**
  * The editable customer fields without defaults: `customerCreateSchema` adds
- * the defaults, `customerUpdateSchema` makes every field optional (zod would
- * otherwise fill omitted fields with defaults and wipe them on update).
+ * the defaults, `customerUpdateSchema` makes every field optional (see
+ * editableFields.ts for why the two must not share defaulted fields).
  */
 const customerShape = {
   code: codeField('客户编码'),
   name: requiredText('客户名称', 100).transform((v) => v.replace(/[\s\u3000]+/g, ' ')),
-  shortName: optionalText('简称', 50),
+  shortName: plainText('简称', 50),
   kind: customerKindField.nullable(),
   grade: customerGradeField.nullable(),
-  region: optionalText('地区', 50),
-  address: optionalText('地址', 300),
-  taxId: optionalValidated('统一社会信用代码', 30, validateTaxId),
-  bankName: optionalText('开户行', 100),
+  region: plainText('地区', 50),
+  address: plainText('地址', 300),
+  taxId: plainValidated('统一社会信用代码', 30, validateTaxId),
+  bankName: plainText('开户行', 100),
   bankAccount: bankAccountField,
   creditLimitFen: optionalFen('信用额度'),
   /** null = the settings default (receivables.defaultPaymentTermDays). */
@@ -112,32 +113,44 @@ const customerShape = {
     .min(0, { error: '账期天数不能为负数' })
     .max(MAX_PAYMENT_TERM_DAYS, { error: `账期天数不能超过 ${MAX_PAYMENT_TERM_DAYS} 天` })
     .nullable(),
-  salesperson: optionalText('业务员', 50),
+  salesperson: plainText('业务员', 50),
   status: customerStatusField,
   tags: tagsField,
-  notes: optionalText('备注', 2000),
+  notes: plainText('备注', 2000),
 };
 
 const contactShape = {
   name: requiredText('联系人姓名', 50),
-  title: optionalText('职务', 50),
-  mobile: optionalValidated('手机', 30, validateMobile),
-  phone: optionalValidated('电话', 50, validatePhone),
-  email: optionalValidated('邮箱', 254, validateEmail),
-  wechat: optionalText('微信', 50),
+  title: plainText('职务', 50),
+  mobile: plainValidated('手机', 30, validateMobile),
+  phone: plainValidated('电话', 50, validatePhone),
+  email: plainValidated('邮箱', 254, validateEmail),
+  wechat: plainText('微信', 50),
 };
 
-export const contactFieldsSchema = z.object({ ...contactShape, isPrimary: z.boolean().default(false) });
+export const contactFieldsSchema = z.object({
+  ...withDefaults(contactShape, { title: '', mobile: '', phone: '', email: '', wechat: '' }),
+  isPrimary: z.boolean().default(false),
+});
 export type ContactFieldsInput = z.input<typeof contactFieldsSchema>;
 
 export const customerCreateSchema = z.object({
-  ...customerShape,
-  kind: customerShape.kind.default(null),
-  grade: customerShape.grade.default(null),
-  creditLimitFen: customerShape.creditLimitFen.default(null),
-  paymentTermDays: customerShape.paymentTermDays.default(null),
-  status: customerShape.status.default('active'),
-  tags: tagsField.default([]),
+  ...withDefaults(customerShape, {
+    shortName: '',
+    kind: null,
+    grade: null,
+    region: '',
+    address: '',
+    taxId: '',
+    bankName: '',
+    bankAccount: '',
+    creditLimitFen: null,
+    paymentTermDays: null,
+    salesperson: '',
+    status: 'active',
+    tags: [],
+    notes: '',
+  }),
   /** Optional first contact, saved as the primary one in the same transaction. */
   contact: contactFieldsSchema.nullable().default(null),
 });

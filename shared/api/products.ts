@@ -1,5 +1,6 @@
 /** Products (产品): the price list contract lines pick from. Same conventions as customers.ts. */
 import { z } from 'zod';
+import { plainText, withDefaults } from '../schemas/editableFields';
 import { optionalText, requiredText } from '../schemas/fields';
 import { toHalfWidth } from '../text/normalize';
 import { MAX_AMOUNT_FEN } from './customerEnums';
@@ -15,8 +16,8 @@ const productShape = {
     .transform((v) => toHalfWidth(v).trim())
     .refine((v) => !/\s/.test(v), { error: '产品编码不能包含空格' }),
   name: requiredText('产品名称', 100),
-  spec: optionalText('规格', 100),
-  unit: optionalText('单位', 10),
+  spec: plainText('规格', 100),
+  unit: plainText('单位', 10),
   /** Default unit price in fen; null = none (priced per contract). */
   defaultPriceFen: z
     .number({ error: '单价必须是金额' })
@@ -26,7 +27,7 @@ const productShape = {
     .nullable(),
 };
 
-export const productCreateSchema = z.object({ ...productShape, defaultPriceFen: productShape.defaultPriceFen.default(null) });
+export const productCreateSchema = z.object(withDefaults(productShape, { spec: '', unit: '', defaultPriceFen: null }));
 export type ProductCreateInput = z.input<typeof productCreateSchema>;
 
 export const productUpdateSchema = z.object({ id: id('产品') }).extend(z.object(productShape).partial().shape).extend({

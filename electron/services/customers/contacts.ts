@@ -73,32 +73,23 @@ export function insertContact(ctx: ServiceContext, customerId: string, fields: C
   const existing = currentPrimary(ctx, customerId);
   const primary = fields.isPrimary || !existing;
   if (primary && existing) setPrimaryFlag(ctx, existing, false, 'unset_primary');
-  const id = newId();
   const at = ctx.clock.now().toISOString();
-  ctx.db.run(
-    ctx.db.k.insertInto('contacts').values({
-      id,
-      customer_id: customerId,
-      name: fields.name,
-      title: fields.title,
-      mobile: fields.mobile,
-      phone: fields.phone,
-      email: fields.email,
-      wechat: fields.wechat,
-      is_primary: primary ? 1 : 0,
-      created_at: at,
-      updated_at: at,
-    }),
-  );
-  recordChange(ctx, {
-    entity: 'contact',
-    entityId: id,
-    action,
-    before: null,
-    after: contactSnapshot(contactFromRow(getContactRow(ctx, id))),
-    tables: TABLES,
-  });
-  return id;
+  const row: ContactRow = {
+    id: newId(),
+    customer_id: customerId,
+    name: fields.name,
+    title: fields.title,
+    mobile: fields.mobile,
+    phone: fields.phone,
+    email: fields.email,
+    wechat: fields.wechat,
+    is_primary: primary ? 1 : 0,
+    created_at: at,
+    updated_at: at,
+  };
+  ctx.db.run(ctx.db.k.insertInto('contacts').values(row));
+  recordChange(ctx, { entity: 'contact', entityId: row.id, action, before: null, after: contactSnapshot(contactFromRow(row)), tables: TABLES });
+  return row.id;
 }
 
 export function createContact(ctx: ServiceContext, customerId: string, fields: ContactFields): Contact {

@@ -93,6 +93,12 @@ export interface InsertCustomerOptions {
   importBatchId?: string | null;
   /** Audit action; imports say 'import' so the history tab tells typed and imported records apart. */
   action?: string;
+  /**
+   * The caller has already checked code and name against the database in
+   * this transaction (an import checks every row before writing any); the
+   * unique indexes still guard the insert.
+   */
+  prechecked?: boolean;
 }
 
 /**
@@ -102,47 +108,47 @@ export interface InsertCustomerOptions {
  * the same checks and is audited like a typed one.
  */
 export function insertCustomer(ctx: ServiceContext, input: CustomerCreate, opts: InsertCustomerOptions = {}): string {
-  assertCodeFree(ctx, input.code, null);
-  assertNameFree(ctx, input.name, null);
-  const id = newId();
+  if (!opts.prechecked) {
+    assertCodeFree(ctx, input.code, null);
+    assertNameFree(ctx, input.name, null);
+  }
   const at = ctx.clock.now().toISOString();
-  ctx.db.run(
-    ctx.db.k.insertInto('customers').values({
-      id,
-      code: input.code,
-      name: input.name,
-      short_name: input.shortName,
-      pinyin: pinyinSearchText(input.name, input.shortName),
-      sort_key: pinyinSortKey(input.name),
-      kind: input.kind,
-      grade: input.grade,
-      region: input.region,
-      address: input.address,
-      tax_id: input.taxId,
-      bank_name: input.bankName,
-      bank_account: input.bankAccount,
-      credit_limit_fen: input.creditLimitFen,
-      payment_term_days: input.paymentTermDays,
-      salesperson: input.salesperson,
-      status: input.status,
-      tags: JSON.stringify(input.tags),
-      notes: input.notes,
-      archived_at: null,
-      import_batch_id: opts.importBatchId ?? null,
-      created_at: at,
-      updated_at: at,
-    }),
-  );
+  const row: CustomerRow = {
+    id: newId(),
+    code: input.code,
+    name: input.name,
+    short_name: input.shortName,
+    pinyin: pinyinSearchText(input.name, input.shortName),
+    sort_key: pinyinSortKey(input.name),
+    kind: input.kind,
+    grade: input.grade,
+    region: input.region,
+    address: input.address,
+    tax_id: input.taxId,
+    bank_name: input.bankName,
+    bank_account: input.bankAccount,
+    credit_limit_fen: input.creditLimitFen,
+    payment_term_days: input.paymentTermDays,
+    salesperson: input.salesperson,
+    status: input.status,
+    tags: JSON.stringify(input.tags),
+    notes: input.notes,
+    archived_at: null,
+    import_batch_id: opts.importBatchId ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+  ctx.db.run(ctx.db.k.insertInto('customers').values(row));
   recordChange(ctx, {
     entity: 'customer',
-    entityId: id,
+    entityId: row.id,
     action: opts.action ?? 'create',
     before: null,
-    after: customerSnapshot(customerFromRow(getCustomerRow(ctx, id))),
+    after: customerSnapshot(customerFromRow(row)),
     tables: TABLES,
   });
-  if (input.contact) insertContact(ctx, id, { ...input.contact, isPrimary: true }, opts.action ?? 'create');
-  return id;
+  if (input.contact) insertContact(ctx, row.id, { ...input.contact, isPrimary: true }, opts.action ?? 'create');
+  return row.id;
 }
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerCreate): Promise<CustomerDetail> {

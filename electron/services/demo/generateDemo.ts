@@ -6,6 +6,7 @@
 import { seededRng, type Rng } from '../../../shared/random';
 import type { AppRuntime } from '../../api/runtime';
 import { demoCompany } from './demoCompany';
+import { generateDemoCustomers, type DemoCustomerCounts } from './demoCustomers';
 
 export const DEMO_SIZES = ['small', 'medium', 'large'] as const;
 export type DemoSize = (typeof DEMO_SIZES)[number];
@@ -19,6 +20,7 @@ export interface DemoSummary {
   size: DemoSize;
   seed: number;
   company: string;
+  customers?: DemoCustomerCounts;
 }
 
 export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: (msg: string) => void = () => {}): Promise<DemoSummary> {
@@ -26,5 +28,7 @@ export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: 
   progress('公司资料…');
   const company = demoCompany(rng);
   await rt.invoke('settings.updateCompany', company);
-  return { size: opts.size, seed: opts.seed, company: company.companyName };
+  progress('客户、联系人、往来记录和产品…');
+  const customers = await generateDemoCustomers(rt.context(), rng, opts.size);
+  return { size: opts.size, seed: opts.seed, company: company.companyName, customers };
 }
