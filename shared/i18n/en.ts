@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { uiEn } from './areas/ui';
+import { customersEn } from './areas/customers';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -51,6 +52,7 @@ export const en: Messages = {
     logoSaved: 'Logo updated',
   },
   ui: uiEn,
+  customers: customersEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -8,6 +8,7 @@
  */
 import type { Widen } from './widen';
 import { uiZh } from './areas/ui';
+import { customersZh } from './areas/customers';
 
 export const zhCN = {
   app: {
@@ -58,6 +59,7 @@ export const zhCN = {
     logoSaved: '标志已更新',
   },
   ui: uiZh,
+  customers: customersZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

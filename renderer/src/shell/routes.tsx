@@ -2,9 +2,14 @@
  * Every screen of the app. An area adds its pages here; navigation shows
  * only screens that exist (no placeholders).
  */
-import { IconSettings } from '@tabler/icons-react';
+import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { CalendarPage } from '../pages/calendar/CalendarPage';
+import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
+import { CustomerListPage } from '../pages/customers/CustomerListPage';
+import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 
 export type NavGroup = 'daily' | 'records' | 'system';
@@ -16,8 +21,13 @@ export interface RouteDef {
 }
 
 export const routes: RouteDef[] = [
+  { pattern: '/calendar', component: CalendarPage, nav: { label: 'customers.nav.calendar', icon: IconCalendarWeek, group: 'daily' } },
+  { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
+  { pattern: '/customers/new', component: CustomerNewPage },
+  { pattern: '/customers/:id', component: CustomerCardPage },
+  { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
 ];
 
-/** Where `#/` lands: the first daily screen once one exists, settings until then. */
-export const HOME_PATH = '/settings';
+/** Where `#/` lands: the customer list until the dashboard exists. */
+export const HOME_PATH = '/customers';
