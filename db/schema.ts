@@ -3,6 +3,7 @@
  * in db/tables/. Services compile queries against this type and run them
  * synchronously through db/query.ts.
  */
+import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 
@@ -15,6 +16,10 @@ export interface DB {
   interactions: InteractionsTable;
   products: ProductsTable;
   import_batches: ImportBatchesTable;
+  contracts: ContractsTable;
+  contract_lines: ContractLinesTable;
+  contract_installments: ContractInstallmentsTable;
+  contract_attachments: ContractAttachmentsTable;
 }
 
 export type TableName = keyof DB;

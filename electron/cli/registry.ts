@@ -1,5 +1,6 @@
 /** All CLI commands. Areas add theirs here. */
 import type { CliCommand } from './command';
+import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
 import { initCommand } from './commands/init';
@@ -7,6 +8,7 @@ import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
+commands.push(...contractCommands);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

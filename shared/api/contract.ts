@@ -4,6 +4,7 @@
  * typed from this single object; adding an area means adding its map here.
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
+import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
@@ -13,6 +14,7 @@ export const methods = {
   ...systemMethods,
   ...settingsMethods,
   ...customerFileMethods,
+  ...contractMethods,
   ...ledgerMethods,
 } satisfies Record<string, MethodDef>;
 

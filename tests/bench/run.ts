@@ -5,9 +5,11 @@
  * the groups whose name contains the filter.
  */
 import { printFigure, type Figure } from './harness';
+import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
+groups.push({ name: 'customers', run: customerFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

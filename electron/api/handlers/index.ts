@@ -4,6 +4,7 @@
  */
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
+import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
@@ -15,6 +16,7 @@ export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restore
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,
   ...customerFileHandlers,
+  ...contractHandlers,
   ...ledgerHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

@@ -6,6 +6,7 @@
 import { seededRng, type Rng } from '../../../shared/random';
 import type { AppRuntime } from '../../api/runtime';
 import { demoCompany } from './demoCompany';
+import { generateDemoContracts, type DemoContractCounts } from './demoContracts';
 import { generateDemoCustomers, type DemoCustomerCounts } from './demoCustomers';
 
 export const DEMO_SIZES = ['small', 'medium', 'large'] as const;
@@ -21,6 +22,7 @@ export interface DemoSummary {
   seed: number;
   company: string;
   customers?: DemoCustomerCounts;
+  contracts?: DemoContractCounts;
 }
 
 export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: (msg: string) => void = () => {}): Promise<DemoSummary> {
@@ -30,5 +32,7 @@ export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: 
   await rt.invoke('settings.updateCompany', company);
   progress('客户、联系人、往来记录和产品…');
   const customers = await generateDemoCustomers(rt.context(), rng, opts.size);
-  return { size: opts.size, seed: opts.seed, company: company.companyName, customers };
+  progress('合同…');
+  const contracts = generateDemoContracts(rt.context(), opts.seed, opts.size);
+  return { size: opts.size, seed: opts.seed, company: company.companyName, customers, contracts };
 }

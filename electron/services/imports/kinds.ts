@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import type { XlsxColumn } from '../export/writeXlsx';
 import type { RawTable } from '../import/readTable';
 import type { ImportError, ImportWarning } from '../import/report';
+import { contractImport } from '../contracts/contractImport';
 import { customerImport } from './customerImport';
 import { productImport } from './productImport';
 
@@ -40,6 +41,7 @@ export interface ImportKindHandler {
 export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> = {
   customers: customerImport,
   products: productImport,
+  contracts: contractImport,
 };
 
 export function importKindHandler(kind: string): ImportKindHandler | undefined {

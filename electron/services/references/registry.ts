@@ -20,9 +20,12 @@ export interface ReferenceRule {
   label: string;
 }
 
-export const CUSTOMER_REFERENCES: ReferenceRule[] = [{ table: 'interactions', column: 'customer_id', label: '往来记录' }];
+export const CUSTOMER_REFERENCES: ReferenceRule[] = [
+  { table: 'interactions', column: 'customer_id', label: '往来记录' },
+  { table: 'contracts', column: 'customer_id', label: '合同' },
+];
 
-export const PRODUCT_REFERENCES: ReferenceRule[] = [];
+export const PRODUCT_REFERENCES: ReferenceRule[] = [{ table: 'contract_lines', column: 'product_id', label: '合同明细' }];
 
 export type ReferencedEntity = 'customer' | 'product';
 
