@@ -5,12 +5,17 @@
  */
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
+import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable } from './tables/ledger';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 
 export interface DB {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   stored_files: StoredFilesTable;
+  ar_documents: ArDocumentsTable;
+  ar_explicit_targets: ArExplicitTargetsTable;
+  ar_allocations: ArAllocationsTable;
+  ar_customer_state: ArCustomerStateTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   interactions: InteractionsTable;

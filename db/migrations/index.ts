@@ -7,9 +7,11 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_customers';
 import * as m0003 from './0003_contracts';
+import * as m0004 from './0004_ledger';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_customers': m0002,
   '0003_contracts': m0003,
+  '0004_ledger': m0004,
 };

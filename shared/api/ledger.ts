@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT_FEN } from './customerEnums';
 import { businessDate, recordId } from './customers';
 import { optionalText, requiredText } from '../schemas/fields';
+import { formatFenPlain } from '../money/format';
 import { toHalfWidth } from '../text/normalize';
 import { method } from './define';
 import type { ExportFile } from './imports';
@@ -105,7 +106,7 @@ function checkAllocationList(allocations: AllocationList, amountFen: number, ctx
     ctx.addIssue({
       code: 'custom',
       path: ['allocations'],
-      message: `核销金额合计 ${(total / 100).toFixed(2)} 超过本单金额 ${(amountFen / 100).toFixed(2)}`,
+      message: `核销金额合计 ${formatFenPlain(total)} 超过本单金额 ${formatFenPlain(amountFen)}`,
     });
   }
 }
@@ -202,15 +203,19 @@ export const postWriteOffSchema = z.object({
 });
 export type PostWriteOffInput = z.input<typeof postWriteOffSchema>;
 
-export const postRefundSchema = z.object({
-  customerId: recordId('客户'),
-  date: businessDate('日期'),
-  amountFen: positiveFen('金额'),
-  method: receiptMethodField.default('bank_transfer'),
-  reference: optionalText('流水号', 60),
-  docNo: docNoField,
-  memo: memoField,
-});
+export const postRefundSchema = z
+  .object({
+    customerId: recordId('客户'),
+    date: businessDate('日期'),
+    amountFen: positiveFen('金额'),
+    method: receiptMethodField.default('bank_transfer'),
+    reference: optionalText('流水号', 60),
+    docNo: docNoField,
+    memo: memoField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === 'acceptance_bill') ctx.addIssue({ code: 'custom', path: ['method'], message: '退款不能用承兑汇票方式' });
+  });
 export type PostRefundInput = z.input<typeof postRefundSchema>;
 
 export const postOpeningSchema = z
@@ -598,6 +603,8 @@ export const ledgerMethods = {
     ['ar_documents'],
   ),
   'ledger.summary': method<CustomerArSummary>()(customerOnly, [...LEDGER_READS, 'settings']),
+  /** Customer by code, case-insensitively (CLI and scripts address customers by 客户编码). */
+  'ledger.customerByCode': method<CustomerRef>()(z.object({ code: requiredText('客户编码', 30) }), ['customers']),
   'ledger.openItems': method<OpenItems>()(openItemsSchema, [...LEDGER_READS]),
   'ledger.customerLedger': method<CustomerLedger>()(customerLedgerSchema, [...LEDGER_READS]),
   'ledger.document': method<ArDocumentDetail>()(z.object({ id: recordId('单据') }), [...LEDGER_READS, 'contracts', 'ar_explicit_targets']),

@@ -1,31 +1,38 @@
 import type { ledgerMethods } from '../../../shared/api/ledger';
-import { DomainError } from '../../../shared/errors';
+import { contractProgress } from '../../services/ledger/contractProgress';
+import { customerByCode, customerSummary, getLedgerSettings, requireCustomer, updateLedgerSettings } from '../../services/ledger/customerFacts';
+import { customerLedger, openItems } from '../../services/ledger/customerLedger';
+import { documentDetail } from '../../services/ledger/documentView';
+import { listDocuments, uninvoicedShipments } from '../../services/ledger/documentLists';
+import { exportLedgerXlsx } from '../../services/ledger/exportLedger';
+import { nextDocNo } from '../../services/ledger/numbering';
+import { postCreditNote, postReceipt, postWriteOff } from '../../services/ledger/postCredits';
+import { postInvoice, postOpening, postRefund } from '../../services/ledger/postDebits';
+import { suggestAllocation } from '../../services/ledger/suggest';
+import { setVatInvoice } from '../../services/ledger/vatInvoice';
+import { voidDocument } from '../../services/ledger/voidDocument';
 import type { HandlerMap } from './types';
 
-// Placeholder while the services land: the contract is published first so the UI can be built against it.
-const pending = (): never => {
-  throw new DomainError('internal', '此功能尚在开发中');
-};
-
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerMethods> = {
-  'ledger.postInvoice': pending,
-  'ledger.postReceipt': pending,
-  'ledger.postCreditNote': pending,
-  'ledger.postWriteOff': pending,
-  'ledger.postRefund': pending,
-  'ledger.postOpening': pending,
-  'ledger.void': pending,
-  'ledger.suggestAllocation': pending,
-  'ledger.nextDocNo': pending,
-  'ledger.summary': pending,
-  'ledger.openItems': pending,
-  'ledger.customerLedger': pending,
-  'ledger.document': pending,
-  'ledger.documents': pending,
-  'ledger.exportLedgerXlsx': pending,
-  'ledger.uninvoicedShipments': pending,
-  'ledger.setVatInvoice': pending,
-  'ledger.contractProgress': pending,
-  'ledger.settings': pending,
-  'ledger.updateSettings': pending,
+  'ledger.postInvoice': (ctx, input) => postInvoice(ctx, input),
+  'ledger.postReceipt': (ctx, input) => postReceipt(ctx, input),
+  'ledger.postCreditNote': (ctx, input) => postCreditNote(ctx, input),
+  'ledger.postWriteOff': (ctx, input) => postWriteOff(ctx, input),
+  'ledger.postRefund': (ctx, input) => postRefund(ctx, input),
+  'ledger.postOpening': (ctx, input) => postOpening(ctx, input),
+  'ledger.void': (ctx, input) => voidDocument(ctx, input),
+  'ledger.suggestAllocation': (ctx, input) => suggestAllocation(ctx, input),
+  'ledger.nextDocNo': (ctx, input) => ({ docNo: nextDocNo(ctx, input.kind, input.date) }),
+  'ledger.summary': (ctx, input) => customerSummary(ctx, requireCustomer(ctx, input.customerId).id),
+  'ledger.customerByCode': (ctx, input) => customerByCode(ctx, input.code),
+  'ledger.openItems': (ctx, input) => openItems(ctx, input),
+  'ledger.customerLedger': (ctx, input) => customerLedger(ctx, input),
+  'ledger.document': (ctx, input) => documentDetail(ctx, input.id),
+  'ledger.documents': (ctx, input) => listDocuments(ctx, input),
+  'ledger.exportLedgerXlsx': (ctx, input) => exportLedgerXlsx(ctx, input),
+  'ledger.uninvoicedShipments': (ctx, input) => uninvoicedShipments(ctx, input),
+  'ledger.setVatInvoice': (ctx, input) => setVatInvoice(ctx, input),
+  'ledger.contractProgress': (ctx, input) => contractProgress(ctx, input.contractId),
+  'ledger.settings': (ctx) => getLedgerSettings(ctx),
+  'ledger.updateSettings': (ctx, input) => updateLedgerSettings(ctx, input),
 };

@@ -1,0 +1,70 @@
+/** Kysely row types of the receivables ledger (migration 0004). */
+export interface ArDocumentsTable {
+  id: string;
+  customer_id: string;
+  /** 'opening' | 'invoice' | 'receipt' | 'credit_note' | 'write_off' | 'refund' | 'void' */
+  kind: string;
+  /** 'debit' | 'credit' */
+  side: string;
+  doc_no: string;
+  doc_date: string;
+  /** Effective due date of a debit (resolved when posted); null on credits and voids. */
+  due_on: string | null;
+  amount_fen: number;
+  contract_id: string | null;
+  installment_id: string | null;
+  method: string | null;
+  reference: string;
+  bill_no: string;
+  bill_maturity_on: string | null;
+  vat_invoice_no: string;
+  vat_invoice_date: string | null;
+  note_type: string | null;
+  memo: string;
+  voids_id: string | null;
+  void_reason: string;
+  /** Voids: the doc_date of the original (for "as of D" readers). */
+  original_date: string | null;
+  import_batch_id: string | null;
+  /** Derived (full replay): debits' open amount. */
+  open_fen: number | null;
+  /** Derived (full replay): credits' unapplied amount. */
+  unapplied_fen: number | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface ArExplicitTargetsTable {
+  credit_id: string;
+  seq: number;
+  debit_id: string;
+  customer_id: string;
+  amount_fen: number;
+}
+
+export interface ArAllocationsTable {
+  credit_id: string;
+  debit_id: string;
+  /** 0 or 1. */
+  explicit: number;
+  customer_id: string;
+  amount_fen: number;
+  allocated_on: string;
+}
+
+export interface ArCustomerStateTable {
+  customer_id: string;
+  /** debit_fen − credit_fen, voids included. */
+  balance_fen: number;
+  debit_fen: number;
+  credit_fen: number;
+  open_debit_fen: number;
+  unapplied_fen: number;
+  first_doc_on: string | null;
+  last_doc_on: string | null;
+  last_invoice_on: string | null;
+  last_receipt_on: string | null;
+  doc_count: number;
+  updated_at: string;
+}

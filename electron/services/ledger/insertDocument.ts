@@ -1,0 +1,109 @@
+/**
+ * Writing a posted document: the row, its explicit targets, and its audit
+ * row, all inside the caller's transaction. Used by every posting service,
+ * voids and imports; re-derivation runs afterwards (once per customer).
+ */
+import { newId } from '../../../shared/ids';
+import type { CreditNoteType, ReceiptMethod } from '../../../shared/api/ledgerEnums';
+import type { DocKind, ExplicitTarget, Side } from '../../../shared/receivables/types';
+import { recordChange } from '../audit/recordChange';
+import type { ServiceContext } from '../context';
+import { documentSnapshot, type DocumentRow } from './docRows';
+
+/** A fully resolved document (number, side and effective due date decided). */
+export interface NewDocument {
+  /** Given when the caller needed the id before inserting (to place the document in the replay); else generated. */
+  id?: string;
+  customerId: string;
+  kind: DocKind;
+  side: Side;
+  docNo: string;
+  docDate: string;
+  dueOn: string | null;
+  amountFen: number;
+  contractId?: string | null;
+  installmentId?: string | null;
+  method?: ReceiptMethod | null;
+  reference?: string;
+  billNo?: string;
+  billMaturityOn?: string | null;
+  vatInvoiceNo?: string;
+  vatInvoiceDate?: string | null;
+  noteType?: CreditNoteType | null;
+  memo?: string;
+  voidsId?: string | null;
+  voidReason?: string;
+  originalDate?: string | null;
+  importBatchId?: string | null;
+  explicitTargets?: readonly ExplicitTarget[];
+}
+
+export interface InsertAudit {
+  /** 'post', 'import', 'void', 'undo_import' … */
+  action: string;
+  /** Extra facts for the audit row (a credit-limit override and its figures). */
+  note?: Record<string, unknown>;
+}
+
+export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
+
+const INSERT_DOC = `INSERT INTO ar_documents (id, customer_id, kind, side, doc_no, doc_date, due_on, amount_fen, contract_id,
+    installment_id, method, reference, bill_no, bill_maturity_on, vat_invoice_no, vat_invoice_date, note_type, memo, voids_id,
+    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at)
+  VALUES (@id, @customer_id, @kind, @side, @doc_no, @doc_date, @due_on, @amount_fen, @contract_id,
+    @installment_id, @method, @reference, @bill_no, @bill_maturity_on, @vat_invoice_no, @vat_invoice_date, @note_type, @memo, @voids_id,
+    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at)`;
+const INSERT_TARGET = `INSERT INTO ar_explicit_targets (credit_id, seq, debit_id, customer_id, amount_fen) VALUES (?, ?, ?, ?, ?)`;
+
+/** The row as stored. Derived amounts start at "nothing allocated"; the re-derivation sets them. */
+export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, now: string): DocumentRow {
+  const isVoid = doc.kind === 'void';
+  return {
+    id,
+    customer_id: doc.customerId,
+    kind: doc.kind,
+    side: doc.side,
+    doc_no: doc.docNo,
+    doc_date: doc.docDate,
+    due_on: doc.dueOn,
+    amount_fen: doc.amountFen,
+    contract_id: doc.contractId ?? null,
+    installment_id: doc.installmentId ?? null,
+    method: doc.method ?? null,
+    reference: doc.reference ?? '',
+    bill_no: doc.billNo ?? '',
+    bill_maturity_on: doc.billMaturityOn ?? null,
+    vat_invoice_no: doc.vatInvoiceNo ?? '',
+    vat_invoice_date: doc.vatInvoiceDate ?? null,
+    note_type: doc.noteType ?? null,
+    memo: doc.memo ?? '',
+    voids_id: doc.voidsId ?? null,
+    void_reason: doc.voidReason ?? '',
+    original_date: doc.originalDate ?? null,
+    import_batch_id: doc.importBatchId ?? null,
+    open_fen: !isVoid && doc.side === 'debit' ? doc.amountFen : null,
+    unapplied_fen: !isVoid && doc.side === 'credit' ? doc.amountFen : null,
+    created_at: now,
+    created_by: ctx.actor.user,
+    updated_at: now,
+  };
+}
+
+/** Inserts one document with its targets and audit row; returns the stored row. */
+export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
+  const id = doc.id ?? newId();
+  const row = documentRow(ctx, doc, id, ctx.clock.now().toISOString());
+  ctx.db.prepare(INSERT_DOC).run(row);
+  const targets = doc.explicitTargets ?? [];
+  const insertTarget = ctx.db.prepare(INSERT_TARGET);
+  targets.forEach((t, i) => insertTarget.run(id, i + 1, t.debitId, doc.customerId, t.amountFen));
+  recordChange(ctx, {
+    entity: 'ar_document',
+    entityId: id,
+    action: audit.action,
+    before: null,
+    after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}) },
+    tables: DOCUMENT_TABLES,
+  });
+  return row;
+}
