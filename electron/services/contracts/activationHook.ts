@@ -13,6 +13,7 @@
  */
 import type { ContractDetail } from '../../../shared/api/contracts';
 import type { ServiceContext } from '../context';
+import { checkContractActivationCredit } from '../ledger/contractActivation';
 
 export interface ActivationCheckOptions {
   /** The clerk's reason to activate despite a warning/block; '' when none was given. */
@@ -23,10 +24,10 @@ export interface ActivationCheckOptions {
 export type ActivationAuditNote = Record<string, unknown> | undefined;
 
 export function beforeContractActivation(
-  _ctx: ServiceContext,
-  _contract: ContractDetail,
-  _opts: ActivationCheckOptions,
+  ctx: ServiceContext,
+  contract: ContractDetail,
+  opts: ActivationCheckOptions,
 ): ActivationAuditNote {
-  // Default: no credit check until the ledger issue fills this in.
-  return undefined;
+  // The ledger's check: balance + this contract's not-yet-invoiced amount against the limit.
+  return checkContractActivationCredit(ctx, contract, opts.overrideReason);
 }
