@@ -224,3 +224,76 @@ test('the customer list with 50 demo customers, sorted, and in English', async (
   await expect(page.getByTestId('product-table')).toBeVisible();
   await app.shot('demo-products');
 });
+
+test('contacts, archive with a reason, the header search and products', async ({ page, app }) => {
+  await app.runtime.invoke('customers.create', {
+    code: 'C0001',
+    name: '重庆恒通贸易有限公司',
+    contact: { name: '刘洋', mobile: '13800138000' },
+  });
+  await app.open('/customers');
+
+  // The header search finds the customer by either reading of 重 (cq / zq) and opens its card.
+  const search = page.getByTestId('global-customer-search');
+  await search.fill('zqht');
+  await expect(page.getByRole('option', { name: /重庆恒通贸易有限公司/ })).toBeVisible();
+  await app.shot('header-search');
+  await search.press('Enter');
+  await expect(page.getByTestId('customer-title')).toHaveText('重庆恒通贸易有限公司');
+
+  // A second contact: a 10-digit mobile is refused under the field; fixed, saved, made primary.
+  await page.getByRole('tab', { name: /联系人/ }).click();
+  await page.getByTestId('contact-add').click();
+  const modal = page.getByTestId('contact-modal');
+  await modal.getByLabel('姓名').fill('陈静');
+  await modal.getByLabel('职务').fill('财务');
+  await modal.getByLabel('手机').fill('1390013900');
+  await modal.getByRole('button', { name: '保存' }).click();
+  await expect(modal.getByText('当前为 10 位', { exact: false })).toBeVisible();
+  await settled(page);
+  await app.shot('contact-mobile-refused');
+  await modal.getByLabel('手机').fill('13900139000');
+  await modal.getByLabel('手机').press('Control+s');
+  const contacts = page.getByTestId('contacts-table');
+  await expect(contacts.getByText('陈静')).toBeVisible();
+  await contacts.getByRole('row').filter({ hasText: '陈静' }).getByRole('button', { name: '设为首要' }).click();
+  await expect(contacts.getByRole('row').filter({ hasText: '陈静' })).toContainText('首要');
+  await app.shot('contacts');
+
+  // Archive asks for a reason and says what happens; the list hides the customer.
+  await page.getByRole('button', { name: '归档' }).click();
+  const dialog = page.getByTestId('reason-dialog');
+  await expect(dialog.getByText('资料、联系人和往来记录全部保留', { exact: false })).toBeVisible();
+  await dialog.getByRole('button', { name: '归档客户' }).click();
+  await expect(dialog.getByText('请填写原因')).toBeVisible();
+  await dialog.getByLabel('原因').fill('客户已停止经营');
+  await settled(page);
+  await app.shot('archive-reason');
+  await dialog.getByRole('button', { name: '归档客户' }).click();
+  await expect(page.getByText('该客户已于', { exact: false })).toBeVisible();
+  await page.getByRole('tab', { name: '历史' }).click();
+  await expect(page.getByTestId('history-timeline').getByText('客户已停止经营')).toBeVisible();
+  await app.shot('archived-history');
+  await page.locator('nav').getByText('客户').click();
+  await expect(page.getByTestId('customer-count')).toHaveText('共 0 户');
+
+  // Products: a price typed with a thousands separator shows parsed and lands in the list.
+  await page.locator('nav').getByText('产品').click();
+  await expect(page.getByText('还没有产品')).toBeVisible();
+  await page.getByTestId('product-new').click();
+  const product = page.getByTestId('product-modal');
+  await product.getByLabel('产品编码').fill('P001');
+  await product.getByLabel('产品名称').fill('饮用天然水');
+  await product.getByLabel('规格').fill('550ml×24瓶');
+  await product.getByLabel('单位').fill('箱');
+  await product.getByLabel('默认单价').fill('1,280.5');
+  await expect(product.getByText('= ¥1,280.50')).toBeVisible();
+  await settled(page);
+  await app.shot('product-form');
+  await product.getByLabel('默认单价').press('Enter');
+  const products = page.getByTestId('product-table');
+  await expect(products.getByText('饮用天然水')).toBeVisible();
+  await expect(products.getByText('¥1,280.50')).toBeVisible();
+  await settled(page);
+  await app.shot('products');
+});

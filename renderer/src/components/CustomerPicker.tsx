@@ -7,7 +7,7 @@
 import { Combobox, Group, Loader, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Ref } from 'react';
 import type { CustomerListRow } from '../../../shared/api/customers';
 import { useApiQuery } from '../api/hooks';
 import { useT } from '../i18n/I18nProvider';
@@ -28,6 +28,7 @@ export interface CustomerPickerProps
   includeArchived?: boolean;
   /** How many matches to list; default 20. */
   limit?: number;
+  ref?: Ref<HTMLInputElement>;
 }
 
 const labelOf = (c: PickedCustomer | null | undefined) => (c ? `${c.code} ${c.name}` : '');
@@ -104,7 +105,8 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
             rows.map((r) => (
               <Combobox.Option value={r.id} key={r.id} active={r.id === value}>
                 <Group gap="sm" wrap="nowrap">
-                  <Text size="sm" ff="monospace" c="dimmed" w={64} style={{ flexShrink: 0 }}>
+                  {/* Dimmed by opacity, not colour: the highlighted option has a filled background. */}
+                  <Text size="sm" ff="monospace" w={64} opacity={0.7} style={{ flexShrink: 0 }}>
                     {r.code}
                   </Text>
                   <Text size="sm" truncate style={{ flex: 1 }}>
@@ -115,7 +117,7 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
                       {t('ui.customerPicker.archived')}
                     </Text>
                   ) : (
-                    <Text size="xs" c="dimmed" truncate maw={120}>
+                    <Text size="xs" opacity={0.7} truncate maw={120}>
                       {[r.shortName, r.region].filter(Boolean).join(' · ')}
                     </Text>
                   )}

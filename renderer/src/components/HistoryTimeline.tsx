@@ -86,7 +86,8 @@ export function HistoryTimeline({ entries, loading, fieldLabels, formatValue, ac
                           {fieldLabels[c.field]}
                         </Table.Td>
                         <Table.Td>
-                          {isCreate ? (
+                          {/* A reason (archive, undo, void) is a note about the action, not a changed value. */}
+                          {isCreate || c.field === 'reason' ? (
                             show(c.field, c.after)
                           ) : (
                             <Group gap={8} wrap="wrap">

@@ -2,6 +2,7 @@
 import { AppShell, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/hooks';
+import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
 import { routes, type NavGroup } from './routes';
@@ -30,6 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.productName')}
             </Text>
           </Group>
+          <GlobalCustomerSearch />
           <SegmentedControl
             size="xs"
             value={locale}

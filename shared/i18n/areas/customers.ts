@@ -99,6 +99,7 @@ export const customersZh = {
     save: '保存客户',
     created: '客户 {code} {name} 已建档',
     keysHint: 'Enter 下一项 · Ctrl+S 保存 · Esc 取消',
+    discard: '放弃未保存的修改？',
   },
   card: {
     back: '客户列表',
@@ -323,6 +324,7 @@ export const customersEn: Widen<typeof customersZh> = {
     save: 'Save customer',
     created: 'Customer {code} {name} created',
     keysHint: 'Enter next field · Ctrl+S save · Esc cancel',
+    discard: 'Discard unsaved changes?',
   },
   card: {
     back: 'Customers',

@@ -33,6 +33,7 @@ export const uiZh = {
   },
   customerPicker: {
     placeholder: '输入编码、名称或拼音首字母',
+    global: '找客户：编码、名称或拼音首字母',
     nothing: '没有找到客户',
     archived: '已归档',
   },
@@ -140,6 +141,7 @@ export const uiEn: Widen<typeof uiZh> = {
   },
   customerPicker: {
     placeholder: 'Code, name or pinyin initials',
+    global: 'Find customer: code, name or initials',
     nothing: 'No customer found',
     archived: 'Archived',
   },

@@ -6,7 +6,7 @@
  */
 import { Autocomplete, Button, Divider, Grid, Group, Paper, Select, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CustomerDetail, CustomerGrade, CustomerKind, CustomerStatus } from '../../../../shared/api/customers';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { AmountInput } from '../../components/AmountInput';
@@ -103,7 +103,15 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
       if (first) document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
     },
   );
-  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel });
+  // Esc leaves the form, but never silently with typed input, and not when it only closes an open dropdown.
+  const cancel = () => {
+    if (!form.isDirty() || window.confirm(t('customers.form.discard'))) onCancel();
+  };
+  const formKeys = useFormKeys({ onSave: () => submit(), onCancel: cancel });
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
+    formKeys(e);
+  };
 
   const input = (path: keyof CustomerFormValues) => ({ ...form.getInputProps(path), 'data-path': path });
   const saving = create.isPending || update.isPending;
@@ -267,7 +275,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
             {form.isDirty() ? t('common.unsavedHint') : t('customers.form.keysHint')}
           </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={onCancel}>
+            <Button variant="default" onClick={cancel}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={saving} data-testid="customer-save">

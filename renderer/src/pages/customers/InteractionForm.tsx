@@ -103,6 +103,8 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
   // Enter on the channel switch goes to the summary, not through each radio button.
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLInputElement;
+    // Esc in an open date picker only closes the picker; it must not also clear the form.
+    if (e.key === 'Escape' && target.getAttribute('aria-expanded') === 'true') return;
     if (e.key === 'Enter' && target.type === 'radio' && !e.nativeEvent.isComposing) {
       e.preventDefault();
       summaryRef.current?.focus();
