@@ -4,13 +4,13 @@ import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
 import { initCommand } from './commands/init';
-import { ledgerCommand } from './commands/ledger';
+import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
 commands.push(...contractCommands);
-commands.push(ledgerCommand);
+commands.push(ledgerCommand, ...ledgerImportCommands);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

@@ -10,6 +10,7 @@ import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
 import { formatFenPlain } from '../../../shared/money/format';
 import { checkFlags, requiredFlag, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand } from '../command';
+import { importCommand } from './importExport';
 
 /** Only the documented keys, in the documented order. */
 export function ledgerJson(l: CustomerLedger) {
@@ -63,3 +64,6 @@ export const ledgerCommand: CliCommand = {
     return 0;
   },
 };
+
+/** `import invoices|receipts|opening FILE`: the customer file's import command over the ledger's import kinds. */
+export const ledgerImportCommands: CliCommand[] = [importCommand('invoices'), importCommand('receipts'), importCommand('opening')];

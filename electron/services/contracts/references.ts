@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { ServiceContext } from '../context';
 import type { ReferenceRule } from '../references/registry';
 
-export const CONTRACT_REFERENCES: ReferenceRule[] = [];
+export const CONTRACT_REFERENCES: ReferenceRule[] = [{ table: 'ar_documents', column: 'contract_id', label: '应收单' }];
 
 export interface FoundContractReference {
   /** The referenced contract's id. */

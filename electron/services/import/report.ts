@@ -40,6 +40,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   invoices: '应收单',
   receipts: '回款',
   openings: '期初余额',
+  opening: '期初余额',
   'opening-balances': '期初余额',
 };
 

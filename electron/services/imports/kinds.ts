@@ -12,6 +12,9 @@ import type { ImportError, ImportWarning } from '../import/report';
 import { contractImport } from '../contracts/contractImport';
 import { customerImport } from './customerImport';
 import { productImport } from './productImport';
+import { invoiceImport } from '../ledger/imports/invoiceImport';
+import { openingImport } from '../ledger/imports/openingImport';
+import { receiptImport } from '../ledger/imports/receiptImport';
 
 export interface PreparedImport {
   /** Non-blank data rows. */
@@ -42,6 +45,9 @@ export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> =
   customers: customerImport,
   products: productImport,
   contracts: contractImport,
+  invoices: invoiceImport,
+  receipts: receiptImport,
+  opening: openingImport,
 };
 
 export function importKindHandler(kind: string): ImportKindHandler | undefined {

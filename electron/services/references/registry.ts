@@ -23,6 +23,7 @@ export interface ReferenceRule {
 export const CUSTOMER_REFERENCES: ReferenceRule[] = [
   { table: 'interactions', column: 'customer_id', label: '往来记录' },
   { table: 'contracts', column: 'customer_id', label: '合同' },
+  { table: 'ar_documents', column: 'customer_id', label: '往来单据' },
 ];
 
 export const PRODUCT_REFERENCES: ReferenceRule[] = [{ table: 'contract_lines', column: 'product_id', label: '合同明细' }];
