@@ -17,7 +17,9 @@ export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
         onSave();
         return;
       }
-      if (e.key === 'Escape' && onCancel) {
+      // Esc that closes an open dropdown (Select, date picker) belongs to that dropdown.
+      const expanded = (e.target as HTMLElement).getAttribute('aria-expanded') === 'true';
+      if (e.key === 'Escape' && onCancel && !expanded) {
         e.preventDefault();
         onCancel();
         return;

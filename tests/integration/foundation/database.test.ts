@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { listBackups } from '../../../db/backup';
-import { isNetworkPath } from '../../../db/connection';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { isNetworkPath, openSqlite } from '../../../db/connection';
+import { migrations } from '../../../db/migrations/index';
 import { pendingMigrations } from '../../../db/migrate';
 import { openDatabase } from '../../../db/open';
 import { tempRuntime } from '../../helpers/tempRuntime';
@@ -41,18 +44,24 @@ describe('database file', () => {
 
   it('backs up an existing database with data before migrating it, and keeps the backup', async () => {
     const file = path.join(tmp(), 'old.db');
-    // An "older version" database: the foundation tables exist, the migration record is gone.
-    const first = await openDatabase(file);
-    first.db.sqlite.prepare(`INSERT INTO settings(key, value, updated_at) VALUES ('company', '{"companyName":"旧数据"}', 'x')`).run();
-    first.db.sqlite.prepare(`DELETE FROM kysely_migration WHERE name = '0001_foundation'`).run();
-    first.db.sqlite.exec('DROP TABLE settings; DROP TABLE audit_log; DROP TABLE stored_files; CREATE TABLE legacy_keep(x)');
-    first.db.close();
+    // An "older version" database: only the first migration was ever applied, and it holds data.
+    const sqlite = openSqlite(file);
+    const migrator = new Migrator({
+      db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      provider: { getMigrations: async () => ({ '0001_foundation': migrations['0001_foundation'] }) },
+      migrationTableName: 'kysely_migration',
+    });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    sqlite.prepare(`INSERT INTO settings(key, value, updated_at) VALUES ('company', '{"companyName":"旧数据"}', 'x')`).run();
+    sqlite.close();
+
     const again = await openDatabase(file);
-    expect(again.migration.applied).toContain('0001_foundation');
+    expect(again.migration.applied).not.toContain('0001_foundation');
+    expect(again.migration.applied.length).toBe(Object.keys(migrations).length - 1);
     expect(again.migration.backupFile).not.toBeNull();
-    expect(fs.existsSync(again.migration.backupFile!)).toBe(true);
     const copy = new Database(again.migration.backupFile!, { readonly: true });
-    expect(copy.prepare(`SELECT name FROM sqlite_master WHERE name = 'legacy_keep'`).get()).toBeTruthy();
+    expect(copy.prepare(`SELECT value FROM settings WHERE key = 'company'`).get()).toEqual({ value: '{"companyName":"旧数据"}' });
+    expect(copy.prepare(`SELECT count(*) n FROM kysely_migration`).get()).toEqual({ n: 1 });
     copy.close();
     again.db.close();
     expect(listBackups(file)).toHaveLength(1);
