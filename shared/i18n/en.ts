@@ -63,6 +63,7 @@ export const en: Messages = {
     dbReason: 'Reason',
     dbBackups: 'Available backups',
     dbRestore: 'Restore this backup',
+    dbLatest: 'latest',
     dbNoBackups: 'No backups found. Contact support and do not delete the database file.',
     dbRestored: 'Restored from backup',
     connection: 'Cannot reach the application service',

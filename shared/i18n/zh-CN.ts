@@ -70,6 +70,7 @@ export const zhCN = {
     dbReason: '原因',
     dbBackups: '可用的备份',
     dbRestore: '从此备份恢复',
+    dbLatest: '最新',
     dbNoBackups: '没有找到备份。请联系技术支持，切勿删除数据库文件。',
     dbRestored: '已从备份恢复',
     connection: '无法连接到程序服务',
