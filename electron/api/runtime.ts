@@ -83,6 +83,21 @@ export class AppRuntime {
     return this.status();
   }
 
+  /**
+   * First-run offer: demo data into an empty database only, so it can never
+   * mix with an office's real books.
+   */
+  async loadDemo(size: 'small' | 'medium'): Promise<{ customers: number }> {
+    const db = this.context().db;
+    const { n } = db.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number };
+    if (n > 0) throw new DomainError('conflict', '数据库中已有客户，演示数据只能加载到空数据库中', 'size');
+    const { generateDemo } = await import('../services/demo/generateDemo');
+    await generateDemo(this, { size, seed: 1 });
+    const after = db.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number };
+    this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
+    return { customers: after.n };
+  }
+
   /** The service context of one call; `touched` collects the tables it wrote. */
   context(): ServiceContext {
     if (!this.db) throw new DomainError('database', `数据库不可用：${this.unavailable?.reason ?? ''}`);
@@ -95,6 +110,7 @@ export class AppRuntime {
     const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
       if (name === 'system.status') return this.status();
       if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
+      if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
       const ctx = this.context();
       touched = ctx.touched;
       const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;

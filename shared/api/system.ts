@@ -16,6 +16,8 @@ export type SystemStatus =
 export const systemMethods = {
   'system.status': method<SystemStatus>()(z.object({}), []),
   'system.restoreBackup': method<SystemStatus>()(z.object({ name: z.string().min(1) }), []),
+  /** Fills an EMPTY database (no customers yet) with the small demo data set; refused otherwise. */
+  'system.loadDemo': method<{ customers: number }>()(z.object({ size: z.enum(['small', 'medium']).default('small') }), []),
   'system.history': method<HistoryEntryDto[]>()(
     z.object({ entity: z.string().min(1), entityId: z.string().min(1) }),
     ['audit_log'],

@@ -10,8 +10,8 @@ import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
 import type { HandlerMap } from './types';
 
-/** system.status and system.restoreBackup are served by the runtime itself: they work without a database. */
-export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup'>;
+/** system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work). */
+export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo'>;
 
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,

@@ -5,6 +5,11 @@
 import type { Widen } from '../widen';
 
 export const uiZh = {
+  demo: {
+    load: '加载演示数据',
+    loaded: '已加载演示数据：{n} 个客户及其合同和往来',
+    hint: '第一次使用？可以先加载一套演示数据熟悉软件（只能加载到空数据库）。',
+  },
   table: {
     loading: '正在加载…',
     loadingMore: '正在加载更多…',
@@ -113,6 +118,11 @@ export const uiZh = {
 } as const;
 
 export const uiEn: Widen<typeof uiZh> = {
+  demo: {
+    load: 'Load demo data',
+    loaded: 'Demo data loaded: {n} customers with contracts and documents',
+    hint: 'First time here? Load a demo data set to explore (only into an empty database).',
+  },
   table: {
     loading: 'Loading…',
     loadingMore: 'Loading more…',

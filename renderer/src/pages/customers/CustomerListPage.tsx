@@ -22,6 +22,7 @@ import { DataTable, type SortState } from '../../components/DataTable';
 import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
+import { LoadDemoButton } from '../../components/LoadDemoButton';
 import { ImportBatches } from '../../components/ImportBatches';
 import { ImportWizard } from '../../components/ImportWizard';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -124,6 +125,7 @@ export function CustomerListPage() {
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportOpen(true)}>
             {t('customers.list.emptyImport')}
           </Button>
+          <LoadDemoButton />
         </>
       }
     />
