@@ -7,6 +7,7 @@ import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLines
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
 import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable } from './tables/ledger';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
+import type { StatementsTable } from './tables/statements';
 
 export interface DB {
   settings: SettingsTable;
@@ -25,6 +26,7 @@ export interface DB {
   contract_lines: ContractLinesTable;
   contract_installments: ContractInstallmentsTable;
   contract_attachments: ContractAttachmentsTable;
+  statements: StatementsTable;
 }
 
 export type TableName = keyof DB;

@@ -8,10 +8,12 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_customers';
 import * as m0003 from './0003_contracts';
 import * as m0004 from './0004_ledger';
+import * as m0005 from './0005_statements';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_customers': m0002,
   '0003_contracts': m0003,
   '0004_ledger': m0004,
+  '0005_statements': m0005,
 };
