@@ -43,7 +43,18 @@ export interface LogoImage {
   dataBase64: string;
 }
 
+export const updateFeedSchema = z.object({
+  feedUrl: optionalText('更新地址', 500).refine((v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v), {
+    error: '更新地址必须是 http:// 或 https:// 开头的网址（例如局域网内的网页服务器），留空表示不检查更新',
+  }),
+});
+export interface UpdateFeedSettings {
+  feedUrl: string;
+}
+
 export const settingsMethods = {
+  'settings.getUpdateFeed': method<UpdateFeedSettings>()(z.object({}), ['settings']),
+  'settings.updateUpdateFeed': method<UpdateFeedSettings>()(updateFeedSchema, []),
   'settings.getCompany': method<CompanyProfile>()(z.object({}), ['settings']),
   'settings.updateCompany': method<CompanyProfile>()(companyProfileSchema, []),
   'settings.setLogo': method<CompanyProfile>()(logoUploadSchema, []),

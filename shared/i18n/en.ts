@@ -34,6 +34,9 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     companyTab: 'Company profile',
+    updatesTab: 'Updates',
+    updatesIntro: 'The HTTP(S) address of the LAN web server that publishes DealerDesk updates. Empty = never check. Checking never delays start-up.',
+    updatesUrl: 'Update address',
     companyIntro: 'Printed in the letterhead and payment details of statements.',
     companyName: 'Company name',
     shortName: 'Short name',

@@ -6,6 +6,7 @@ import {
   setCompanyLogo,
   updateCompanyProfile,
 } from '../../services/settings/companyProfile';
+import { getUpdateFeed, updateUpdateFeed } from '../../services/settings/updateFeed';
 import type { HandlerMap } from './types';
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
@@ -14,4 +15,6 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
   'settings.setLogo': (ctx, input) => setCompanyLogo(ctx, input),
   'settings.clearLogo': (ctx) => clearCompanyLogo(ctx),
   'settings.getLogo': (ctx) => getCompanyLogo(ctx),
+  'settings.getUpdateFeed': (ctx) => getUpdateFeed(ctx),
+  'settings.updateUpdateFeed': (ctx, input) => updateUpdateFeed(ctx, input),
 };

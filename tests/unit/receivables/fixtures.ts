@@ -144,7 +144,8 @@ function buildHistory(raws: RawDoc[], withVoids: boolean): ArDoc[] {
   raws.forEach((r, i) => {
     const id = `d${String(i).padStart(3, '0')}`;
     const docDate = shiftDate(BASE_DATE, r.day);
-    let [kind, side] = KIND_SIDE[r.kind];
+    const [initialKind, side] = KIND_SIDE[r.kind];
+    let kind = initialKind;
     let explicitTargets: ExplicitTarget[] = [];
     if (kind === 'write_off') {
       const earlier = debits.filter((d) => d.docDate <= docDate);

@@ -26,7 +26,6 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
   // A save elsewhere (another window, the CLI) refreshes the form unless the clerk is mid-edit.
   useEffect(() => {
     if (!form.isDirty()) form.setValues(toValues(profile));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profile]);
 
   const submit = form.onSubmit(async (values) => {

@@ -1,30 +1,29 @@
-import { Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useApiQuery } from '../../api/hooks';
+import { Paper, Stack, Tabs, Title } from '@mantine/core';
+import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
-import { CompanyProfileForm } from './CompanyProfileForm';
-import { LogoPicker } from './LogoPicker';
+import { settingsTabs } from './settingsTabs';
 
 export function SettingsPage() {
   const t = useT();
-  const profile = useApiQuery('settings.getCompany', {});
+  const [tab, setTab] = useSessionState('settings.tab', settingsTabs[0].value);
   return (
-    <Stack gap="md" maw={980}>
+    <Stack gap="md" maw={1080}>
       <Title order={3}>{t('settings.title')}</Title>
-      <Tabs defaultValue="company" keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setTab(v ?? settingsTabs[0].value)} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="company">{t('settings.companyTab')}</Tabs.Tab>
+          {settingsTabs.map((s) => (
+            <Tabs.Tab key={s.value} value={s.value}>
+              {t(s.label)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="company" pt="md">
-          <Paper withBorder p="md">
-            <Stack gap="md">
-              <Text size="sm" c="dimmed">
-                {t('settings.companyIntro')}
-              </Text>
-              {profile.data ? <CompanyProfileForm profile={profile.data} /> : <Loader size="sm" />}
-              <LogoPicker />
-            </Stack>
-          </Paper>
-        </Tabs.Panel>
+        {settingsTabs.map((s) => (
+          <Tabs.Panel key={s.value} value={s.value} pt="md">
+            <Paper withBorder p="md">
+              <s.component />
+            </Paper>
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

@@ -1,0 +1,19 @@
+/**
+ * The tabs of 设置. Each area adds its settings screen here with one entry,
+ * so the page itself never needs editing.
+ */
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../../../shared/i18n/translate';
+import { CompanyTab } from './CompanyTab';
+import { UpdateFeedTab } from './UpdateFeedTab';
+
+export interface SettingsTab {
+  value: string;
+  label: MessageKey;
+  component: ComponentType;
+}
+
+export const settingsTabs: SettingsTab[] = [
+  { value: 'company', label: 'settings.companyTab', component: CompanyTab },
+  { value: 'updates', label: 'settings.updatesTab', component: UpdateFeedTab },
+];
