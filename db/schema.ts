@@ -8,6 +8,7 @@ import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/co
 import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable } from './tables/ledger';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
+import type { AlertAcksTable } from './tables/alerts';
 
 export interface DB {
   settings: SettingsTable;
@@ -27,6 +28,7 @@ export interface DB {
   contract_installments: ContractInstallmentsTable;
   contract_attachments: ContractAttachmentsTable;
   statements: StatementsTable;
+  alert_acks: AlertAcksTable;
 }
 
 export type TableName = keyof DB;

@@ -9,6 +9,7 @@ import * as m0002 from './0002_customers';
 import * as m0003 from './0003_contracts';
 import * as m0004 from './0004_ledger';
 import * as m0005 from './0005_statements';
+import * as m0006 from './0006_alerts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_contracts': m0003,
   '0004_ledger': m0004,
   '0005_statements': m0005,
+  '0006_alerts': m0006,
 };

@@ -1,5 +1,6 @@
 /** All CLI commands. Areas add theirs here. */
 import type { CliCommand } from './command';
+import { alertsCommand } from './commands/alerts';
 import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
@@ -11,6 +12,7 @@ export const commands: CliCommand[] = [initCommand, settingsGetCommand, settings
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
 commands.push(...contractCommands);
 commands.push(ledgerCommand, ...ledgerImportCommands);
+commands.push(alertsCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

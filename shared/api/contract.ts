@@ -4,6 +4,7 @@
  * typed from this single object; adding an area means adding its map here.
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
+import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
@@ -16,6 +17,7 @@ export const methods = {
   ...customerFileMethods,
   ...contractMethods,
   ...ledgerMethods,
+  ...alertMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

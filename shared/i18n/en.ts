@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { uiEn } from './areas/ui';
 import { customersEn } from './areas/customers';
+import { alertsEn } from './areas/alerts';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -56,6 +57,7 @@ export const en: Messages = {
   },
   ui: uiEn,
   customers: customersEn,
+  alerts: alertsEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -9,6 +9,7 @@
 import type { Widen } from './widen';
 import { uiZh } from './areas/ui';
 import { customersZh } from './areas/customers';
+import { alertsZh } from './areas/alerts';
 
 export const zhCN = {
   app: {
@@ -63,6 +64,7 @@ export const zhCN = {
   },
   ui: uiZh,
   customers: customersZh,
+  alerts: alertsZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

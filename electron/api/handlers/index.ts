@@ -4,6 +4,7 @@
  */
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
+import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
@@ -18,5 +19,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...customerFileHandlers,
   ...contractHandlers,
   ...ledgerHandlers,
+  ...alertHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

@@ -1,0 +1,51 @@
+/**
+ * Every alert for a date D: each switched-on rule (settings) over the books
+ * as of D, in one stable order — kind (the order of ALERT_KINDS), then
+ * critical first, then the larger amount, then customer code, then key.
+ */
+import { ALERT_KINDS, severityRank, type AlertKind } from '../../../shared/alerts/kinds';
+import type { AlertSettings } from '../../../shared/alerts/settings';
+import type { Alert } from '../../../shared/alerts/types';
+import type { ServiceContext } from '../context';
+import { churnAlerts } from './rules/churn';
+import { contractEndedAlerts, contractExpiringAlerts } from './rules/contracts';
+import { creditLimitAlerts } from './rules/creditLimit';
+import { followUpAlerts } from './rules/followUps';
+import { installmentDueAlerts } from './rules/installments';
+import { overdueAlerts } from './rules/overdue';
+import { promiseBrokenAlerts } from './rules/promises';
+import { statementUnconfirmedAlerts } from './rules/statements';
+import { AlertSources } from './sources';
+
+const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
+  overdue: overdueAlerts,
+  credit_limit: creditLimitAlerts,
+  installment_due: installmentDueAlerts,
+  contract_expiring: contractExpiringAlerts,
+  contract_ended_with_balance: contractEndedAlerts,
+  follow_up_due: followUpAlerts,
+  promise_broken: promiseBrokenAlerts,
+  churn: churnAlerts,
+  statement_unconfirmed: statementUnconfirmedAlerts,
+};
+
+export function compareAlerts(a: Alert, b: Alert): number {
+  const kind = ALERT_KINDS.indexOf(a.kind) - ALERT_KINDS.indexOf(b.kind);
+  if (kind !== 0) return kind;
+  const severity = severityRank(b.severity) - severityRank(a.severity);
+  if (severity !== 0) return severity;
+  const amount = (b.amountFen ?? -1) - (a.amountFen ?? -1);
+  if (amount !== 0) return amount;
+  if (a.customerCode !== b.customerCode) return a.customerCode < b.customerCode ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** `only` limits the work to one kind (finding one alert to snooze needs no other rule). */
+export function computeAlerts(ctx: ServiceContext, asOf: string, settings: AlertSettings, only?: AlertKind): Alert[] {
+  const sources = new AlertSources(ctx, asOf, settings);
+  const out: Alert[] = [];
+  for (const kind of ALERT_KINDS) {
+    if (settings[kind].enabled && (only === undefined || only === kind)) out.push(...RULES[kind](sources));
+  }
+  return out.sort(compareAlerts);
+}

@@ -1,0 +1,105 @@
+/**
+ * The customer contact facts as of a date D that the follow-up and promise
+ * rules and the collection list share: each customer's latest interaction,
+ * each customer's latest promise to pay, and what was received against it.
+ * "Latest" orders by business date, then entry time, then id, and only
+ * counts interactions dated ≤ D (D's view of the world).
+ */
+import type { CollectionPromise } from '../../../shared/api/alerts';
+import type { InteractionChannel } from '../../../shared/api/customerEnums';
+import type { ServiceContext } from '../context';
+
+export interface InteractionFacts {
+  id: string;
+  customerId: string;
+  date: string;
+  channel: InteractionChannel;
+  summary: string;
+  promiseDate: string | null;
+  promiseAmountFen: number | null;
+  nextFollowUp: string | null;
+  createdAt: string;
+}
+
+interface Row {
+  id: string;
+  customer_id: string;
+  date: string;
+  channel: string;
+  summary: string;
+  promise_date: string | null;
+  promise_amount_fen: number | null;
+  next_follow_up: string | null;
+  created_at: string;
+}
+
+const COLUMNS = `i.id, i.customer_id, i.date, i.channel, i.summary, i.promise_date, i.promise_amount_fen, i.next_follow_up, i.created_at`;
+
+const SQL = {
+  // One indexed probe per customer (interactions_customer_date) instead of sorting every interaction.
+  latest: `SELECT ${COLUMNS} FROM customers c JOIN interactions i ON i.id = (
+      SELECT j.id FROM interactions j WHERE j.customer_id = c.id AND j.date <= ?
+      ORDER BY j.date DESC, j.created_at DESC, j.id DESC LIMIT 1)`,
+  promises: `SELECT ${COLUMNS} FROM interactions i WHERE i.promise_date IS NOT NULL AND i.date <= ?`,
+  // Receipts only ("collected counts receipts only", §4 dashboard); a receipt voided on or before D never came in.
+  received: `SELECT coalesce(sum(d.amount_fen), 0) AS n FROM ar_documents d
+    WHERE d.customer_id = ? AND d.kind = 'receipt' AND d.doc_date >= ? AND d.doc_date <= ?
+      AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id AND v.doc_date <= ?)`,
+};
+
+const toFacts = (r: Row): InteractionFacts => ({
+  id: r.id,
+  customerId: r.customer_id,
+  date: r.date,
+  channel: r.channel as InteractionChannel,
+  summary: r.summary,
+  promiseDate: r.promise_date,
+  promiseAmountFen: r.promise_amount_fen,
+  nextFollowUp: r.next_follow_up,
+  createdAt: r.created_at,
+});
+
+/** a is later than b in "latest interaction" order. */
+const isLater = (a: Row, b: Row): boolean =>
+  a.date !== b.date ? a.date > b.date : a.created_at !== b.created_at ? a.created_at > b.created_at : a.id > b.id;
+
+export function latestInteractions(ctx: ServiceContext, asOf: string): Map<string, InteractionFacts> {
+  const out = new Map<string, InteractionFacts>();
+  for (const r of ctx.db.prepare(SQL.latest).all(asOf) as Row[]) out.set(r.customer_id, toFacts(r));
+  return out;
+}
+
+/**
+ * Each customer's latest promise to pay made on or before D. A newer promise
+ * supersedes an older one: the customer renegotiated, and the new date is
+ * the one to hold them to.
+ */
+export function latestPromises(ctx: ServiceContext, asOf: string): Map<string, InteractionFacts> {
+  const best = new Map<string, Row>();
+  for (const r of ctx.db.prepare(SQL.promises).all(asOf) as Row[]) {
+    const current = best.get(r.customer_id);
+    if (current === undefined || isLater(r, current)) best.set(r.customer_id, r);
+  }
+  const out = new Map<string, InteractionFacts>();
+  for (const [customerId, r] of best) out.set(customerId, toFacts(r));
+  return out;
+}
+
+/** Receipts of a customer dated from..to (inclusive) that are not voided as of asOf. */
+export function receiptsBetween(ctx: ServiceContext, customerId: string, from: string, to: string, asOf: string): number {
+  return (ctx.db.prepare(SQL.received).get(customerId, from, to, asOf) as { n: number }).n;
+}
+
+/**
+ * Where a promise stands on D (§4 promise_broken): receipts dated from the
+ * day it was made up to the promised date (and not after D) against the
+ * promised amount. Kept once they reach it; broken when the date has passed
+ * (D > promised date) short of it; pending otherwise.
+ */
+export function promiseStatus(ctx: ServiceContext, p: InteractionFacts, asOf: string): CollectionPromise | null {
+  if (p.promiseDate === null || p.promiseAmountFen === null) return null;
+  const to = p.promiseDate < asOf ? p.promiseDate : asOf;
+  const receivedFen = receiptsBetween(ctx, p.customerId, p.date, to, asOf);
+  const status = receivedFen >= p.promiseAmountFen ? 'kept' : p.promiseDate < asOf ? 'broken' : 'pending';
+  return { interactionId: p.id, madeOn: p.date, promiseDate: p.promiseDate, amountFen: p.promiseAmountFen, receivedFen, status };
+}

@@ -1,0 +1,84 @@
+/**
+ * The contract rules (§4). Contract statuses are the stored, current ones;
+ * only the date arithmetic is as of D.
+ *
+ * contract_expiring: an active contract whose end date is D … D + withinDays
+ * [30] (0 = ends today). Severity info, warning on the end day itself.
+ * days = end date − D; amountFen null.
+ *
+ * contract_ended_with_balance: a contract that has ended — active but past
+ * its end date (shown as expired), completed, or terminated — while its live
+ * invoices dated ≤ D still have something open as of D. Severity warning.
+ * amountFen = the outstanding amount; days = days since the end date when
+ * that date has passed, else null.
+ */
+import { addDays, diffDays } from '../../../../shared/dates/calendar';
+import type { Alert } from '../../../../shared/alerts/types';
+import { makeAlert } from '../makeAlert';
+import type { AlertSources } from '../sources';
+
+interface ContractRow {
+  id: string;
+  contract_no: string;
+  customer_id: string;
+  status: string;
+  ends_on: string | null;
+}
+
+const EXPIRING_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM contracts
+  WHERE status = 'active' AND ends_on >= ? AND ends_on <= ? ORDER BY ends_on, contract_no`;
+const ENDED_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM contracts
+  WHERE status IN ('completed', 'terminated') OR (status = 'active' AND ends_on < ?) ORDER BY contract_no`;
+
+export function contractExpiringAlerts(s: AlertSources): Alert[] {
+  const rows = s.ctx.db.prepare(EXPIRING_SQL).all(s.asOf, addDays(s.asOf, s.settings.contract_expiring.withinDays)) as ContractRow[];
+  const out: Alert[] = [];
+  for (const r of rows) {
+    const customer = s.customer(r.customer_id);
+    if (!customer || r.ends_on === null) continue;
+    const days = diffDays(r.ends_on, s.asOf);
+    out.push(
+      makeAlert({
+        kind: 'contract_expiring',
+        subjectId: r.id,
+        severity: days === 0 ? 'warning' : 'info',
+        customer,
+        contract: { id: r.id, no: r.contract_no },
+        amountFen: null,
+        days,
+        facts: { endsOn: r.ends_on, daysToEnd: days },
+      }),
+    );
+  }
+  return out;
+}
+
+export function contractEndedAlerts(s: AlertSources): Alert[] {
+  const rows = s.ctx.db.prepare(ENDED_SQL).all(s.asOf) as ContractRow[];
+  if (rows.length === 0) return [];
+  const outstanding = new Map<string, number>();
+  for (const inv of s.ledger.contractInvoices()) {
+    if (inv.openFen > 0) outstanding.set(inv.contractId, (outstanding.get(inv.contractId) ?? 0) + inv.openFen);
+  }
+  const out: Alert[] = [];
+  for (const r of rows) {
+    const outstandingFen = outstanding.get(r.id) ?? 0;
+    const customer = s.customer(r.customer_id);
+    if (outstandingFen <= 0 || !customer) continue;
+    const endedHow = r.status === 'active' ? 'expired' : r.status;
+    const days = r.ends_on !== null && r.ends_on < s.asOf ? diffDays(s.asOf, r.ends_on) : null;
+    out.push(
+      makeAlert({
+        kind: 'contract_ended_with_balance',
+        subjectId: r.id,
+        severity: 'warning',
+        customer,
+        contract: { id: r.id, no: r.contract_no },
+        amountFen: outstandingFen,
+        days,
+        facts: { outstandingFen, endedHow, endsOn: r.ends_on },
+      }),
+    );
+  }
+  return out;
+}

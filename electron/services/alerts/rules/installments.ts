@@ -1,0 +1,70 @@
+/**
+ * installment_due (§4, "within [7] days"). Precisely: an installment
+ * (付款计划) of a contract whose stored status is active (expired ones
+ * included: the money is still due) with
+ *   due date ≤ D + withinDays, and
+ *   unpaid = amount − settled > 0,
+ * where settled = Σ (amount − open as of D) over the live invoices dated ≤ D
+ * posted against that installment (what receipts, credit notes or write-offs
+ * have cleared on them), capped at the installment's amount. So an
+ * installment stays due until the money for it has come in, not merely
+ * until it was invoiced; an installment already past its date keeps
+ * alerting until paid. Drafts are not in force; completed and terminated
+ * contracts are covered by contract_ended_with_balance.
+ * Severity: info while the due date is ahead, warning from the due day on.
+ * amountFen = unpaid, days = due date − D (negative once past).
+ */
+import { addDays, diffDays } from '../../../../shared/dates/calendar';
+import type { Alert } from '../../../../shared/alerts/types';
+import { makeAlert } from '../makeAlert';
+import type { AlertSources } from '../sources';
+
+const SQL = `SELECT i.id, i.seq, i.label, i.due_on, i.amount_fen, k.id AS contract_id, k.contract_no, k.customer_id
+  FROM contract_installments i JOIN contracts k ON k.id = i.contract_id
+  WHERE k.status = 'active' AND i.due_on <= ?
+  ORDER BY i.due_on, k.contract_no, i.seq`;
+
+interface InstallmentRow {
+  id: string;
+  seq: number;
+  label: string;
+  due_on: string;
+  amount_fen: number;
+  contract_id: string;
+  contract_no: string;
+  customer_id: string;
+}
+
+export function installmentDueAlerts(s: AlertSources): Alert[] {
+  const horizon = addDays(s.asOf, s.settings.installment_due.withinDays);
+  const rows = s.ctx.db.prepare(SQL).all(horizon) as InstallmentRow[];
+  if (rows.length === 0) return [];
+
+  const settled = new Map<string, number>();
+  for (const inv of s.ledger.contractInvoices()) {
+    if (inv.installmentId === null) continue;
+    settled.set(inv.installmentId, (settled.get(inv.installmentId) ?? 0) + inv.amountFen - inv.openFen);
+  }
+
+  const out: Alert[] = [];
+  for (const r of rows) {
+    const customer = s.customer(r.customer_id);
+    if (!customer) continue;
+    const remainingFen = r.amount_fen - Math.min(r.amount_fen, settled.get(r.id) ?? 0);
+    if (remainingFen <= 0) continue;
+    const days = diffDays(r.due_on, s.asOf);
+    out.push(
+      makeAlert({
+        kind: 'installment_due',
+        subjectId: r.id,
+        severity: days > 0 ? 'info' : 'warning',
+        customer,
+        contract: { id: r.contract_id, no: r.contract_no },
+        amountFen: remainingFen,
+        days,
+        facts: { seq: r.seq, label: r.label, dueOn: r.due_on, installmentFen: r.amount_fen, remainingFen, daysUntilDue: days },
+      }),
+    );
+  }
+  return out;
+}
