@@ -7,9 +7,11 @@
 import { printFigure, type Figure } from './harness';
 import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
+import { ledgerFigures } from './figures/ledger';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
+groups.push({ name: 'ledger', run: ledgerFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -8,6 +8,7 @@ import type { AppRuntime } from '../../api/runtime';
 import { demoCompany } from './demoCompany';
 import { generateDemoContracts, type DemoContractCounts } from './demoContracts';
 import { generateDemoCustomers, type DemoCustomerCounts } from './demoCustomers';
+import { generateDemoLedger, type DemoLedgerCounts } from './demoLedger';
 
 export const DEMO_SIZES = ['small', 'medium', 'large'] as const;
 export type DemoSize = (typeof DEMO_SIZES)[number];
@@ -23,6 +24,7 @@ export interface DemoSummary {
   company: string;
   customers?: DemoCustomerCounts;
   contracts?: DemoContractCounts;
+  ledger?: DemoLedgerCounts;
 }
 
 export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: (msg: string) => void = () => {}): Promise<DemoSummary> {
@@ -34,5 +36,7 @@ export async function generateDemo(rt: AppRuntime, opts: DemoOptions, progress: 
   const customers = await generateDemoCustomers(rt.context(), rng, opts.size);
   progress('合同…');
   const contracts = generateDemoContracts(rt.context(), opts.seed, opts.size);
-  return { size: opts.size, seed: opts.seed, company: company.companyName, customers, contracts };
+  progress('往来单据…');
+  const ledger = generateDemoLedger(rt.context(), opts.seed, opts.size, progress);
+  return { size: opts.size, seed: opts.seed, company: company.companyName, customers, contracts, ledger };
 }

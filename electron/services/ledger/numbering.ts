@@ -14,11 +14,10 @@ import { monthKey } from '../../../shared/dates/calendar';
 import type { DocKind } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 
-/** Sequence widths searched; the highest value over all of them counts (a typed 0000123 is 123). */
-const WIDTHS = [4, 5, 6, 7] as const;
 const MIN_WIDTH = 4;
 
-const HIGHEST_SQL = `SELECT doc_no FROM ar_documents
+/** All documents of the kind whose number lies between two strings of one length, highest first. */
+const RANGE_SQL = `SELECT doc_no FROM ar_documents
   WHERE kind = ? AND doc_no BETWEEN ? AND ? AND length(doc_no) = ?
   ORDER BY doc_no DESC`;
 
@@ -30,28 +29,44 @@ export function formatDocNo(prefix: string, seq: number): string {
   return prefix + String(seq).padStart(MIN_WIDTH, '0');
 }
 
-/** The highest sequence number stored under the prefix (0 when none). */
+/** The highest all-digit sequence of exactly `width` digits under the prefix, or null. */
+function highestOfWidth(ctx: ServiceContext, kind: DocKind, prefix: string, width: number): number | null {
+  // Numbers of other lengths, or with letters (a typed YS202611-00A1), can sort inside the
+  // range; they are skipped. In practice the first row is the answer.
+  for (const row of ctx.db.prepare(RANGE_SQL).iterate(kind, prefix + '0'.repeat(width), prefix + '9'.repeat(width), prefix.length + width)) {
+    const tail = (row as { doc_no: string }).doc_no.slice(prefix.length);
+    if (/^\d+$/.test(tail)) return Number(tail);
+  }
+  return null;
+}
+
+/**
+ * The highest automatic sequence under the prefix (0 when none): the highest
+ * 4-digit one, and only once 9999 is used, the 5-digit ones and so on.
+ * Typed numbers in the pattern are respected by nextDocNo's free check.
+ */
 export function highestSequence(ctx: ServiceContext, kind: DocKind, prefix: string): number {
-  const stmt = ctx.db.prepare(HIGHEST_SQL);
   let highest = 0;
-  for (const width of WIDTHS) {
-    // Rows between prefix+000… and prefix+999… of this length, highest first; skip any
-    // with letters in the sequence part (a typed YS202611-00A1 sorts inside the range).
-    for (const row of stmt.iterate(kind, prefix + '0'.repeat(width), prefix + '9'.repeat(width), prefix.length + width)) {
-      const tail = (row as { doc_no: string }).doc_no.slice(prefix.length);
-      if (/^\d+$/.test(tail)) {
-        highest = Math.max(highest, Number(tail));
-        break;
-      }
-    }
+  for (let width = MIN_WIDTH; width <= 9; width++) {
+    const found = highestOfWidth(ctx, kind, prefix, width);
+    if (found === null) return highest;
+    highest = Math.max(highest, found);
+    if (found < 10 ** width - 1) return highest;
   }
   return highest;
+}
+
+/** The first number after `seq` under the prefix that no document of the kind carries (typed ones included). */
+function freeFrom(ctx: ServiceContext, kind: DocKind, prefix: string, seq: number): number {
+  let next = seq;
+  while (docNoTaken(ctx, kind, formatDocNo(prefix, next))) next++;
+  return next;
 }
 
 /** The next free automatic number of the kind for a document dated `date`. */
 export function nextDocNo(ctx: ServiceContext, kind: DocKind, date: string): string {
   const prefix = docNoPrefix(kind, date);
-  return formatDocNo(prefix, highestSequence(ctx, kind, prefix) + 1);
+  return formatDocNo(prefix, freeFrom(ctx, kind, prefix, highestSequence(ctx, kind, prefix) + 1));
 }
 
 /**
@@ -66,8 +81,7 @@ export class DocNumberSeries {
   take(kind: DocKind, date: string): string {
     const prefix = docNoPrefix(kind, date);
     const key = `${kind}:${prefix}`;
-    let seq = this.next.get(key);
-    if (seq === undefined) seq = highestSequence(this.ctx, kind, prefix) + 1;
+    const seq = freeFrom(this.ctx, kind, prefix, this.next.get(key) ?? highestSequence(this.ctx, kind, prefix) + 1);
     this.next.set(key, seq + 1);
     return formatDocNo(prefix, seq);
   }

@@ -24,7 +24,7 @@ export function postReceipt(ctx: ServiceContext, input: z.output<typeof postRece
     const customer = requireCustomer(ctx, input.customerId);
     const docNo = chooseDocNo(ctx, 'receipt', input.docNo, input.date);
     const probe: CreditProbe = { id: newId(), kind: 'receipt', docNo, date: input.date, amountFen: input.amountFen };
-    const targets = explicitTargetsFor(loadCustomerDocs(ctx, customer.id), probe, input.allocations);
+    const targets = input.allocations === null ? [] : explicitTargetsFor(loadCustomerDocs(ctx, customer.id), probe, input.allocations);
     const bill = input.method === 'acceptance_bill';
     const row = insertDocument(
       ctx,
@@ -55,7 +55,7 @@ export function postCreditNote(ctx: ServiceContext, input: z.output<typeof postC
     const customer = requireCustomer(ctx, input.customerId);
     const docNo = chooseDocNo(ctx, 'credit_note', input.docNo, input.date);
     const probe: CreditProbe = { id: newId(), kind: 'credit_note', docNo, date: input.date, amountFen: input.amountFen };
-    const targets = explicitTargetsFor(loadCustomerDocs(ctx, customer.id), probe, input.allocations);
+    const targets = input.allocations === null ? [] : explicitTargetsFor(loadCustomerDocs(ctx, customer.id), probe, input.allocations);
     const row = insertDocument(
       ctx,
       {

@@ -71,19 +71,36 @@ export const limitedText =
 
 // ---------------------------------------------------------------- writing
 
+/** Page cache for a bulk write: the indexes touched per customer stay in memory (SQLite's default is 2 MB). */
+const BULK_CACHE_KIB = 128 * 1024;
+
 /**
  * Inserts the documents (each with its audit row, action 'import') and then
  * re-derives every touched customer once: the bulk path that keeps 100,000
  * rows well inside the budget. Runs inside the import's transaction.
+ *
+ * Rows are written grouped by customer and date, whatever the file's order:
+ * the per-customer indexes then grow in one place instead of at 5,000 random
+ * places, and the stored result does not depend on insertion order anyway.
  */
 export function writeImportedDocuments(ctx: ServiceContext, docs: readonly NewDocument[], batchId: string): number {
-  const customers = new Set<string>();
-  for (const doc of docs) {
-    insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import' });
-    customers.add(doc.customerId);
+  const sqlite = ctx.db.sqlite;
+  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  try {
+    const ordered = [...docs].sort((a, b) =>
+      a.customerId !== b.customerId ? (a.customerId < b.customerId ? -1 : 1) : a.docDate < b.docDate ? -1 : a.docDate > b.docDate ? 1 : 0,
+    );
+    const customers = new Set<string>();
+    for (const doc of ordered) {
+      insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import' });
+      customers.add(doc.customerId);
+    }
+    for (const customerId of customers) rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
+    return docs.length;
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
-  for (const customerId of customers) rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
-  return docs.length;
 }
 
 /**
