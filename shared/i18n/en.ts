@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { uiEn } from './areas/ui';
 import { customersEn } from './areas/customers';
+import { ledgerEn } from './areas/ledger';
 import { alertsEn } from './areas/alerts';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
@@ -57,6 +58,7 @@ export const en: Messages = {
   },
   ui: uiEn,
   customers: customersEn,
+  ledger: ledgerEn,
   alerts: alertsEn,
   errors: {
     boundaryTitle: 'Something went wrong',

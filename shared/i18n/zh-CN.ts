@@ -9,6 +9,7 @@
 import type { Widen } from './widen';
 import { uiZh } from './areas/ui';
 import { customersZh } from './areas/customers';
+import { ledgerZh } from './areas/ledger';
 import { alertsZh } from './areas/alerts';
 
 export const zhCN = {
@@ -64,6 +65,7 @@ export const zhCN = {
   },
   ui: uiZh,
   customers: customersZh,
+  ledger: ledgerZh,
   alerts: alertsZh,
   errors: {
     boundaryTitle: '界面出错了',

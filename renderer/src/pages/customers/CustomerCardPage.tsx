@@ -13,6 +13,7 @@ import { notifySuccess } from '../../components/notify';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { CustomerLedgerTab } from '../ledger/CustomerLedgerTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerForm } from './CustomerForm';
 import { HistoryTab } from './HistoryTab';
@@ -20,7 +21,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
 
-const TABS = ['profile', 'contacts', 'interactions', 'history'] as const;
+const TABS = ['profile', 'contacts', 'interactions', 'ledger', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /** `#/customers/ID?tab=interactions` opens a tab directly (links from the calendar). */
@@ -171,6 +172,7 @@ function CustomerCard({ id }: { id: string }) {
             {t('customers.card.tabContacts')}
           </Tabs.Tab>
           <Tabs.Tab value="interactions">{t('customers.card.tabInteractions')}</Tabs.Tab>
+          <Tabs.Tab value="ledger">{t('ledger.tab.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('customers.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="sm">
@@ -190,6 +192,9 @@ function CustomerCard({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="interactions" pt="sm">
           <InteractionsTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ledger" pt="sm">
+          <CustomerLedgerTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <HistoryTab customerId={c.id} />

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
+import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -16,4 +17,5 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { value: 'company', label: 'settings.companyTab', component: CompanyTab },
   { value: 'updates', label: 'settings.updatesTab', component: UpdateFeedTab },
+  { value: 'ledger', label: 'ledger.settings.title', component: LedgerSettingsTab },
 ];

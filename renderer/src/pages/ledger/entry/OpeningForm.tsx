@@ -1,0 +1,135 @@
+/**
+ * 期初 (an opening balance when the books move into DealerDesk): signed, a
+ * positive amount is what the customer owed then, a negative one a
+ * prepayment (预收). Only a positive opening has a due date (blank = its date).
+ */
+import { Grid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
+import { postOpeningSchema, type PostOpeningInput } from '../../../../../shared/api/ledger';
+import { useApiMutation } from '../../../api/hooks';
+import { AmountInput } from '../../../components/AmountInput';
+import { DateField } from '../../../components/DateField';
+import { useT } from '../../../i18n/I18nProvider';
+import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
+import { BELOW, CustomerField, DocNoField } from './EntryFields';
+import { EntryFormShell } from './EntryFormShell';
+import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+
+interface Values extends EntryBase {
+  amount: string;
+  dueOn: string;
+}
+
+const FIELDS: FieldMap = { amountFen: 'amount' };
+const AMOUNT = { label: '金额', allowNegative: true };
+
+function toInput(v: Values, suggested: string | undefined): PostOpeningInput {
+  const amountFen = readAmount(v.amount, AMOUNT).fen ?? 0;
+  return {
+    customerId: v.customerId ?? '',
+    date: v.date,
+    // A prepayment has no due date; one typed before the minus sign is dropped, not refused.
+    dueOn: amountFen < 0 ? null : v.dueOn || null,
+    amountFen,
+    docNo: docNoToSend(v.docNo, suggested),
+    memo: v.memo,
+  };
+}
+
+export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
+  const t = useT();
+  const post = useApiMutation('ledger.postOpening');
+  const afterPost = useAfterPost();
+  const postError = usePostError();
+  const customerRef = useRef<HTMLInputElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const initial: Values = { customerId, date, docNo: '', memo: '', amount: '', dueOn: '' };
+  const form = useForm<Values>({
+    initialValues: initial,
+    validate: (v) =>
+      schemaErrors(postOpeningSchema, toInput(v, undefined), FIELDS, {
+        customerId: v.customerId ? null : t('ledger.entry.pickCustomer'),
+        amount: readAmount(v.amount, AMOUNT).error,
+      }),
+  });
+  const v = form.getValues();
+  const suggested = useDocNoPrefill('opening', v.date, v.docNo, (n) => form.setFieldValue('docNo', n));
+  const amountFen = readAmount(v.amount, AMOUNT).fen;
+  const prepayment = amountFen !== null && amountFen < 0;
+
+  useEffect(() => onShared(v.customerId, v.date), [v.customerId, v.date]);
+  useEffect(() => (v.customerId ? amountRef : customerRef).current?.focus(), []);
+
+  const clear = () => {
+    form.setValues(keepForNext(initial, form.getValues()));
+    form.resetDirty();
+  };
+  const save = form.onSubmit(async (values) => {
+    try {
+      afterPost(await post.mutateAsync(toInput(values, suggested)));
+      clear();
+      amountRef.current?.focus();
+    } catch (e) {
+      postError(e, form, FIELDS);
+    }
+  });
+
+  return (
+    <EntryFormShell
+      onSave={() => save()}
+      onClear={clear}
+      dirty={slipDirty(v, initial)}
+      saving={post.isPending}
+      saveLabel={t('ledger.entry.saveOpening')}
+      testId="opening-form"
+    >
+      <Grid gap="sm">
+        <Grid.Col span={6}>
+          <CustomerField
+            value={v.customerId}
+            onChange={(id) => {
+              form.setFieldValue('customerId', id);
+              form.clearFieldError('customerId');
+            }}
+            error={form.errors.customerId}
+            inputRef={customerRef}
+          />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <DocNoField
+            value={v.docNo}
+            suggested={suggested}
+            error={form.errors.docNo}
+            onChange={(s) => form.setFieldValue('docNo', s)}
+          />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <AmountInput
+            ref={amountRef}
+            label={t('ledger.field.openingAmount')}
+            withAsterisk
+            amount={AMOUNT}
+            description={t('ledger.entry.openingHint')}
+            {...form.getInputProps('amount')}
+          />
+        </Grid.Col>
+        <Grid.Col span={4}>
+          <DateField
+            label={t('ledger.field.dueOn')}
+            description={prepayment ? t('ledger.entry.openingNoDue') : t('ledger.entry.openingDueDefault')}
+            inputWrapperOrder={BELOW}
+            disabled={prepayment}
+            {...form.getInputProps('dueOn')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
+        </Grid.Col>
+      </Grid>
+    </EntryFormShell>
+  );
+}
