@@ -51,7 +51,7 @@ export function listDocuments(
       .selectAll('d')
       .select(['c.code as customer_code', 'c.name as customer_name', 'v.id as voided_by_id', 'v.doc_date as voided_on'])
       .orderBy('d.doc_date', 'desc')
-      .orderBy('d.side', 'desc')
+      .orderBy('d.side', 'asc') // newest first: the reverse of §4 order, so credits before debits on a day
       .orderBy('d.doc_no', 'desc')
       .orderBy('d.id', 'desc')
       .offset(input.offset)
