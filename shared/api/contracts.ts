@@ -354,6 +354,11 @@ export const contractFilterSchema = z.object({
 });
 export type ContractFilter = z.input<typeof contractFilterSchema>;
 
+export interface ContractTotals {
+  count: number;
+  amountFen: number;
+}
+
 export const contractListSchema = contractFilterSchema.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
@@ -420,6 +425,8 @@ export const contractMethods = {
   /** Paged and sorted in SQL. */
   'contracts.list': method<Page<ContractListRow>>()(contractListSchema, ['contracts', 'customers']),
   'contracts.get': method<ContractDetail>()(byId, DETAIL_READS),
+  /** Count and summed amount of every contract the filter matches (the list's footer, all pages together). */
+  'contracts.totals': method<ContractTotals>()(contractFilterSchema, ['contracts', 'customers']),
   /** The suggested number for a signing date (default today), e.g. HT202611-0003. */
   'contracts.nextNo': method<{ contractNo: string }>()(
     z.object({ signedOn: optionalBusinessDate('签订日期').default(null) }),

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { uiEn } from './areas/ui';
 import { customersEn } from './areas/customers';
 import { ledgerEn } from './areas/ledger';
+import { contractsEn } from './areas/contracts';
 import { alertsEn } from './areas/alerts';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
@@ -59,6 +60,7 @@ export const en: Messages = {
   ui: uiEn,
   customers: customersEn,
   ledger: ledgerEn,
+  contracts: contractsEn,
   alerts: alertsEn,
   errors: {
     boundaryTitle: 'Something went wrong',

@@ -10,6 +10,7 @@ import type { Widen } from './widen';
 import { uiZh } from './areas/ui';
 import { customersZh } from './areas/customers';
 import { ledgerZh } from './areas/ledger';
+import { contractsZh } from './areas/contracts';
 import { alertsZh } from './areas/alerts';
 
 export const zhCN = {
@@ -66,6 +67,7 @@ export const zhCN = {
   ui: uiZh,
   customers: customersZh,
   ledger: ledgerZh,
+  contracts: contractsZh,
   alerts: alertsZh,
   errors: {
     boundaryTitle: '界面出错了',

@@ -2,7 +2,7 @@ import type { contractMethods } from '../../../shared/api/contracts';
 import { historyOf } from '../../services/audit/history';
 import { addAttachment, getAttachmentFile, removeAttachment } from '../../services/contracts/attachments';
 import { exportContractsXlsx } from '../../services/contracts/exportXlsx';
-import { listContracts } from '../../services/contracts/list';
+import { contractTotals, listContracts } from '../../services/contracts/list';
 import { getContract } from '../../services/contracts/load';
 import { nextContractNo } from '../../services/contracts/numbering';
 import { splitInstallments } from '../../services/contracts/splitInstallments';
@@ -13,6 +13,7 @@ import type { HandlerMap } from './types';
 export const contractHandlers: HandlerMap<keyof typeof contractMethods> = {
   'contracts.list': (ctx, input) => listContracts(ctx, input),
   'contracts.get': (ctx, input) => getContract(ctx, input.id),
+  'contracts.totals': (ctx, input) => contractTotals(ctx, input),
   'contracts.nextNo': (ctx, input) => ({ contractNo: nextContractNo(ctx, input.signedOn) }),
   'contracts.create': (ctx, input) => createContract(ctx, input),
   'contracts.update': (ctx, input) => updateContract(ctx, input),

@@ -11,6 +11,7 @@ import type {
   ContractDisplayStatus,
   ContractListRow,
   ContractSortColumn,
+  ContractTotals,
   contractFilterSchema,
   contractListSchema,
 } from '../../../shared/api/contracts';
@@ -120,6 +121,17 @@ export function countContracts(ctx: ServiceContext, filter: ContractFilterInput)
       WHERE ${whereAll(contractConditions(filter, today))}`.compile(ctx.db.k),
   );
   return row?.n ?? 0;
+}
+
+/** The footer of the list: how many contracts match and their summed amount. */
+export function contractTotals(ctx: ServiceContext, filter: ContractFilterInput): ContractTotals {
+  const today = ctx.clock.today();
+  const row = ctx.db.first(
+    sql<ContractTotals>`SELECT count(*) AS count, coalesce(sum(k.amount_fen), 0) AS amountFen
+      FROM contracts k JOIN customers c ON c.id = k.customer_id
+      WHERE ${whereAll(contractConditions(filter, today))}`.compile(ctx.db.k),
+  );
+  return row ?? { count: 0, amountFen: 0 };
 }
 
 export function listContracts(ctx: ServiceContext, q: ContractListQuery): Page<ContractListRow> {

@@ -6,6 +6,7 @@ import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { CalendarPage } from '../pages/calendar/CalendarPage';
+import { contractRoutes } from '../pages/contracts/routes';
 import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
 import { CustomerListPage } from '../pages/customers/CustomerListPage';
 import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
@@ -27,6 +28,7 @@ export const routes: RouteDef[] = [
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },
+  ...contractRoutes,
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
 ];

@@ -13,6 +13,7 @@ import { notifySuccess } from '../../components/notify';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { CustomerLedgerTab } from '../ledger/CustomerLedgerTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerForm } from './CustomerForm';
@@ -21,7 +22,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
 
-const TABS = ['profile', 'contacts', 'interactions', 'ledger', 'history'] as const;
+const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /** `#/customers/ID?tab=interactions` opens a tab directly (links from the calendar). */
@@ -172,6 +173,7 @@ function CustomerCard({ id }: { id: string }) {
             {t('customers.card.tabContacts')}
           </Tabs.Tab>
           <Tabs.Tab value="interactions">{t('customers.card.tabInteractions')}</Tabs.Tab>
+          <Tabs.Tab value="contracts">{t('contracts.nav.contracts')}</Tabs.Tab>
           <Tabs.Tab value="ledger">{t('ledger.tab.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('customers.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
@@ -192,6 +194,9 @@ function CustomerCard({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="interactions" pt="sm">
           <InteractionsTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contracts" pt="sm">
+          <CustomerContractsTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="sm">
           <CustomerLedgerTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
