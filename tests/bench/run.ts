@@ -5,12 +5,14 @@
  * the groups whose name contains the filter.
  */
 import { printFigure, type Figure } from './harness';
+import { alertFigures } from './figures/alerts';
 import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
 import { ledgerFigures } from './figures/ledger';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
+groups.push({ name: 'alerts', run: alertFigures });
 groups.push({ name: 'ledger', run: ledgerFigures });
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The receivables as of a date D, as the alert rules and the collection list
- * need them: each customer's overdue items, balance and last invoice date,
- * and the open amount of every live contract invoice.
+ * need them: each customer's overdue summary and items, balance and last
+ * invoice date, and what is settled or open on contract invoices.
  *
  * Why this is exact and fast: the stored derived data (open_fen, the
  * customer state) is the replay of ALL of a customer's documents. For a
@@ -10,9 +10,11 @@
  * happened — and a void after D is itself a document after D). So the stored
  * figures are used as they are, and only the customers with a document dated
  * after D are replayed as of D. For D = today that is usually nobody (only
- * post-dated entries), so the whole computation is a few indexed queries.
+ * post-dated entries), so the work is a few indexed queries; the overdue
+ * summary reads only (customer, due date, open amount), which the open-items
+ * index can answer without touching the table.
  */
-import { diffDays } from '../../../shared/dates/calendar';
+import { diffDays, toDayNumber } from '../../../shared/dates/calendar';
 import { replay } from '../../../shared/receivables/replay';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs } from '../ledger/docRows';
@@ -24,8 +26,18 @@ export interface OpenDebitAsOf {
   docDate: string;
   dueOn: string;
   openFen: number;
-  /** D − due date. */
+  /** D − due date (≥ 1 for an overdue item). */
   daysOverdue: number;
+}
+
+export interface OverdueSummary {
+  count: number;
+  totalFen: number;
+  /** Due date of the oldest overdue item (its days overdue are D − this). */
+  oldestDueOn: string;
+  latestDueOn: string;
+  /** Σ open × (30 + days overdue): the collection ranking's weight in thirtieths of a fen. */
+  weightThirtieths: number;
 }
 
 export interface ContractInvoiceAsOf {
@@ -43,13 +55,13 @@ interface CustomerFigures {
 }
 
 const SQL = {
-  later: `SELECT DISTINCT customer_id FROM ar_documents WHERE doc_date > ?`,
-  overdue: `SELECT id, customer_id, doc_no, doc_date, due_on, open_fen FROM ar_documents
-    WHERE open_fen > 0 AND due_on < ? ORDER BY customer_id, due_on, doc_date, doc_no`,
+  // No DISTINCT: SQLite would answer it by scanning a whole per-customer index; the date index finds the (usually no) rows at once.
+  later: `SELECT customer_id FROM ar_documents WHERE doc_date > ?`,
+  overdueRows: `SELECT customer_id, due_on, open_fen FROM ar_documents WHERE open_fen > 0 AND due_on < ?`,
+  overdueItems: `SELECT id, doc_no, doc_date, due_on, open_fen FROM ar_documents
+    WHERE customer_id = ? AND open_fen > 0 AND due_on < ? ORDER BY due_on, doc_date, doc_no`,
   state: `SELECT customer_id, balance_fen, last_invoice_on FROM ar_customer_state`,
-  contractInvoices: `SELECT d.id, d.customer_id, d.contract_id, d.installment_id, d.amount_fen, d.open_fen FROM ar_documents d
-    WHERE d.contract_id IS NOT NULL AND d.kind = 'invoice' AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id)`,
-  links: `SELECT id, doc_no, doc_date, due_on, kind, contract_id, installment_id, amount_fen FROM ar_documents
+  debits: `SELECT id, doc_no, doc_date, due_on, kind, contract_id, installment_id, amount_fen FROM ar_documents
     WHERE customer_id = ? AND side = 'debit' AND kind <> 'void'`,
 };
 
@@ -59,10 +71,13 @@ interface ReplayedCustomer {
   contractInvoices: ContractInvoiceAsOf[];
 }
 
+const byDue = (a: OpenDebitAsOf, b: OpenDebitAsOf): number =>
+  a.dueOn !== b.dueOn ? (a.dueOn < b.dueOn ? -1 : 1) : a.docDate !== b.docDate ? (a.docDate < b.docDate ? -1 : 1) : a.docNo < b.docNo ? -1 : 1;
+
 /** One customer replayed as of D (only for customers with documents after D). */
 function replayCustomer(ctx: ServiceContext, customerId: string, asOf: string): ReplayedCustomer {
   const result = replay(loadCustomerDocs(ctx, customerId), asOf);
-  const debits = ctx.db.prepare(SQL.links).all(customerId) as {
+  const debits = ctx.db.prepare(SQL.debits).all(customerId) as {
     id: string;
     doc_no: string;
     doc_date: string;
@@ -87,8 +102,21 @@ function replayCustomer(ctx: ServiceContext, customerId: string, asOf: string): 
       contractInvoices.push({ id: d.id, customerId, contractId: d.contract_id, installmentId: d.installment_id, amountFen: d.amount_fen, openFen: open });
     }
   }
-  overdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.docDate < b.docDate ? -1 : a.docDate > b.docDate ? 1 : a.docNo < b.docNo ? -1 : 1));
+  overdue.sort(byDue);
   return { figures: { balanceFen: result.balanceFen, lastInvoiceOn }, overdue, contractInvoices };
+}
+
+function addToSummary(map: Map<string, OverdueSummary>, customerId: string, dueOn: string, openFen: number, days: number): void {
+  const s = map.get(customerId);
+  if (s === undefined) {
+    map.set(customerId, { count: 1, totalFen: openFen, oldestDueOn: dueOn, latestDueOn: dueOn, weightThirtieths: openFen * (30 + days) });
+    return;
+  }
+  s.count++;
+  s.totalFen += openFen;
+  if (dueOn < s.oldestDueOn) s.oldestDueOn = dueOn;
+  if (dueOn > s.latestDueOn) s.latestDueOn = dueOn;
+  s.weightThirtieths += openFen * (30 + days);
 }
 
 export class LedgerAsOf {
@@ -96,46 +124,57 @@ export class LedgerAsOf {
   private readonly ctx: ServiceContext;
   private readonly replayed = new Map<string, ReplayedCustomer>();
   private figures: Map<string, CustomerFigures> | null = null;
-  private overdue: Map<string, OpenDebitAsOf[]> | null = null;
-  private invoices: ContractInvoiceAsOf[] | null = null;
+  private summaries: Map<string, OverdueSummary> | null = null;
 
   constructor(ctx: ServiceContext, asOf: string) {
     this.ctx = ctx;
     this.asOf = asOf;
-    for (const row of ctx.db.prepare(SQL.later).all(asOf) as { customer_id: string }[]) {
-      this.replayed.set(row.customer_id, replayCustomer(ctx, row.customer_id, asOf));
-    }
+    const later = new Set((ctx.db.prepare(SQL.later).all(asOf) as { customer_id: string }[]).map((r) => r.customer_id));
+    for (const customerId of later) this.replayed.set(customerId, replayCustomer(ctx, customerId, asOf));
   }
 
-  /** Open debits due before D, per customer, oldest due first. */
-  overdueByCustomer(): Map<string, OpenDebitAsOf[]> {
-    if (this.overdue) return this.overdue;
-    const out = new Map<string, OpenDebitAsOf[]>();
-    const rows = this.ctx.db.prepare(SQL.overdue).all(this.asOf) as {
+  /** The customer's figures come from a replay as of D rather than from the stored state. */
+  isReplayed(customerId: string): boolean {
+    return this.replayed.has(customerId);
+  }
+
+  /** Per customer with something overdue on D: count, total, oldest and latest due date, ranking weight. */
+  overdueSummaries(): Map<string, OverdueSummary> {
+    if (this.summaries) return this.summaries;
+    const out = new Map<string, OverdueSummary>();
+    const asOfDay = toDayNumber(this.asOf);
+    const rows = this.ctx.db.prepare(SQL.overdueRows).all(this.asOf) as { customer_id: string; due_on: string; open_fen: number }[];
+    for (const r of rows) {
+      if (this.replayed.has(r.customer_id)) continue;
+      addToSummary(out, r.customer_id, r.due_on, r.open_fen, asOfDay - toDayNumber(r.due_on));
+    }
+    for (const [customerId, c] of this.replayed) {
+      for (const item of c.overdue) addToSummary(out, customerId, item.dueOn, item.openFen, item.daysOverdue);
+    }
+    this.summaries = out;
+    return out;
+  }
+
+  /** One customer's overdue items on D, oldest due first. */
+  overdueItems(customerId: string): OpenDebitAsOf[] {
+    const replayed = this.replayed.get(customerId);
+    if (replayed) return replayed.overdue;
+    const rows = this.ctx.db.prepare(SQL.overdueItems).all(customerId, this.asOf) as {
       id: string;
-      customer_id: string;
       doc_no: string;
       doc_date: string;
       due_on: string;
       open_fen: number;
     }[];
-    for (const r of rows) {
-      if (this.replayed.has(r.customer_id)) continue;
-      let list = out.get(r.customer_id);
-      if (!list) out.set(r.customer_id, (list = []));
-      list.push({
-        id: r.id,
-        customerId: r.customer_id,
-        docNo: r.doc_no,
-        docDate: r.doc_date,
-        dueOn: r.due_on,
-        openFen: r.open_fen,
-        daysOverdue: diffDays(this.asOf, r.due_on),
-      });
-    }
-    for (const [customerId, c] of this.replayed) if (c.overdue.length) out.set(customerId, c.overdue);
-    this.overdue = out;
-    return out;
+    return rows.map((r) => ({
+      id: r.id,
+      customerId,
+      docNo: r.doc_no,
+      docDate: r.doc_date,
+      dueOn: r.due_on,
+      openFen: r.open_fen,
+      daysOverdue: diffDays(this.asOf, r.due_on),
+    }));
   }
 
   private customerFigures(): Map<string, CustomerFigures> {
@@ -159,24 +198,14 @@ export class LedgerAsOf {
     return this.customerFigures().get(customerId)?.lastInvoiceOn ?? null;
   }
 
-  /** Every invoice posted against a contract, dated ≤ D and not voided as of D, with its open amount as of D. */
-  contractInvoices(): ContractInvoiceAsOf[] {
-    if (this.invoices) return this.invoices;
+  /**
+   * Contract invoices of the replayed customers only (dated ≤ D, not voided
+   * as of D, open as of D); the other customers' come straight from SQL in
+   * the contract rules.
+   */
+  replayedContractInvoices(): ContractInvoiceAsOf[] {
     const out: ContractInvoiceAsOf[] = [];
-    const rows = this.ctx.db.prepare(SQL.contractInvoices).all() as {
-      id: string;
-      customer_id: string;
-      contract_id: string;
-      installment_id: string | null;
-      amount_fen: number;
-      open_fen: number;
-    }[];
-    for (const r of rows) {
-      if (this.replayed.has(r.customer_id)) continue;
-      out.push({ id: r.id, customerId: r.customer_id, contractId: r.contract_id, installmentId: r.installment_id, amountFen: r.amount_fen, openFen: r.open_fen });
-    }
     for (const c of this.replayed.values()) out.push(...c.contractInvoices);
-    this.invoices = out;
     return out;
   }
 }

@@ -14,12 +14,14 @@ import type { CollectionGroup } from '../../../shared/api/alerts';
 
 const GROUP_ORDER: Record<CollectionGroup, number> = { broken: 0, normal: 1, promised: 2 };
 
+/** Σ open × (30 + days), in thirtieths of a fen, to fen rounded half up (integers throughout: no float decides an order). */
+export const fenFromThirtieths = (thirtieths: number): number => Math.floor((thirtieths + 15) / 30);
+
 /** Σ open × (1 + days / 30) in fen, rounded half up once at the end. */
 export function weightedOverdueFen(items: readonly { openFen: number; days: number }[]): number {
-  // Summed in thirtieths of a fen, all integers, so the order never depends on float rounding.
   let thirtieths = 0;
   for (const i of items) thirtieths += i.openFen * (30 + i.days);
-  return Math.floor((thirtieths + 15) / 30);
+  return fenFromThirtieths(thirtieths);
 }
 
 export interface Rankable {

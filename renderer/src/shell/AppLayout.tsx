@@ -3,6 +3,7 @@ import { AppShell, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Ti
 import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
+import { AlertHeaderBadge } from '../pages/alerts/AlertBadges';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
 import { routes, type NavGroup } from './routes';
@@ -31,7 +32,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.productName')}
             </Text>
           </Group>
-          <GlobalCustomerSearch />
+          <Group gap="sm" wrap="nowrap">
+            <GlobalCustomerSearch />
+            <AlertHeaderBadge />
+          </Group>
           <SegmentedControl
             size="xs"
             value={locale}
@@ -58,11 +62,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </Text>
                   {items.map((r) => {
                     const Icon = r.nav!.icon;
+                    const Badge = r.nav!.badge;
                     return (
                       <NavLink
                         key={r.pattern}
                         label={t(r.nav!.label)}
                         leftSection={<Icon size={17} stroke={1.6} />}
+                        rightSection={Badge ? <Badge /> : undefined}
                         active={path === r.pattern || path.startsWith(`${r.pattern}/`)}
                         onClick={() => navigate(r.pattern)}
                         style={{ borderRadius: 4 }}

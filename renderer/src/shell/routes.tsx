@@ -5,6 +5,7 @@
 import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { alertRoutes, collectionRoutes } from '../pages/alerts/routes';
 import { CalendarPage } from '../pages/calendar/CalendarPage';
 import { contractRoutes } from '../pages/contracts/routes';
 import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
@@ -19,12 +20,20 @@ export type NavGroup = 'daily' | 'records' | 'system';
 export interface RouteDef {
   pattern: string;
   component: ComponentType<{ params: Record<string, string> }>;
-  nav?: { label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; group: NavGroup };
+  nav?: {
+    label: MessageKey;
+    icon: ComponentType<{ size?: number; stroke?: number }>;
+    group: NavGroup;
+    /** Shown at the right of the nav entry (e.g. the active alert count). */
+    badge?: ComponentType;
+  };
 }
 
 export const routes: RouteDef[] = [
+  ...collectionRoutes,
   { pattern: '/calendar', component: CalendarPage, nav: { label: 'customers.nav.calendar', icon: IconCalendarWeek, group: 'daily' } },
   ...ledgerRoutes,
+  ...alertRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },

@@ -29,6 +29,9 @@ const EXPIRING_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM 
   WHERE status = 'active' AND ends_on >= ? AND ends_on <= ? ORDER BY ends_on, contract_no`;
 const ENDED_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM contracts
   WHERE status IN ('completed', 'terminated') OR (status = 'active' AND ends_on < ?) ORDER BY contract_no`;
+// Per customer through the open-items index: only what is still open is read, however many contracts have ended over the years.
+const OPEN_BY_CONTRACT_SQL = `SELECT contract_id, sum(open_fen) AS open_fen FROM ar_documents
+  WHERE customer_id = ? AND open_fen > 0 AND contract_id IS NOT NULL AND kind = 'invoice' GROUP BY contract_id`;
 
 export function contractExpiringAlerts(s: AlertSources): Alert[] {
   const rows = s.ctx.db.prepare(EXPIRING_SQL).all(s.asOf, addDays(s.asOf, s.settings.contract_expiring.withinDays)) as ContractRow[];
@@ -57,8 +60,12 @@ export function contractEndedAlerts(s: AlertSources): Alert[] {
   const rows = s.ctx.db.prepare(ENDED_SQL).all(s.asOf) as ContractRow[];
   if (rows.length === 0) return [];
   const outstanding = new Map<string, number>();
-  for (const inv of s.ledger.contractInvoices()) {
-    if (inv.openFen > 0) outstanding.set(inv.contractId, (outstanding.get(inv.contractId) ?? 0) + inv.openFen);
+  const add = (contractId: string, fen: number) => outstanding.set(contractId, (outstanding.get(contractId) ?? 0) + fen);
+  for (const inv of s.ledger.replayedContractInvoices()) if (inv.openFen > 0) add(inv.contractId, inv.openFen);
+  const stmt = s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL);
+  for (const customerId of new Set(rows.map((r) => r.customer_id))) {
+    if (s.ledger.isReplayed(customerId)) continue;
+    for (const o of stmt.all(customerId) as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
   }
   const out: Alert[] = [];
   for (const r of rows) {

@@ -19,7 +19,11 @@ import type { Alert } from '../../../../shared/alerts/types';
 import { makeAlert } from '../makeAlert';
 import type { AlertSources } from '../sources';
 
-const SQL = `SELECT i.id, i.seq, i.label, i.due_on, i.amount_fen, k.id AS contract_id, k.contract_no, k.customer_id
+// settled_fen reads the stored full replay; customers with documents after D get theirs from the replay as of D instead.
+const SQL = `SELECT i.id, i.seq, i.label, i.due_on, i.amount_fen, k.id AS contract_id, k.contract_no, k.customer_id,
+    (SELECT coalesce(sum(d.amount_fen - d.open_fen), 0) FROM ar_documents d
+      WHERE d.installment_id = i.id AND d.kind = 'invoice'
+        AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id)) AS settled_fen
   FROM contract_installments i JOIN contracts k ON k.id = i.contract_id
   WHERE k.status = 'active' AND i.due_on <= ?
   ORDER BY i.due_on, k.contract_no, i.seq`;
@@ -33,6 +37,7 @@ interface InstallmentRow {
   contract_id: string;
   contract_no: string;
   customer_id: string;
+  settled_fen: number;
 }
 
 export function installmentDueAlerts(s: AlertSources): Alert[] {
@@ -40,17 +45,18 @@ export function installmentDueAlerts(s: AlertSources): Alert[] {
   const rows = s.ctx.db.prepare(SQL).all(horizon) as InstallmentRow[];
   if (rows.length === 0) return [];
 
-  const settled = new Map<string, number>();
-  for (const inv of s.ledger.contractInvoices()) {
+  const replayedSettled = new Map<string, number>();
+  for (const inv of s.ledger.replayedContractInvoices()) {
     if (inv.installmentId === null) continue;
-    settled.set(inv.installmentId, (settled.get(inv.installmentId) ?? 0) + inv.amountFen - inv.openFen);
+    replayedSettled.set(inv.installmentId, (replayedSettled.get(inv.installmentId) ?? 0) + inv.amountFen - inv.openFen);
   }
 
   const out: Alert[] = [];
   for (const r of rows) {
     const customer = s.customer(r.customer_id);
     if (!customer) continue;
-    const remainingFen = r.amount_fen - Math.min(r.amount_fen, settled.get(r.id) ?? 0);
+    const settledFen = s.ledger.isReplayed(r.customer_id) ? (replayedSettled.get(r.id) ?? 0) : r.settled_fen;
+    const remainingFen = r.amount_fen - Math.min(r.amount_fen, settledFen);
     if (remainingFen <= 0) continue;
     const days = diffDays(r.due_on, s.asOf);
     out.push(

@@ -7,6 +7,7 @@
  * and archived customers still owe what they owe, so they are included.
  */
 import type { AlertSeverity } from '../../../../shared/alerts/kinds';
+import { diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
 import { makeAlert } from '../makeAlert';
 import type { AlertSources } from '../sources';
@@ -20,17 +21,11 @@ export function overdueSeverity(oldestDays: number, rule: { warningAfterDays: nu
 export function overdueAlerts(s: AlertSources): Alert[] {
   const rule = s.settings.overdue;
   const out: Alert[] = [];
-  for (const [customerId, items] of s.ledger.overdueByCustomer()) {
+  for (const [customerId, summary] of s.ledger.overdueSummaries()) {
     const customer = s.customer(customerId);
     if (!customer) continue;
-    let totalFen = 0;
-    let oldestDays = 0;
-    let latestDueOn = '';
-    for (const item of items) {
-      totalFen += item.openFen;
-      if (item.daysOverdue > oldestDays) oldestDays = item.daysOverdue;
-      if (item.dueOn > latestDueOn) latestDueOn = item.dueOn;
-    }
+    const { count, totalFen, latestDueOn } = summary;
+    const oldestDays = diffDays(s.asOf, summary.oldestDueOn);
     out.push(
       makeAlert({
         kind: 'overdue',
@@ -39,7 +34,7 @@ export function overdueAlerts(s: AlertSources): Alert[] {
         customer,
         amountFen: totalFen,
         days: oldestDays,
-        facts: { count: items.length, totalFen, oldestDays, latestDueOn },
+        facts: { count, totalFen, oldestDays, latestDueOn },
       }),
     );
   }

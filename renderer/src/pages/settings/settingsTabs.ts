@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
+import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -17,5 +18,6 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { value: 'company', label: 'settings.companyTab', component: CompanyTab },
   { value: 'updates', label: 'settings.updatesTab', component: UpdateFeedTab },
+  { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'ledger', label: 'ledger.settings.title', component: LedgerSettingsTab },
 ];

@@ -1,0 +1,66 @@
+/**
+ * Alert figures (issue 7 budgets, medians on the large data set — the large
+ * demo of customers, contracts, interactions and ~1M ledger documents that
+ * the ledger figures build and cache in tests/bench/.cache):
+ *  - every alert rule for today, through the dispatcher as the UI calls it (< 500 ms),
+ *  - today's collection list (< 300 ms).
+ * Timed on a copy of the cached database (opening it applies this area's
+ * migration; the shared cache stays as the ledger figures left it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AlertList, CollectionList } from '../../../shared/api/alerts';
+import { addDays } from '../../../shared/dates/calendar';
+import { AppRuntime } from '../../../electron/api/runtime';
+import { generateDemo } from '../../../electron/services/demo/generateDemo';
+import { cachePath, measure, type Figure } from '../harness';
+
+const actor = { user: 'bench', device: 'bench' };
+
+/**
+ * The ledger figures' cached large demo (same file name, so it is built once
+ * for both groups); built here the same way when this group runs first.
+ */
+async function largeDemoDb(): Promise<string> {
+  const file = cachePath('ledger-large-v2.db');
+  if (fs.existsSync(file)) return file;
+  const building = `${file}.building`;
+  fs.rmSync(building, { force: true });
+  const rt = await AppRuntime.start({ dbFile: building, actor });
+  await generateDemo(rt, { size: 'large', seed: 1 }, (msg) => process.stderr.write(`\r${msg}`.padEnd(60)));
+  process.stderr.write('\n');
+  rt.close();
+  fs.renameSync(building, file);
+  return file;
+}
+
+const count = (rt: AppRuntime, table: string): number =>
+  (rt.database().sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+export async function alertFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-bench-alerts-'));
+  const work = path.join(dir, 'alerts.db');
+  fs.copyFileSync(await largeDemoDb(), work);
+  const rt = await AppRuntime.start({ dbFile: work, actor });
+  try {
+    const size = `${count(rt, 'customers')} customers, ${count(rt, 'ar_documents')} documents, ${count(rt, 'contracts')} contracts, ${count(rt, 'interactions')} interactions`;
+    const today = rt.clock.today();
+    const alerts = await rt.invoke<AlertList>('alerts.list', {});
+    const byKind = new Map<string, number>();
+    for (const a of alerts.alerts) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+    const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ');
+    const list = await rt.invoke<CollectionList>('collection.today', {});
+
+    figures.push(await measure('alerts.list, every rule, today (large demo)', 15, () => rt.invoke('alerts.list', {}), `${size}; ${alerts.alerts.length} alerts (${kinds})`));
+    figures.push(await measure('alerts.counts, today (the nav badge)', 15, () => rt.invoke('alerts.counts', {})));
+    figures.push(await measure('collection.today, first 500 rows (large demo)', 15, () => rt.invoke('collection.today', {}), `${list.total} customers to call`));
+    figures.push(await measure('collection.today, dashboard top 5', 15, () => rt.invoke('collection.today', { limit: 5 })));
+    figures.push(await measure('alerts.list as of 90 days ago (replays customers with later documents)', 3, () => rt.invoke('alerts.list', { asOf: addDays(today, -90) })));
+  } finally {
+    rt.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
