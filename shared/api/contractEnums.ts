@@ -23,14 +23,14 @@ export const CONTRACT_STATUS_LABELS: Readonly<Record<ContractStatus, string>> = 
 
 /**
  * What a list shows and filters on: the stored status, except that an active
- * contract whose end date has passed is 'expired' (已过期). Derived from the
+ * contract whose end date has passed is 'expired' (已到期). Derived from the
  * office's today, never stored, so it cannot go stale.
  */
 export const CONTRACT_DISPLAY_STATUSES = ['draft', 'active', 'expired', 'completed', 'terminated'] as const;
 export type ContractDisplayStatus = (typeof CONTRACT_DISPLAY_STATUSES)[number];
 export const CONTRACT_DISPLAY_STATUS_LABELS: Readonly<Record<ContractDisplayStatus, string>> = {
   ...CONTRACT_STATUS_LABELS,
-  expired: '已过期',
+  expired: '已到期',
 };
 
 /** Labels offered for installments (free text is allowed too). */

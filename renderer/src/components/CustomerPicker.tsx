@@ -84,10 +84,15 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
             combobox.openDropdown();
             if (text === '' && value) onChange(null, null);
           }}
+          // Focus alone does not open the list: on an autofocused form it would
+          // cover the fields below and a stray click could pick a customer.
           onFocus={(e) => {
             e.currentTarget.select();
-            combobox.openDropdown();
             inputProps.onFocus?.(e);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && !combobox.dropdownOpened) combobox.openDropdown();
+            inputProps.onKeyDown?.(e);
           }}
           onClick={() => combobox.openDropdown()}
           onBlur={(e) => {
