@@ -161,3 +161,17 @@ test('the alert rules refuse a zero threshold and save a valid one', async ({ pa
   expect((await app.runtime.invoke<{ churn: { days: number } }>('alerts.settings', {})).churn.days).toBe(120);
   await app.shot('rules-saved');
 });
+
+test('the alert center and the collection list read in English too', async ({ page, app }) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  await seed(app.runtime);
+  await app.open('/alerts');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByTestId('alert-group-overdue')).toContainText('Overdue');
+  await expect(page.getByTestId('alert-group-overdue')).toContainText('Overdue items: 1, ¥30,000.00 in total, oldest 70 days late');
+  await app.shot('alerts-en');
+  await page.locator('nav').getByText('Collect today').click();
+  await expect(page.getByTestId('collection-table')).toContainText('70 days late');
+  await app.shot('collection-en');
+  await page.getByTestId('language-switch').getByText('中文').click();
+});

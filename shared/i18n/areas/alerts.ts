@@ -194,7 +194,7 @@ export const alertsEn: Widen<typeof alertsZh> = {
     acknowledged: 'Acknowledged',
   },
   message: {
-    overdue: '{count} overdue items, {total} in total, oldest {days} days late',
+    overdue: 'Overdue items: {count}, {total} in total, oldest {days} days late',
     creditNear: 'Balance {balance} is {percent}% of the credit limit {limit}',
     creditOver: 'Balance {balance} is over the credit limit {limit} by {over}',
     installmentUpcoming: 'Contract {contractNo} installment {seq}{label} of {amount} is due on {dueOn} (in {days} days); {remaining} unpaid',
@@ -221,7 +221,7 @@ export const alertsEn: Widen<typeof alertsZh> = {
     noneHint: 'Overdue, credit limit, contract, follow-up and statement alerts appear here. Thresholds are under Settings → Alert rules.',
     customer: 'Customer',
     contract: 'Contract',
-    document: 'Document',
+    document: 'Doc.',
     amount: 'Amount',
     days: 'Days',
     detail: 'Details',

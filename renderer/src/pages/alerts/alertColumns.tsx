@@ -8,7 +8,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import type { AlertView } from '../../../../shared/api/alerts';
 import type { DataColumn } from '../../components/DataTable';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import type { AlertAction } from './AlertActionDialog';
 import { useAlertText } from './alertText';
@@ -20,10 +20,12 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
 };
 
 export function useAlertColumns(onAction: (alert: AlertView, action: AlertAction) => void): DataColumn<AlertView>[] {
-  const t = useT();
+  const { t, locale } = useI18n();
   const text = useAlertText();
+  // English labels run longer than Chinese; the columns must still fit without truncating a severity.
+  const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
   return [
-    { key: 'severity', header: '', width: 64, cell: (a) => <SeverityBadge severity={a.severity} /> },
+    { key: 'severity', header: '', width: w(64, 84), cell: (a) => <SeverityBadge severity={a.severity} /> },
     {
       key: 'customer',
       header: t('alerts.center.customer'),
@@ -42,7 +44,7 @@ export function useAlertColumns(onAction: (alert: AlertView, action: AlertAction
     {
       key: 'ref',
       header: `${t('alerts.center.contract')} / ${t('alerts.center.document')}`,
-      width: 132,
+      width: w(132, 150),
       cell: (a) =>
         a.contractId !== null ? (
           <Anchor size="sm" ff="monospace" onClick={stop(() => navigate(`/contracts/${a.contractId}`))} data-testid="alert-contract-link">
@@ -66,7 +68,7 @@ export function useAlertColumns(onAction: (alert: AlertView, action: AlertAction
     {
       key: 'actions',
       header: t('alerts.center.actions'),
-      width: 176,
+      width: w(176, 200),
       cell: (a) =>
         a.state === 'active' ? (
           <Stack gap={2}>
