@@ -6,10 +6,11 @@
 import type { CreditLimitCheck, PostResult } from '../../../shared/api/ledger';
 import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
 import { DomainError } from '../../../shared/errors';
+import { formatFen } from '../../../shared/money/format';
 import type { DocKind } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 import { customerSummary } from './customerFacts';
-import type { DocumentRow } from './docRows';
+import { voidedIds, type DocumentRow } from './docRows';
 import { documentDetail } from './documentView';
 import { docNoTaken, nextDocNo } from './numbering';
 import { rederiveCustomer, type RederiveOutcome } from './rederive';
@@ -23,6 +24,33 @@ export function chooseDocNo(ctx: ServiceContext, kind: DocKind, typed: string, d
   return typed;
 }
 
+/**
+ * Write-offs that no longer take their whole amount from the invoice they name
+ * (a back-dated receipt paid it first). §4 then lets the rest pay other debits
+ * by FIFO, which is almost never what the accountant meant: say so.
+ */
+function displacedWriteOffs(outcome: RederiveOutcome): string[] {
+  const voided = voidedIds(outcome.docs);
+  const byId = new Map(outcome.docs.map((d) => [d.id, d]));
+  const onTarget = new Map<string, number>();
+  for (const a of outcome.replay.allocations) {
+    if (a.explicit) onTarget.set(`${a.creditId}|${a.debitId}`, (onTarget.get(`${a.creditId}|${a.debitId}`) ?? 0) + a.amountFen);
+  }
+  const warnings: string[] = [];
+  for (const d of outcome.docs) {
+    if (d.kind !== 'write_off' || voided.has(d.id)) continue;
+    const target = d.explicitTargets[0];
+    if (target === undefined) continue;
+    const got = onTarget.get(`${d.id}|${target.debitId}`) ?? 0;
+    if (got < d.amountFen) {
+      warnings.push(
+        `坏账核销单 ${d.docNo} 现在只核销了 ${byId.get(target.debitId)?.docNo ?? '原应收单'} 的 ${formatFen(got)}（原核销 ${formatFen(d.amountFen)}），其余按先到期先核销冲抵了其他单据；如不应如此，请冲销该核销单后重新录入`,
+      );
+    }
+  }
+  return warnings;
+}
+
 export function finishPosting(
   ctx: ServiceContext,
   row: DocumentRow,
@@ -33,7 +61,7 @@ export function finishPosting(
     document: documentDetail(ctx, row.id),
     summary: customerSummary(ctx, row.customer_id),
     creditLimit: opts.creditLimit ?? null,
-    warnings: opts.warnings ?? [],
+    warnings: [...(opts.warnings ?? []), ...displacedWriteOffs(rederived)],
     rederived,
   };
 }

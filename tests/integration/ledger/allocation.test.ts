@@ -198,3 +198,16 @@ describe('voids (冲销)', () => {
 function count(table: string): number {
   return (sqlite(t).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+describe('write-off displaced by a back-dated receipt', () => {
+  it('posts, re-derives by §4, and warns that the write-off now pays something else', async () => {
+    const c = await customer(t, 'C0001');
+    const a = await post(t, 'ledger.postInvoice', { customerId: c.id, date: '2026-01-05', dueOn: '2026-01-05', amountFen: 1_000 });
+    const b = await post(t, 'ledger.postInvoice', { customerId: c.id, date: '2026-02-05', dueOn: '2026-02-05', amountFen: 5_000 });
+    await post(t, 'ledger.postWriteOff', { debitId: a.document.id, date: '2026-10-01', amountFen: 1_000, memo: '坏账' });
+    const late = await post(t, 'ledger.postReceipt', { customerId: c.id, date: '2026-03-01', amountFen: 1_000 });
+    expect(late.warnings).toEqual([expect.stringContaining('坏账核销单 HX202610-0001 现在只核销了')]);
+    // §4: the receipt paid a (due first); the write-off's explicit target got nothing, the rest went by FIFO to b.
+    expect([openOf(t, a.document.id), openOf(t, b.document.id)]).toEqual([0, 4_000]);
+  });
+});
