@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         vat_invoice_date TEXT CHECK (${optionalDate('vat_invoice_date')}),
         note_type TEXT CHECK (note_type IS NULL OR note_type IN ('return', 'allowance', 'rebate')),
         memo TEXT NOT NULL DEFAULT '',
-        voids_id TEXT UNIQUE REFERENCES ar_documents (id),
+        voids_id TEXT REFERENCES ar_documents (id),
         void_reason TEXT NOT NULL DEFAULT '',
         original_date TEXT CHECK (${optionalDate('original_date')}),
         import_batch_id TEXT REFERENCES import_batches (id),
@@ -89,6 +89,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX ar_documents_customer_replay ON ar_documents
     (customer_id, doc_date, side, doc_no, kind, amount_fen, due_on, voids_id, id, open_fen, unapplied_fen)`.execute(db);
   await sql`CREATE INDEX ar_documents_date ON ar_documents (doc_date)`.execute(db);
+  // At most one void per original. Partial: the million documents that are not voids need no entry.
+  await sql`CREATE UNIQUE INDEX ar_documents_voids_id ON ar_documents (voids_id) WHERE voids_id IS NOT NULL`.execute(db);
   // Open items per customer by due date: the receipt screen, aging and overdue alerts read only these.
   await sql`CREATE INDEX ar_documents_open ON ar_documents (customer_id, due_on, open_fen) WHERE open_fen > 0`.execute(db);
   // Voids by their own date with their original's date: finds the customers whose "as of D" state is not a prefix.

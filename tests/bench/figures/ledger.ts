@@ -24,7 +24,7 @@ const actor = { user: 'bench', device: 'bench' };
 
 /** The whole large demo (customers, contracts, ledger), built once and cached. */
 async function largeLedgerDb(): Promise<string> {
-  const file = cachePath('ledger-large-v2.db');
+  const file = cachePath('ledger-large-v3.db');
   if (fs.existsSync(file)) return file;
   const building = `${file}.building`;
   fs.rmSync(building, { force: true });
