@@ -106,7 +106,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       'content-type': hit.type,
       'cache-control': 'no-store',
       'content-security-policy':
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; frame-ancestors 'none'",
     });
     fs.createReadStream(hit.file).pipe(res);
   });

@@ -7,11 +7,13 @@ import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, 
 import { initCommand } from './commands/init';
 import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
+import { statementCommand } from './commands/statement';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
 commands.push(...contractCommands);
 commands.push(ledgerCommand, ...ledgerImportCommands);
+commands.push(statementCommand);
 commands.push(alertsCommand);
 
 /** The command whose words prefix the positionals best (longest match). */

@@ -30,6 +30,8 @@ export function contentSecurityPolicy({ dev = false, meta = false }: CspOptions 
     ['font-src', ["'self'", 'data:']],
     // The renderer talks to the main process over IPC, never to the network.
     ['connect-src', dev ? ["'self'", 'ws://localhost:*', 'ws://127.0.0.1:*'] : ["'self'"]],
+    // The statement preview shows the PDF from a blob: URL in an <iframe> (the browser's PDF viewer).
+    ['frame-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],

@@ -26,6 +26,7 @@ import type { DbChangedEvent } from '../../shared/api/contract';
 import { desktopMessages, fillDesktop, type DesktopLocale } from '../../shared/i18n/areas/desktop';
 import { AppRuntime } from '../api/runtime';
 import { readSetting } from '../services/settings/settingsStore';
+import { registerDesktopHost } from '../services/statements/desktopHost';
 import { defaultDataDir, resolveDbFile } from '../services/system/dataDir';
 import { backupDatabaseTo, suggestedBackupName } from './backupAction';
 import { contentSecurityPolicy, withCspHeader } from './contentSecurityPolicy';
@@ -35,6 +36,7 @@ import { createFileLogger, logDirFor } from './logFile';
 import { menuActions, menuLocale, menuTemplate, type MenuAction, type MenuItemSpec } from './menuTemplate';
 import { externalUrlToOpen, isAllowedNavigation, isPermissionAllowed, windowOpenDecision } from './navigationPolicy';
 import { focusExistingWindow } from './singleInstance';
+import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
 import { UPDATE_URL_SETTING, updateOutcomeMessage } from './updaterConfig';
 import { mainWindowOptions } from './windowOptions';
@@ -310,6 +312,8 @@ async function start(): Promise<void> {
 
   installSessionPolicies();
   registerIpc(rt);
+  // Statements: printing and the system PDF viewer exist only here (the browser harness downloads instead).
+  registerDesktopHost(statementDesktop({ createWindow: (options) => new BrowserWindow(options), openPath: (p) => shell.openPath(p), log }));
   buildMenu();
   mainWindow = createWindow();
 }

@@ -9,6 +9,7 @@ import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
+import { statementMethods } from './statements';
 import { systemMethods } from './system';
 
 export const methods = {
@@ -18,6 +19,7 @@ export const methods = {
   ...contractMethods,
   ...ledgerMethods,
   ...alertMethods,
+  ...statementMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

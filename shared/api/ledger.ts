@@ -23,6 +23,7 @@ import { optionalText, requiredText } from '../schemas/fields';
 import { formatFenPlain } from '../money/format';
 import { toHalfWidth } from '../text/normalize';
 import { method } from './define';
+import { lockOverrideField } from './periodLock';
 import type { ExportFile } from './imports';
 import {
   AR_DOC_KINDS,
@@ -132,6 +133,7 @@ export const postInvoiceSchema = z
     vatInvoiceDate: businessDate('开票日期').nullable().default(null),
     memo: memoField,
     override: overrideField,
+    lockOverride: lockOverrideField,
   })
   .superRefine((v, ctx) => {
     if (v.dueOn !== null && v.dueOn < v.date) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: '到期日不能早于日期' });
@@ -158,6 +160,7 @@ export const postReceiptSchema = z
     docNo: docNoField,
     memo: memoField,
     allocations: allocationsField,
+    lockOverride: lockOverrideField,
   })
   .superRefine((v, ctx) => {
     if (v.method === 'acceptance_bill') {
@@ -188,6 +191,7 @@ export const postCreditNoteSchema = z
     memo: memoField,
     /** Same meaning as on a receipt: e.g. a return against the invoice it came from. */
     allocations: allocationsField,
+    lockOverride: lockOverrideField,
   })
   .superRefine((v, ctx) => checkAllocationList(v.allocations, v.amountFen, ctx));
 export type PostCreditNoteInput = z.input<typeof postCreditNoteSchema>;
@@ -200,6 +204,7 @@ export const postWriteOffSchema = z.object({
   amountFen: positiveFen('核销金额'),
   docNo: docNoField,
   memo: requiredText('核销原因', 200),
+  lockOverride: lockOverrideField,
 });
 export type PostWriteOffInput = z.input<typeof postWriteOffSchema>;
 
@@ -212,6 +217,7 @@ export const postRefundSchema = z
     reference: optionalText('流水号', 60),
     docNo: docNoField,
     memo: memoField,
+    lockOverride: lockOverrideField,
   })
   .superRefine((v, ctx) => {
     if (v.method === 'acceptance_bill') ctx.addIssue({ code: 'custom', path: ['method'], message: '退款不能用承兑汇票方式' });
@@ -228,6 +234,7 @@ export const postOpeningSchema = z
     amountFen: signedNonZeroFen('金额'),
     docNo: docNoField,
     memo: memoField,
+    lockOverride: lockOverrideField,
   })
   .superRefine((v, ctx) => {
     if (v.dueOn === null) return;
@@ -241,6 +248,8 @@ export const voidSchema = z.object({
   /** Default today; never before the original's date. */
   date: businessDate('冲销日期').nullable().default(null),
   reason: requiredText('冲销原因', 200),
+  /** Also on every posting: the reason for writing into a period the customer confirmed (issue 8). */
+  lockOverride: lockOverrideField,
 });
 export type VoidInput = z.input<typeof voidSchema>;
 

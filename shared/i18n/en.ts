@@ -4,6 +4,7 @@ import { customersEn } from './areas/customers';
 import { ledgerEn } from './areas/ledger';
 import { contractsEn } from './areas/contracts';
 import { alertsEn } from './areas/alerts';
+import { statementsEn } from './areas/statements';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -62,6 +63,7 @@ export const en: Messages = {
   ledger: ledgerEn,
   contracts: contractsEn,
   alerts: alertsEn,
+  statements: statementsEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -12,6 +12,7 @@ import { customersZh } from './areas/customers';
 import { ledgerZh } from './areas/ledger';
 import { contractsZh } from './areas/contracts';
 import { alertsZh } from './areas/alerts';
+import { statementsZh } from './areas/statements';
 
 export const zhCN = {
   app: {
@@ -69,6 +70,7 @@ export const zhCN = {
   ledger: ledgerZh,
   contracts: contractsZh,
   alerts: alertsZh,
+  statements: statementsZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

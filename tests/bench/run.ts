@@ -8,10 +8,12 @@ import { printFigure, type Figure } from './harness';
 import { alertFigures } from './figures/alerts';
 import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
+import { statementFigures } from './figures/statements';
 import { ledgerFigures } from './figures/ledger';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
+groups.push({ name: 'statements', run: statementFigures });
 groups.push({ name: 'alerts', run: alertFigures });
 groups.push({ name: 'ledger', run: ledgerFigures });
 

@@ -9,6 +9,7 @@ import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
+import { statementHandlers } from './statements';
 import type { HandlerMap } from './types';
 
 /** system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work). */
@@ -19,6 +20,7 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...customerFileHandlers,
   ...contractHandlers,
   ...ledgerHandlers,
+  ...statementHandlers,
   ...alertHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

@@ -6,9 +6,11 @@
 import { newId } from '../../../shared/ids';
 import type { CreditNoteType, ReceiptMethod } from '../../../shared/api/ledgerEnums';
 import type { DocKind, ExplicitTarget, Side } from '../../../shared/receivables/types';
+import type { LockOverride } from '../../../shared/api/periodLock';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { documentSnapshot, type DocumentRow } from './docRows';
+import { guardPeriodLock } from '../statements/periodLock';
 
 /** A fully resolved document (number, side and effective due date decided). */
 export interface NewDocument {
@@ -43,6 +45,8 @@ export interface InsertAudit {
   action: string;
   /** Extra facts for the audit row (a credit-limit override and its figures). */
   note?: Record<string, unknown>;
+  /** The clerk's reason for writing into a period the customer confirmed (statements/periodLock.ts). */
+  lockOverride?: LockOverride;
 }
 
 export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
@@ -91,6 +95,12 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
 
 /** Inserts one document with its targets and audit row; returns the stored row. */
 export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
+  // Every ledger write passes here, so the confirmed-period lock (issue 8) is enforced once, for all of them.
+  const lockNote = guardPeriodLock(
+    ctx,
+    { customerId: doc.customerId, kind: doc.kind, docNo: doc.docNo, date: doc.docDate, originalDate: doc.originalDate ?? null },
+    audit.lockOverride ?? null,
+  );
   const id = doc.id ?? newId();
   const row = documentRow(ctx, doc, id, ctx.clock.now().toISOString());
   ctx.db.prepare(INSERT_DOC).run(row);
@@ -102,7 +112,7 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
     entityId: id,
     action: audit.action,
     before: null,
-    after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}) },
+    after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}) },
     tables: DOCUMENT_TABLES,
   });
   return row;

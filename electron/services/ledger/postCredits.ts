@@ -44,7 +44,7 @@ export function postReceipt(ctx: ServiceContext, input: z.output<typeof postRece
         memo: input.memo,
         explicitTargets: targets,
       },
-      { action: 'post', note: allocationNote(input.allocations, targets.length) },
+      { action: 'post', note: allocationNote(input.allocations, targets.length), lockOverride: input.lockOverride },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_receipt' }));
   });
@@ -71,7 +71,7 @@ export function postCreditNote(ctx: ServiceContext, input: z.output<typeof postC
         memo: input.memo,
         explicitTargets: targets,
       },
-      { action: 'post', note: allocationNote(input.allocations, targets.length) },
+      { action: 'post', note: allocationNote(input.allocations, targets.length), lockOverride: input.lockOverride },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_credit_note' }));
   });
@@ -99,7 +99,7 @@ export function postWriteOff(ctx: ServiceContext, input: z.output<typeof postWri
         memo: input.memo,
         explicitTargets: [explicit],
       },
-      { action: 'post' },
+      { action: 'post', lockOverride: input.lockOverride },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_write_off' }));
   });

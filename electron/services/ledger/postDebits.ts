@@ -105,7 +105,11 @@ export function postInvoice(ctx: ServiceContext, input: z.output<typeof postInvo
         vatInvoiceDate: input.vatInvoiceDate,
         memo: input.memo,
       },
-      { action: 'post', note: override ? { creditLimitOverride: { reason: input.override?.reason ?? '', ...override } } : undefined },
+      {
+        action: 'post',
+        note: override ? { creditLimitOverride: { reason: input.override?.reason ?? '', ...override } } : undefined,
+        lockOverride: input.lockOverride,
+      },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_invoice', creditLimit: override, warnings }));
   });
@@ -129,7 +133,7 @@ export function postOpening(ctx: ServiceContext, input: z.output<typeof postOpen
         amountFen: Math.abs(input.amountFen),
         memo: input.memo,
       },
-      { action: 'post' },
+      { action: 'post', lockOverride: input.lockOverride },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_opening' }));
   });
@@ -163,7 +167,7 @@ export function postRefund(ctx: ServiceContext, input: z.output<typeof postRefun
         reference: input.reference,
         memo: input.memo,
       },
-      { action: 'post' },
+      { action: 'post', lockOverride: input.lockOverride },
     );
     return publicResult(finishPosting(ctx, row, { action: 'post_refund', warnings }));
   });

@@ -69,7 +69,7 @@ export function voidDocument(ctx: ServiceContext, input: z.output<typeof voidSch
     const problem = voidProblem(ctx, original, date);
     if (problem) throw problem;
     requireCustomer(ctx, original.customer_id, 'docId');
-    const row = insertDocument(ctx, voidDocumentFor(original, date, input.reason, nextDocNo(ctx, 'void', date)), { action: 'void' });
+    const row = insertDocument(ctx, voidDocumentFor(original, date, input.reason, nextDocNo(ctx, 'void', date)), { action: 'void', lockOverride: input.lockOverride });
     return publicResult(finishPosting(ctx, row, { action: 'void' }));
   });
 }

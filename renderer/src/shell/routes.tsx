@@ -14,6 +14,7 @@ import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
 import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { statementRoutes } from '../pages/statements/routes';
 
 export type NavGroup = 'daily' | 'records' | 'system';
 
@@ -34,6 +35,7 @@ export const routes: RouteDef[] = [
   { pattern: '/calendar', component: CalendarPage, nav: { label: 'customers.nav.calendar', icon: IconCalendarWeek, group: 'daily' } },
   ...ledgerRoutes,
   ...alertRoutes,
+  ...statementRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },

@@ -8,6 +8,7 @@
  * are about 10 MB each.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { installFontkitCache } from './fontkitCache';
 import type { PdfDocDefinition, PdfFontFiles } from './types';
 
 type PdfMake = typeof import('pdfmake');
@@ -15,6 +16,8 @@ type PdfMake = typeof import('pdfmake');
 let loading: Promise<PdfMake> | null = null;
 
 function loadPdfMake(): Promise<PdfMake> {
+  // Before pdfkit loads, so it picks up the shared parsed fonts (see fontkitCache.ts).
+  if (loading === null) installFontkitCache();
   loading ??= import('pdfmake').then((ns) => {
     // A CommonJS module seen through ESM interop (vitest, bundlers) arrives as
     // { default: instance }; calling through the namespace would lose `this`.

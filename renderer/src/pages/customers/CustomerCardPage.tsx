@@ -15,6 +15,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { CustomerLedgerTab } from '../ledger/CustomerLedgerTab';
+import { CustomerStatementsTab } from '../statements/CustomerStatementsTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerForm } from './CustomerForm';
 import { HistoryTab } from './HistoryTab';
@@ -22,7 +23,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
 
-const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'history'] as const;
+const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /** `#/customers/ID?tab=interactions` opens a tab directly (links from the calendar). */
@@ -175,6 +176,7 @@ function CustomerCard({ id }: { id: string }) {
           <Tabs.Tab value="interactions">{t('customers.card.tabInteractions')}</Tabs.Tab>
           <Tabs.Tab value="contracts">{t('contracts.nav.contracts')}</Tabs.Tab>
           <Tabs.Tab value="ledger">{t('ledger.tab.title')}</Tabs.Tab>
+          <Tabs.Tab value="statements">{t('statements.nav.statements')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('customers.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="sm">
@@ -200,6 +202,9 @@ function CustomerCard({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="sm">
           <CustomerLedgerTab customerId={c.id} readOnly={Boolean(c.archivedAt)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="statements" pt="sm">
+          <CustomerStatementsTab customerId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <HistoryTab customerId={c.id} />

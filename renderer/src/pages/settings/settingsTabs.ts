@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
+import { StatementSettingsTab } from '../statements/StatementSettingsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
@@ -20,4 +21,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'updates', label: 'settings.updatesTab', component: UpdateFeedTab },
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'ledger', label: 'ledger.settings.title', component: LedgerSettingsTab },
+  { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
 ];

@@ -1,0 +1,32 @@
+import type { statementMethods } from '../../../shared/api/statements';
+import { runBatch } from '../../services/statements/batch';
+import { openStatementInViewer, printStatement } from '../../services/statements/desktopHost';
+import { generateStatement } from '../../services/statements/generate';
+import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
+import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
+import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
+import { attachSignedCopy, markConfirmed, markDisputed, markSent } from '../../services/statements/statusActions';
+import { verifyStatement } from '../../services/statements/verify';
+import type { HandlerMap } from './types';
+
+export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
+  'statements.settings': (ctx) => statementSettingsView(ctx),
+  'statements.updateSettings': (ctx, input) => updateStatementSettings(ctx, input),
+  'statements.generate': (ctx, input) => generateStatement(ctx, input, { outPath: input.outPath }),
+  'statements.list': (ctx, input) => listStatements(ctx, input),
+  'statements.get': (ctx, input) => getStatement(ctx, input.id),
+  'statements.getPdf': (ctx, input) => statementPdf(ctx, input.id),
+  'statements.getSignedCopy': (ctx, input) => signedCopyFile(ctx, input.id),
+  'statements.markSent': (ctx, input) => markSent(ctx, input),
+  'statements.markConfirmed': (ctx, input) => markConfirmed(ctx, input),
+  'statements.markDisputed': (ctx, input) => markDisputed(ctx, input),
+  'statements.attachSignedCopy': (ctx, input) => attachSignedCopy(ctx, input),
+  'statements.verify': (ctx, input) => verifyStatement(ctx, input.code),
+  'statements.batch': (ctx, input) => runBatch(ctx, input),
+  'statements.startBatch': (ctx, input) => startBatchJob(ctx, input),
+  'statements.jobStatus': (_ctx, input) => batchJobStatus(input.jobId),
+  'statements.cancelJob': (_ctx, input) => cancelBatchJob(input.jobId),
+  'statements.batchMergedPdf': (_ctx, input) => batchMergedPdf(input.jobId),
+  'statements.print': (ctx, input) => printStatement(ctx, input),
+  'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
+};

@@ -1,0 +1,60 @@
+/**
+ * What only the desktop app can do with a statement: print it and open it in
+ * the system's PDF viewer. The services never import Electron, so the
+ * Electron main process registers an implementation here at start-up
+ * (electron/main/statementDesktop.ts); the browser harness, the CLI and tests
+ * have none, and the API methods then answer with a clear refusal (the
+ * renderer offers a download instead).
+ */
+import path from 'node:path';
+import type { StatementOrientation } from '../../../shared/api/statements';
+import { DomainError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { storedFilePath } from '../files/fileStore';
+import { getStatement } from './register';
+
+export interface PrintRequest {
+  /** Absolute path of the stored PDF (the exact bytes in the register). */
+  pdfPath: string;
+  orientation: StatementOrientation;
+  copies: number;
+  /** '' = let the clerk choose in the system print dialog. */
+  printerName: string;
+}
+
+export interface DesktopHost {
+  printPdf(request: PrintRequest): Promise<void>;
+  openInViewer(pdfPath: string): Promise<void>;
+}
+
+let host: DesktopHost | null = null;
+
+export function registerDesktopHost(next: DesktopHost | null): void {
+  host = next;
+}
+
+function requireHost(): DesktopHost {
+  if (!host) throw new DomainError('bad_request', '打印和用系统阅读器打开只能在桌面版中使用；在浏览器中请下载 PDF 后打印', null);
+  return host;
+}
+
+/** The stored copy of a statement on disk; its absence is an error worth naming (a restored backup without files/). */
+function storedPdf(ctx: ServiceContext, id: string): { file: string; orientation: StatementOrientation } {
+  const s = getStatement(ctx, id);
+  const file = storedFilePath(ctx.dataDir, s.pdfSha256);
+  return { file: path.resolve(file), orientation: s.orientation };
+}
+
+export async function printStatement(ctx: ServiceContext, input: { id: string; copies: number; printerName: string }): Promise<{ printed: true }> {
+  const desktop = requireHost();
+  const { file, orientation } = storedPdf(ctx, input.id);
+  await desktop.printPdf({ pdfPath: file, orientation, copies: input.copies, printerName: input.printerName });
+  return { printed: true };
+}
+
+export async function openStatementInViewer(ctx: ServiceContext, id: string): Promise<{ path: string }> {
+  const desktop = requireHost();
+  const { file } = storedPdf(ctx, id);
+  await desktop.openInViewer(file);
+  return { path: file };
+}

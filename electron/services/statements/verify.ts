@@ -1,0 +1,32 @@
+/**
+ * Checking a returned copy: the clerk types the 核对码 printed in its footer
+ * and gets the register's statement, plus whether the ledger still gives the
+ * same lines and closing balance for that period (if not, something was
+ * posted into the period after the statement was printed).
+ */
+import type { VerifyResult } from '../../../shared/api/statements';
+import { DomainError, validationError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { customerLedger } from '../ledger/customerLedger';
+import { toStatementLines } from './assemble';
+import { statementsByCode } from './register';
+import { linesDigest, normalizeVerificationCode } from './verificationCode';
+
+export function verifyStatement(ctx: ServiceContext, typed: string): VerifyResult {
+  const code = normalizeVerificationCode(typed);
+  if (code === null) throw validationError('code', `核对码“${typed}”格式不对：应为 8 位字母或数字，例如 7K3M-Q9PX`);
+  const [statement] = statementsByCode(ctx, code);
+  if (!statement) {
+    throw new DomainError(
+      'not_found',
+      `登记簿中没有核对码为 ${code} 的对账单：请核对抄写是否有误；如无误，这份对账单不是本系统生成的`,
+      'code',
+    );
+  }
+  const ledger = customerLedger(ctx, { customerId: statement.customer.id, from: statement.periodFrom, to: statement.periodTo });
+  const matchesLedger =
+    ledger.openingFen === statement.openingFen &&
+    ledger.closingFen === statement.closingFen &&
+    linesDigest(toStatementLines(ledger)) === statement.linesSha256;
+  return { statement, matchesLedger };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the renderer does with a statement's PDF: show it, save it, print it,
+ * open it. The desktop app (window.api present) prints and opens through the
+ * main process; in the browser harness printing is a download.
+ */
+import type { StatementFile } from '../../../../shared/api/statements';
+import { apiClient } from '../../api/client';
+import { downloadFile } from '../../components/downloadFile';
+
+export const isDesktop = (): boolean => typeof window !== 'undefined' && window.api !== undefined;
+
+export function blobUrlOf(file: StatementFile): string {
+  const binary = atob(file.dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+}
+
+export const fetchStatementPdf = (id: string): Promise<StatementFile> => apiClient().call('statements.getPdf', { id });
+
+export async function saveStatementPdf(id: string): Promise<string> {
+  const file = await fetchStatementPdf(id);
+  downloadFile(file.fileName, file.dataBase64, file.mime);
+  return file.fileName;
+}
+
+/** 'printed' on the desktop; 'downloaded' in the browser, where the clerk prints from the PDF viewer. */
+export async function printStatement(id: string): Promise<'printed' | 'downloaded'> {
+  if (isDesktop()) {
+    await apiClient().call('statements.print', { id, copies: 1, printerName: '' });
+    return 'printed';
+  }
+  await saveStatementPdf(id);
+  return 'downloaded';
+}
+
+export const openStatementInViewer = (id: string) => apiClient().call('statements.openInViewer', { id });
