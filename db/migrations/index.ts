@@ -10,6 +10,7 @@ import * as m0003 from './0003_contracts';
 import * as m0004 from './0004_ledger';
 import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
+import * as m0007 from './0007_aging';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0004_ledger': m0004,
   '0005_statements': m0005,
   '0006_alerts': m0006,
+  '0007_aging': m0007,
 };

@@ -1,5 +1,6 @@
 /** All CLI commands. Areas add theirs here. */
 import type { CliCommand } from './command';
+import { agingCommand } from './commands/aging';
 import { alertsCommand } from './commands/alerts';
 import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
@@ -15,6 +16,7 @@ commands.push(...contractCommands);
 commands.push(ledgerCommand, ...ledgerImportCommands);
 commands.push(statementCommand);
 commands.push(alertsCommand);
+commands.push(agingCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

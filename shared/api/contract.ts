@@ -4,6 +4,8 @@
  * typed from this single object; adding an area means adding its map here.
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
+import { agingMethods } from './aging';
+import { dashboardMethods } from './dashboard';
 import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
@@ -20,6 +22,8 @@ export const methods = {
   ...ledgerMethods,
   ...alertMethods,
   ...statementMethods,
+  ...agingMethods,
+  ...dashboardMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -4,6 +4,8 @@
  */
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
+import { agingHandlers } from './aging';
+import { dashboardHandlers } from './dashboard';
 import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
@@ -22,5 +24,7 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...ledgerHandlers,
   ...statementHandlers,
   ...alertHandlers,
+  ...agingHandlers,
+  ...dashboardHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

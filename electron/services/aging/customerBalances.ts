@@ -1,0 +1,55 @@
+/**
+ * Which customers a report covers: the filter of the customer list (grade,
+ * kind, region, salesperson, search), archived customers included — an
+ * archived customer can still owe money. Customers without documents simply
+ * get no figures.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { agingFilterSchema } from '../../../shared/api/aging';
+import type { ServiceContext } from '../context';
+import { customerConditions, whereAll } from '../customers/search';
+
+export type AgingFilterInput = z.output<typeof agingFilterSchema>;
+
+export interface CustomerFacts {
+  id: string;
+  code: string;
+  name: string;
+  sortKey: string;
+  grade: string | null;
+  kind: string | null;
+  region: string;
+  salesperson: string;
+}
+
+/** Customers matching the filter (one plain read of the customers table: a few thousand short rows). */
+export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): CustomerFacts[] {
+  const conds = customerConditions({
+    search: f.search,
+    grade: f.grade,
+    kind: f.kind,
+    region: f.region,
+    salesperson: f.salesperson,
+    includeArchived: true,
+  });
+  return ctx.db.all(
+    sql<CustomerFacts>`SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson
+      FROM customers c WHERE ${whereAll(conds)}`.compile(ctx.db.k),
+  );
+}
+
+export interface StoredState {
+  balanceFen: number;
+  unappliedFen: number;
+}
+
+/** The stored full-replay summary of every customer with documents (the state as of the latest document). */
+export function storedStates(ctx: ServiceContext): Map<string, StoredState> {
+  const rows = ctx.db.prepare(`SELECT customer_id, balance_fen, unapplied_fen FROM ar_customer_state`).all() as {
+    customer_id: string;
+    balance_fen: number;
+    unapplied_fen: number;
+  }[];
+  return new Map(rows.map((r) => [r.customer_id, { balanceFen: r.balance_fen, unappliedFen: r.unapplied_fen }]));
+}
