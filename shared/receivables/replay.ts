@@ -4,6 +4,7 @@ import type { Allocation, ArDoc, ReplayResult } from './types';
 /** A debit while it takes part in the replay; `open` shrinks as credits pay it. */
 interface DebitState {
   id: string;
+  kind: string;
   docDate: string;
   docNo: string;
   /** Due date for FIFO; a debit without one is due on its own date (as in aging). */
@@ -17,11 +18,15 @@ interface CreditState {
   remaining: number;
 }
 
-/** FIFO priority of rule 2: earliest due date, then earliest date, then number, then id. */
+/**
+ * FIFO priority of rule 2: earliest due date, then earliest date, then number,
+ * then kind (numbers are unique per kind only, as in order.ts), then id.
+ */
 function paysFirst(a: DebitState, b: DebitState): boolean {
   if (a.dueKey !== b.dueKey) return a.dueKey < b.dueKey;
   if (a.docDate !== b.docDate) return a.docDate < b.docDate;
   if (a.docNo !== b.docNo) return a.docNo < b.docNo;
+  if (a.kind !== b.kind) return a.kind < b.kind;
   return a.id < b.id;
 }
 
@@ -126,6 +131,7 @@ export function replay(docs: readonly ArDoc[], asOf: string | null): ReplayResul
     if (doc.side === 'debit') {
       const debit: DebitState = {
         id: doc.id,
+        kind: doc.kind,
         docDate: doc.docDate,
         docNo: doc.docNo,
         dueKey: doc.dueOn ?? doc.docDate,

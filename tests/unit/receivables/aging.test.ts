@@ -26,7 +26,7 @@ function oracleAging(docs: ArDoc[], asOf: string, basis: 'due' | 'document', buc
   const voidedIds = existing.filter((d) => d.kind === 'void').map((d) => d.voidsId);
   const live = existing.filter((d) => d.kind !== 'void' && !voidedIds.includes(d.id));
 
-  const key = (d: ArDoc) => [d.docDate, d.side === 'debit' ? '0' : '1', d.docNo, d.id];
+  const key = (d: ArDoc) => [d.docDate, d.side === 'debit' ? '0' : '1', d.docNo, d.kind, d.id];
   live.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -60,8 +60,8 @@ function oracleAging(docs: ArDoc[], asOf: string, basis: 'due' | 'document', buc
         const candidates = debitsSoFar
           .filter((d) => open[d.id] > 0)
           .sort((a, b) => {
-            const ka = [a.dueOn ?? a.docDate, a.docDate, a.docNo, a.id];
-            const kb = [b.dueOn ?? b.docDate, b.docDate, b.docNo, b.id];
+            const ka = [a.dueOn ?? a.docDate, a.docDate, a.docNo, a.kind, a.id];
+            const kb = [b.dueOn ?? b.docDate, b.docDate, b.docNo, b.kind, b.id];
             for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
             return 0;
           });

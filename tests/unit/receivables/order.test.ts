@@ -23,9 +23,16 @@ describe('document order (§4)', () => {
     expect(sortDocs([nine, lowerA, ten, upperB]).map((d) => d.docNo)).toEqual(['10', '9', 'B', 'a']);
   });
 
-  it('breaks full ties by id so the order is total', () => {
+  it('orders the same number of different kinds by kind, whatever the ids (numbers are unique per kind only)', () => {
+    const inv = invoice('id-2', '2024-01-05', 1, null, 'N1');
+    const opening = { ...invoice('id-1', '2024-01-05', 1, null, 'N1'), kind: 'opening' as const };
+    expect(sortDocs([opening, inv]).map((d) => d.kind)).toEqual(['invoice', 'opening']);
+    expect(sortDocs([{ ...inv, id: 'id-0' }, { ...opening, id: 'id-9' }]).map((d) => d.kind)).toEqual(['invoice', 'opening']);
+  });
+
+  it('breaks full ties (same kind and number) by id so the order is total', () => {
     const a = invoice('id-2', '2024-01-05', 1, null, 'N1');
-    const b = { ...invoice('id-1', '2024-01-05', 1, null, 'N1'), kind: 'opening' as const };
+    const b = invoice('id-1', '2024-01-05', 1, null, 'N1');
     expect(sortDocs([a, b]).map((d) => d.id)).toEqual(['id-1', 'id-2']);
     expect(compareDocs(a, a)).toBe(0);
   });
