@@ -45,6 +45,8 @@ export const agingFilterSchema = z.object({
   salesperson: z.string().trim().max(50).default(''),
   /** Code, name, short name or pinyin initials, as the customer list searches. */
   search: z.string().trim().max(100).default(''),
+  /** Only customers with something overdue (due before asOf): what the dashboard's overdue figure counts. */
+  overdueOnly: z.boolean().default(false),
   sort: z
     .object({ column: sortColumnField, direction: z.enum(['asc', 'desc']).default('desc') })
     .default({ column: 'balance', direction: 'desc' }),

@@ -5,6 +5,7 @@ import { ledgerEn } from './areas/ledger';
 import { contractsEn } from './areas/contracts';
 import { alertsEn } from './areas/alerts';
 import { statementsEn } from './areas/statements';
+import { agingEn } from './areas/aging';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -64,6 +65,7 @@ export const en: Messages = {
   contracts: contractsEn,
   alerts: alertsEn,
   statements: statementsEn,
+  aging: agingEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

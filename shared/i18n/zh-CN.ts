@@ -13,6 +13,7 @@ import { ledgerZh } from './areas/ledger';
 import { contractsZh } from './areas/contracts';
 import { alertsZh } from './areas/alerts';
 import { statementsZh } from './areas/statements';
+import { agingZh } from './areas/aging';
 
 export const zhCN = {
   app: {
@@ -71,6 +72,7 @@ export const zhCN = {
   contracts: contractsZh,
   alerts: alertsZh,
   statements: statementsZh,
+  aging: agingZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

@@ -99,7 +99,9 @@ export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: s
     const rows: RankedRow[] = [];
     for (const c of customers) {
       const f = figures.get(c.id);
-      if (f !== undefined && (f.unappliedFen !== 0 || f.bucketsFen.some((v) => v !== 0))) rows.push(toRow(c, f));
+      if (f === undefined || (f.unappliedFen === 0 && f.bucketsFen.every((v) => v === 0))) continue;
+      if (filter.overdueOnly && f.overdueFen === 0) continue;
+      rows.push(toRow(c, f));
     }
     return rows;
   });

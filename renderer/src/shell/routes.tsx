@@ -5,6 +5,7 @@
 import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { agingRoutes, homeRoutes } from '../pages/aging/routes';
 import { alertRoutes, collectionRoutes } from '../pages/alerts/routes';
 import { CalendarPage } from '../pages/calendar/CalendarPage';
 import { contractRoutes } from '../pages/contracts/routes';
@@ -31,9 +32,11 @@ export interface RouteDef {
 }
 
 export const routes: RouteDef[] = [
+  ...homeRoutes,
   ...collectionRoutes,
   { pattern: '/calendar', component: CalendarPage, nav: { label: 'customers.nav.calendar', icon: IconCalendarWeek, group: 'daily' } },
   ...ledgerRoutes,
+  ...agingRoutes,
   ...alertRoutes,
   ...statementRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
@@ -44,5 +47,5 @@ export const routes: RouteDef[] = [
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
 ];
 
-/** Where `#/` lands: the customer list until the dashboard exists. */
-export const HOME_PATH = '/customers';
+/** Where `#/` lands: the dashboard (首页). */
+export const HOME_PATH = '/';

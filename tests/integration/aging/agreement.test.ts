@@ -112,6 +112,11 @@ describe('dashboard, aging, ledger and CLI agree', () => {
     const wang = dash.bySalesperson.find((g) => g.salesperson === '王海');
     expect(wang?.balanceFen).toBe(s[0].balanceFen + s[2].balanceFen);
     expect(dash.bySalesperson.at(-1)?.salesperson).toBe('');
+    // The overdue figure opens the report of the customers it counts.
+    const overdue = await report(t, { overdueOnly: true });
+    expect(overdue.total).toBe(dash.overdueCustomers);
+    expect(overdue.totals.overdueFen).toBe(dash.overdueFen);
+    expect(overdue.rows.every((r) => r.overdueFen > 0)).toBe(true);
   });
 
   it('as of earlier dates: the report, the dashboard, the CLI and the ledger closing balance agree', async () => {

@@ -4,9 +4,10 @@
  */
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
+import { AgingBucketsTab } from '../aging/AgingBucketsTab';
+import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
-import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -19,7 +20,8 @@ export interface SettingsTab {
 export const settingsTabs: SettingsTab[] = [
   { value: 'company', label: 'settings.companyTab', component: CompanyTab },
   { value: 'updates', label: 'settings.updatesTab', component: UpdateFeedTab },
-  { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'ledger', label: 'ledger.settings.title', component: LedgerSettingsTab },
   { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
+  { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
+  { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
 ];

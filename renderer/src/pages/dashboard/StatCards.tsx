@@ -1,0 +1,71 @@
+/**
+ * The four headline figures: receivables, overdue (and its share), collected
+ * this month against last month, and DSO. Each opens what it counts: the
+ * aging report (all, or sorted by overdue), the month's receipts, the DSO
+ * working.
+ */
+import { SimpleGrid } from '@mantine/core';
+import type { Dashboard } from '../../../../shared/api/dashboard';
+import { formatFen } from '../../../../shared/money/format';
+import { Money } from '../../components/Money';
+import { useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
+import { agingHref } from '../aging/agingLinks';
+import type { FlowTarget } from './FlowDrawer';
+import { StatCard } from './StatCard';
+
+export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+export function StatCards({ data, onFlow, onDso }: { data: Dashboard; onFlow(target: FlowTarget): void; onDso(): void }) {
+  const t = useT();
+  const { thisMonth, lastMonth } = data.collections;
+  const change = lastMonth.receivedFen > 0 ? (thisMonth.receivedFen - lastMonth.receivedFen) / lastMonth.receivedFen : null;
+  const dso = data.dso.current;
+  return (
+    <SimpleGrid cols={4} spacing="sm">
+      <StatCard
+        label={t('aging.dashboard.receivables')}
+        value={<Money fen={data.receivablesFen} />}
+        hint={t('aging.dashboard.receivablesHint', { count: data.customers, unapplied: formatFen(data.unappliedFen) })}
+        onClick={() => navigate(agingHref({ basis: 'due' }))}
+        data-testid="dash-receivables"
+      />
+      <StatCard
+        label={t('aging.dashboard.overdue')}
+        value={<Money fen={data.overdueFen} danger={data.overdueFen > 0} />}
+        hint={[
+          data.overdueShare === null ? null : t('aging.dashboard.overdueShare', { share: percent(data.overdueShare) }),
+          t('aging.dashboard.overdueCustomers', { count: data.overdueCustomers }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        accent="var(--mantine-color-red-6)"
+        onClick={() => navigate(agingHref({ basis: 'due', overdue: true }))}
+        data-testid="dash-overdue"
+      />
+      <StatCard
+        label={t('aging.dashboard.collectedThisMonth')}
+        value={<Money fen={thisMonth.receivedFen} />}
+        hint={[
+          t('aging.dashboard.collectedLastMonth', { amount: formatFen(lastMonth.receivedFen) }),
+          change === null ? null : t('aging.dashboard.collectedChange', { change: `${change >= 0 ? '+' : ''}${percent(change)}` }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        accent="var(--mantine-color-teal-6)"
+        onClick={() =>
+          onFlow({ kind: 'receipt', from: thisMonth.from, to: thisMonth.to, title: t('aging.dashboard.receiptsTitle', { month: thisMonth.month }), totalFen: thisMonth.receivedFen })
+        }
+        data-testid="dash-collected"
+      />
+      <StatCard
+        label={t('aging.dashboard.dso')}
+        value={dso.days === null ? '—' : t('aging.dashboard.dsoDays', { days: dso.days.toFixed(1) })}
+        hint={dso.days === null ? t('aging.dashboard.dsoNone') : t('aging.dashboard.dsoHint')}
+        accent="var(--mantine-color-grape-5)"
+        onClick={onDso}
+        data-testid="dash-dso"
+      />
+    </SimpleGrid>
+  );
+}
