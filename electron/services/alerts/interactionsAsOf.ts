@@ -1,7 +1,8 @@
 /**
  * The customer contact facts as of a date D that the follow-up and promise
- * rules and the collection list share: each customer's latest interaction,
- * each customer's latest promise to pay, and what was received against it.
+ * rules and the collection list share: the follow-ups that have come due on
+ * each customer's latest interaction, each customer's latest promise to pay,
+ * and what was received against it.
  * "Latest" orders by business date, then entry time, then id, and only
  * counts interactions dated ≤ D (D's view of the world).
  */
@@ -36,10 +37,12 @@ interface Row {
 const COLUMNS = `i.id, i.customer_id, i.date, i.channel, i.summary, i.promise_date, i.promise_amount_fen, i.next_follow_up, i.created_at`;
 
 const SQL = {
-  // One indexed probe per customer (interactions_customer_date) instead of sorting every interaction.
-  latest: `SELECT ${COLUMNS} FROM customers c JOIN interactions i ON i.id = (
-      SELECT j.id FROM interactions j WHERE j.customer_id = c.id AND j.date <= ?
-      ORDER BY j.date DESC, j.created_at DESC, j.id DESC LIMIT 1)`,
+  // Interactions whose follow-up date has come and that are still their customer's latest as of D
+  // (nothing dated ≤ D comes after them by date, entry time, id): the candidates are few and indexed.
+  dueFollowUps: `SELECT ${COLUMNS} FROM interactions i
+    WHERE i.next_follow_up <= @asOf AND i.date <= @asOf
+      AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id AND j.date <= @asOf
+        AND (j.date, j.created_at, j.id) > (i.date, i.created_at, i.id))`,
   promises: `SELECT ${COLUMNS} FROM interactions i WHERE i.promise_date IS NOT NULL AND i.date <= ?`,
   // Receipts only ("collected counts receipts only", §4 dashboard); a receipt voided on or before D never came in.
   received: `SELECT coalesce(sum(d.amount_fen), 0) AS n FROM ar_documents d
@@ -63,10 +66,9 @@ const toFacts = (r: Row): InteractionFacts => ({
 const isLater = (a: Row, b: Row): boolean =>
   a.date !== b.date ? a.date > b.date : a.created_at !== b.created_at ? a.created_at > b.created_at : a.id > b.id;
 
-export function latestInteractions(ctx: ServiceContext, asOf: string): Map<string, InteractionFacts> {
-  const out = new Map<string, InteractionFacts>();
-  for (const r of ctx.db.prepare(SQL.latest).all(asOf) as Row[]) out.set(r.customer_id, toFacts(r));
-  return out;
+/** Each customer's latest interaction as of D, where it set a follow-up date that has been reached (≤ D). */
+export function dueFollowUps(ctx: ServiceContext, asOf: string): InteractionFacts[] {
+  return (ctx.db.prepare(SQL.dueFollowUps).all({ asOf }) as Row[]).map(toFacts);
 }
 
 /**

@@ -4,20 +4,24 @@
  * invoice date, and what is settled or open on contract invoices.
  *
  * Why this is exact and fast: the stored derived data (open_fen, the
- * customer state) is the replay of ALL of a customer's documents. For a
- * customer with no document dated after D that is the same replay as "as of
- * D" (§4: documents after D do not exist yet, voids after D have not
- * happened — and a void after D is itself a document after D). So the stored
- * figures are used as they are, and only the customers with a document dated
- * after D are replayed as of D. For D = today that is usually nobody (only
- * post-dated entries), so the work is a few indexed queries; the overdue
- * summary reads only (customer, due date, open amount), which the open-items
- * index can answer without touching the table.
+ * customer state) is the replay of ALL documents. When nothing is dated
+ * after D (the usual "as of today") that is the state as of D (§4), so the
+ * stored figures are read as they are; the overdue summary needs only
+ * (customer, due date, open amount), which the open-items index answers
+ * without touching the table. When some documents are dated after D, the
+ * aging service's readers give the past state — balances as of D and open
+ * debits by the prefix rule (aging/pastAmounts.ts) — and only the customers
+ * with a crossing void (an original dated ≤ D voided after D) are replayed
+ * as of D by the shared engine (aging/crossingVoids.ts finds them).
  */
 import { diffDays, toDayNumber } from '../../../shared/dates/calendar';
 import { replay } from '../../../shared/receivables/replay';
+import { customersWithCrossingVoids } from '../aging/crossingVoids';
+import { latestDocDate } from '../aging/openAmounts';
+import { balancesAsOf, openDebitsAsOf } from '../aging/pastAmounts';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs } from '../ledger/docRows';
+import { lastInvoiceAsOf } from './pastFigures';
 
 export interface OpenDebitAsOf {
   id: string;
@@ -55,9 +59,7 @@ interface CustomerFigures {
 }
 
 const SQL = {
-  // No DISTINCT: SQLite would answer it by scanning a whole per-customer index; the date index finds the (usually no) rows at once.
-  later: `SELECT customer_id FROM ar_documents WHERE doc_date > ?`,
-  overdueRows: `SELECT customer_id, due_on, open_fen FROM ar_documents WHERE open_fen > 0 AND due_on < ?`,
+  overdueRows: `SELECT customer_id, due_on, open_fen FROM ar_documents INDEXED BY ar_documents_open WHERE open_fen > 0 AND due_on < ?`,
   overdueItems: `SELECT id, doc_no, doc_date, due_on, open_fen FROM ar_documents
     WHERE customer_id = ? AND open_fen > 0 AND due_on < ? ORDER BY due_on, doc_date, doc_no`,
   state: `SELECT customer_id, balance_fen, last_invoice_on FROM ar_customer_state`,
@@ -121,19 +123,27 @@ function addToSummary(map: Map<string, OverdueSummary>, customerId: string, dueO
 
 export class LedgerAsOf {
   readonly asOf: string;
+  /** Some document is dated after D: stored figures are not the state as of D. */
+  readonly past: boolean;
   private readonly ctx: ServiceContext;
+  /** Customers with a crossing void, replayed as of D. */
   private readonly replayed = new Map<string, ReplayedCustomer>();
+  /** Replays made only to list one customer's items on a past date. */
+  private readonly itemReplays = new Map<string, ReplayedCustomer>();
   private figures: Map<string, CustomerFigures> | null = null;
   private summaries: Map<string, OverdueSummary> | null = null;
 
   constructor(ctx: ServiceContext, asOf: string) {
     this.ctx = ctx;
     this.asOf = asOf;
-    const later = new Set((ctx.db.prepare(SQL.later).all(asOf) as { customer_id: string }[]).map((r) => r.customer_id));
-    for (const customerId of later) this.replayed.set(customerId, replayCustomer(ctx, customerId, asOf));
+    const latest = latestDocDate(ctx);
+    this.past = latest !== null && latest > asOf;
+    if (this.past) {
+      for (const customerId of customersWithCrossingVoids(ctx, asOf)) this.replayed.set(customerId, replayCustomer(ctx, customerId, asOf));
+    }
   }
 
-  /** The customer's figures come from a replay as of D rather than from the stored state. */
+  /** The customer's figures come from a replay as of D (a crossing void) rather than from SQL. */
   isReplayed(customerId: string): boolean {
     return this.replayed.has(customerId);
   }
@@ -143,10 +153,18 @@ export class LedgerAsOf {
     if (this.summaries) return this.summaries;
     const out = new Map<string, OverdueSummary>();
     const asOfDay = toDayNumber(this.asOf);
-    const rows = this.ctx.db.prepare(SQL.overdueRows).all(this.asOf) as { customer_id: string; due_on: string; open_fen: number }[];
-    for (const r of rows) {
-      if (this.replayed.has(r.customer_id)) continue;
-      addToSummary(out, r.customer_id, r.due_on, r.open_fen, asOfDay - toDayNumber(r.due_on));
+    if (!this.past) {
+      const rows = this.ctx.db.prepare(SQL.overdueRows).all(this.asOf) as { customer_id: string; due_on: string; open_fen: number }[];
+      for (const r of rows) addToSummary(out, r.customer_id, r.due_on, r.open_fen, asOfDay - toDayNumber(r.due_on));
+    } else {
+      // A positive balance as of D is exactly what is open then (open debits and unapplied credits never coexist).
+      const openTotals = new Map<string, number>();
+      for (const [customerId, balance] of balancesAsOf(this.ctx, this.asOf)) {
+        if (balance > 0 && !this.replayed.has(customerId)) openTotals.set(customerId, balance);
+      }
+      for (const [customerId, debits] of openDebitsAsOf(this.ctx, this.asOf, openTotals)) {
+        for (const d of debits) if (d.dueOn < this.asOf) addToSummary(out, customerId, d.dueOn, d.openFen, asOfDay - toDayNumber(d.dueOn));
+      }
     }
     for (const [customerId, c] of this.replayed) {
       for (const item of c.overdue) addToSummary(out, customerId, item.dueOn, item.openFen, item.daysOverdue);
@@ -159,6 +177,12 @@ export class LedgerAsOf {
   overdueItems(customerId: string): OpenDebitAsOf[] {
     const replayed = this.replayed.get(customerId);
     if (replayed) return replayed.overdue;
+    if (this.past) {
+      // Past dates list items only for the rows on screen: replaying those few customers is simplest and exact.
+      let r = this.itemReplays.get(customerId);
+      if (!r) this.itemReplays.set(customerId, (r = replayCustomer(this.ctx, customerId, this.asOf)));
+      return r.overdue;
+    }
     const rows = this.ctx.db.prepare(SQL.overdueItems).all(customerId, this.asOf) as {
       id: string;
       doc_no: string;
@@ -180,8 +204,12 @@ export class LedgerAsOf {
   private customerFigures(): Map<string, CustomerFigures> {
     if (this.figures) return this.figures;
     const out = new Map<string, CustomerFigures>();
+    const balances = this.past ? balancesAsOf(this.ctx, this.asOf) : null;
     for (const r of this.ctx.db.prepare(SQL.state).all() as { customer_id: string; balance_fen: number; last_invoice_on: string | null }[]) {
-      out.set(r.customer_id, { balanceFen: r.balance_fen, lastInvoiceOn: r.last_invoice_on });
+      let lastInvoiceOn = r.last_invoice_on;
+      // The stored last invoice is the answer unless it is after D (then: the latest one on or before D).
+      if (this.past && lastInvoiceOn !== null && lastInvoiceOn > this.asOf) lastInvoiceOn = lastInvoiceAsOf(this.ctx, r.customer_id, this.asOf);
+      out.set(r.customer_id, { balanceFen: balances ? (balances.get(r.customer_id) ?? 0) : r.balance_fen, lastInvoiceOn });
     }
     for (const [customerId, c] of this.replayed) out.set(customerId, c.figures);
     this.figures = out;
@@ -200,8 +228,8 @@ export class LedgerAsOf {
 
   /**
    * Contract invoices of the replayed customers only (dated ≤ D, not voided
-   * as of D, open as of D); the other customers' come straight from SQL in
-   * the contract rules.
+   * as of D, open as of D); the other customers' come from SQL in the
+   * contract rules.
    */
   replayedContractInvoices(): ContractInvoiceAsOf[] {
     const out: ContractInvoiceAsOf[] = [];

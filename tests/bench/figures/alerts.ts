@@ -57,7 +57,7 @@ export async function alertFigures(): Promise<Figure[]> {
     figures.push(await measure('alerts.counts, today (the nav badge)', 15, () => rt.invoke('alerts.counts', {})));
     figures.push(await measure('collection.today, first 500 rows (large demo)', 15, () => rt.invoke('collection.today', {}), `${list.total} customers to call`));
     figures.push(await measure('collection.today, dashboard top 5', 15, () => rt.invoke('collection.today', { limit: 5 })));
-    figures.push(await measure('alerts.list as of 90 days ago (replays customers with later documents)', 3, () => rt.invoke('alerts.list', { asOf: addDays(today, -90) })));
+    figures.push(await measure('alerts.list as of 90 days ago (past: aging readers + crossing-void replays)', 3, () => rt.invoke('alerts.list', { asOf: addDays(today, -90) })));
   } finally {
     rt.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@
 import { addDays, diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
 import { makeAlert } from '../makeAlert';
+import { contractOpenAsOf } from '../pastFigures';
 import type { AlertSources } from '../sources';
 
 interface ContractRow {
@@ -62,10 +63,16 @@ export function contractEndedAlerts(s: AlertSources): Alert[] {
   const outstanding = new Map<string, number>();
   const add = (contractId: string, fen: number) => outstanding.set(contractId, (outstanding.get(contractId) ?? 0) + fen);
   for (const inv of s.ledger.replayedContractInvoices()) if (inv.openFen > 0) add(inv.contractId, inv.openFen);
-  const stmt = s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL);
-  for (const customerId of new Set(rows.map((r) => r.customer_id))) {
-    if (s.ledger.isReplayed(customerId)) continue;
-    for (const o of stmt.all(customerId) as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
+  if (s.ledger.past) {
+    // A past date: what each ended contract's invoices had open then (the open-items index holds today's).
+    for (const r of rows) if (!s.ledger.isReplayed(r.customer_id)) add(r.id, contractOpenAsOf(s.ctx, r.id, s.asOf));
+  } else {
+    const stmt = s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL);
+    for (const customerId of new Set(rows.map((r) => r.customer_id))) {
+      // Nothing owed (balance ≤ 0) means no open invoice at all: skip the read.
+      if (s.ledger.balanceOf(customerId) <= 0) continue;
+      for (const o of stmt.all(customerId) as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
+    }
   }
   const out: Alert[] = [];
   for (const r of rows) {

@@ -8,14 +8,14 @@
  */
 import { diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
-import { latestInteractions } from '../interactionsAsOf';
+import { dueFollowUps } from '../interactionsAsOf';
 import { makeAlert } from '../makeAlert';
 import type { AlertSources } from '../sources';
 
 export function followUpAlerts(s: AlertSources): Alert[] {
   const out: Alert[] = [];
-  for (const last of latestInteractions(s.ctx, s.asOf).values()) {
-    if (last.nextFollowUp === null || last.nextFollowUp > s.asOf) continue;
+  for (const last of dueFollowUps(s.ctx, s.asOf)) {
+    if (last.nextFollowUp === null) continue;
     const customer = s.customer(last.customerId);
     if (!customer || customer.archived) continue;
     const days = diffDays(s.asOf, last.nextFollowUp);

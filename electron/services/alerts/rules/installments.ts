@@ -17,16 +17,19 @@
 import { addDays, diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
 import { makeAlert } from '../makeAlert';
+import { installmentSettledPastSql } from '../pastFigures';
 import type { AlertSources } from '../sources';
 
-// settled_fen reads the stored full replay; customers with documents after D get theirs from the replay as of D instead.
-const SQL = `SELECT i.id, i.seq, i.label, i.due_on, i.amount_fen, k.id AS contract_id, k.contract_no, k.customer_id,
-    (SELECT coalesce(sum(d.amount_fen - d.open_fen), 0) FROM ar_documents d
-      WHERE d.installment_id = i.id AND d.kind = 'invoice'
-        AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id)) AS settled_fen
+// settled_fen: as of today from the stored open amounts; as of a past date by the prefix rule;
+// a customer with a crossing void takes it from its replay as of D instead.
+const SETTLED_NOW = `(SELECT coalesce(sum(d.amount_fen - d.open_fen), 0) FROM ar_documents d
+    WHERE d.installment_id = i.id AND d.kind = 'invoice' AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id))`;
+const sqlWith = (settled: string) => `SELECT i.id, i.seq, i.label, i.due_on, i.amount_fen, k.id AS contract_id, k.contract_no, k.customer_id,
+    ${settled} AS settled_fen
   FROM contract_installments i JOIN contracts k ON k.id = i.contract_id
-  WHERE k.status = 'active' AND i.due_on <= ?
+  WHERE k.status = 'active' AND i.due_on <= @horizon
   ORDER BY i.due_on, k.contract_no, i.seq`;
+const SQL = { now: sqlWith(SETTLED_NOW), past: sqlWith(installmentSettledPastSql) };
 
 interface InstallmentRow {
   id: string;
@@ -42,7 +45,9 @@ interface InstallmentRow {
 
 export function installmentDueAlerts(s: AlertSources): Alert[] {
   const horizon = addDays(s.asOf, s.settings.installment_due.withinDays);
-  const rows = s.ctx.db.prepare(SQL).all(horizon) as InstallmentRow[];
+  const rows = (s.ledger.past
+    ? s.ctx.db.prepare(SQL.past).all({ horizon, asOf: s.asOf })
+    : s.ctx.db.prepare(SQL.now).all({ horizon })) as InstallmentRow[];
   if (rows.length === 0) return [];
 
   const replayedSettled = new Map<string, number>();
