@@ -3,9 +3,13 @@
  * month's statement from the customer card, look at it, mark it sent, later
  * confirmed (the customer signed it); the register shows it, the code typed
  * from the paper finds it; the month-end batch runs with a progress bar; the
- * statement settings show which font prints.
+ * statement settings show which font prints. Once the customer has confirmed
+ * a month, a back-dated invoice or a void inside it asks for a reason and
+ * marks the confirmation affected; 往来明细 generates a statement too.
  */
-import type { GeneratedStatement } from '../../shared/api/statements';
+import type { HistoryEntryDto } from '../../shared/api/history';
+import type { DocumentPage } from '../../shared/api/ledger';
+import type { GeneratedStatement, StatementPage, StatementRecord } from '../../shared/api/statements';
 import { expect, test, type Page } from './fixtures';
 
 const NOW = '2026-12-05T10:00:00+08:00';
@@ -137,4 +141,132 @@ test('the month-end batch runs with a progress bar; settings show the font in us
   await expect(page.getByTestId('statement-font-in-use')).toContainText('Noto Sans SC');
   await expect(page.getByTestId('statement-confirmation-preview')).toContainText('10 日内');
   await app.shot('settings');
+});
+
+test('a back-dated invoice or a void inside a confirmed period asks for a reason and marks the statement affected; 往来明细 generates a statement', async ({
+  page,
+  app,
+}) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  const customer = await seed(app);
+  // November is signed and back: the customer agreed to ¥26,567.89 at 2026-11-30.
+  const g = await app.runtime.invoke<GeneratedStatement>('statements.generate', { customerId: customer.id, from: '2026-11-01', to: '2026-11-30' });
+  await app.runtime.invoke('statements.markConfirmed', { id: g.statement.id, date: '2026-12-05' });
+
+  // ---- A forgotten November shipment, entered in December.
+  await app.open(`/ledger/entry?customer=${customer.id}&kind=invoice`);
+  const form = page.getByTestId('invoice-form');
+  await expect(form.getByTestId('entry-customer')).toHaveValue('C0001 宁波顺达五金批发部');
+  const date = form.getByRole('textbox', { name: '日期', exact: true });
+  await date.fill('2026-11-28');
+  await date.press('Enter');
+  await expect(form.getByLabel('单号')).toHaveValue('YS202611-0003');
+  await form.getByLabel('金额').fill('5,000');
+  const memo = form.getByLabel('摘要');
+  await memo.fill('补录 11 月 28 日发货 角钢 2 吨');
+  await memo.press('Control+s');
+
+  const lock = page.getByRole('dialog', { name: '该期间的对账单已确认' });
+  await expect(lock).toBeVisible();
+  const facts = lock.getByTestId('period-lock-facts');
+  await expect(facts).toContainText('客户已于 2026-12-05 确认对账单 DZ202611-0001（截至 2026-11-30）');
+  await expect(facts).toContainText('这张单据的日期 2026-11-28 在已确认的期间内');
+  await expect(facts).toContainText('对账单 DZ202611-0001 将标记为“确认后有变动”');
+  await settled(page);
+  await app.shot('lock-dialog-invoice');
+
+  // Cancel: back to the slip as typed, nothing posted.
+  await lock.getByRole('button', { name: '取消' }).click();
+  await expect(lock).toBeHidden();
+  await expect(memo).toHaveValue('补录 11 月 28 日发货 角钢 2 吨');
+  await expect(form.getByLabel('金额')).toHaveValue('5,000');
+  await expect(date).toHaveValue('2026-11-28');
+  await expect(page.getByText('应收单 YS202611-0003 已保存')).toHaveCount(0);
+
+  // The reason is required; with it, the invoice is saved.
+  await memo.press('Control+s');
+  await expect(lock).toBeVisible();
+  await lock.getByRole('button', { name: '仍然保存' }).click();
+  await expect(lock.getByText('请填写原因', { exact: true })).toBeVisible();
+  const reason = '客户补寄 11 月 28 日送货单，当月漏记';
+  await lock.getByLabel('原因').fill(reason);
+  await settled(page);
+  await app.shot('lock-dialog-reason');
+  await lock.getByRole('button', { name: '仍然保存' }).click();
+  await expect(page.getByText('应收单 YS202611-0003 已保存')).toBeVisible();
+  await expect(lock).toBeHidden();
+  await expect(memo).toHaveValue('');
+  await settled(page);
+  await app.shot('invoice-saved-with-override');
+
+  // The register: the confirmation is marked affected, with the reason, in the statement's and the document's history.
+  const statement = await app.runtime.invoke<StatementRecord>('statements.get', { id: g.statement.id });
+  expect(statement.status).toBe('confirmed');
+  expect(statement.affectedAt).not.toBeNull();
+  expect(statement.affectedReason).toContain('YS202611-0003');
+  expect(statement.affectedReason).toContain(reason);
+  const listed = await app.runtime.invoke<StatementPage>('statements.list', { customerId: customer.id });
+  expect(listed.rows.find((r) => r.id === g.statement.id)?.affectedAt).toBe(statement.affectedAt);
+  const statementHistory = await app.runtime.invoke<HistoryEntryDto[]>('system.history', { entity: 'statement', entityId: g.statement.id });
+  const affected = statementHistory.filter((h) => h.action === 'affected');
+  expect(affected).toHaveLength(1);
+  expect(affected[0].changes.find((c) => c.field === 'reason')?.after).toBe(reason);
+  const docs = await app.runtime.invoke<DocumentPage>('ledger.documents', { customerId: customer.id });
+  const invoiceId = docs.rows.find((d) => d.docNo === 'YS202611-0003')!.id;
+  const docHistory = await app.runtime.invoke<HistoryEntryDto[]>('system.history', { entity: 'ar_document', entityId: invoiceId });
+  expect(docHistory[0].changes.find((c) => c.field === 'periodLockOverride')?.after).toEqual({ reason, statements: ['DZ202611-0001'] });
+
+  // ---- Voiding a November receipt in December touches the confirmed month too.
+  await app.open(`/ledger/accounts?customer=${customer.id}`);
+  const ledger = page.getByTestId('ledger-table');
+  await ledger.getByRole('row').filter({ hasText: 'SK202611-0001' }).click();
+  const drawer = page.getByTestId('document-drawer');
+  await expect(drawer.getByTestId('drawer-doc-no')).toHaveText('SK202611-0001');
+  await drawer.getByTestId('drawer-void').click();
+  const voidDialog = page.getByRole('dialog', { name: '作废 回款 SK202611-0001' });
+  await voidDialog.getByLabel('原因').fill('重复录入');
+  await voidDialog.getByRole('button', { name: '作废' }).click();
+  await expect(lock).toBeVisible();
+  await expect(lock.getByTestId('period-lock-facts')).toContainText('被作废的单据日期 2026-11-18 在已确认的期间内');
+  await settled(page);
+  await app.shot('lock-dialog-void');
+  // Cancel goes back to the void dialog as filled in.
+  await lock.getByRole('button', { name: '取消' }).click();
+  await expect(lock).toBeHidden();
+  await expect(voidDialog.getByLabel('原因')).toHaveValue('重复录入');
+  await voidDialog.getByRole('button', { name: '作废' }).click();
+  await lock.getByLabel('原因').fill('银行回单重复，客户确认只付一次');
+  await lock.getByRole('button', { name: '仍然作废' }).click();
+  await expect(page.getByText(/回款 SK202611-0001 已作废（冲销单 CX202612-0001）/)).toBeVisible();
+  await expect(voidDialog).toBeHidden();
+  await expect(drawer.getByTestId('drawer-voided')).toBeVisible();
+  const afterVoid = await app.runtime.invoke<HistoryEntryDto[]>('system.history', { entity: 'statement', entityId: g.statement.id });
+  expect(afterVoid.filter((h) => h.action === 'affected')).toHaveLength(2);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // ---- 生成对账单 from 往来明细: no period chosen, so last month; it opens like the card's.
+  const button = page.getByTestId('ledger-statement');
+  await button.hover();
+  await expect(page.getByText('未选择期间：生成上月 2026-11-01 至 2026-11-30 的对账单')).toBeVisible();
+  await settled(page);
+  await app.shot('ledger-statement-button');
+  await button.click();
+  const statementDrawer = page.getByTestId('statement-drawer');
+  await expect(statementDrawer.getByText('对账单 DZ202611-0002')).toBeVisible();
+  await expect(statementDrawer).toContainText('对账期间：2026-11-01 — 2026-11-30');
+  await expect(statementDrawer.getByTestId('statement-status')).toHaveText('已生成');
+  await settled(page);
+  await app.shot('ledger-statement-drawer');
+  await statementDrawer.getByTestId('statement-preview-button').click();
+  const frame = page.getByTestId('statement-preview-frame');
+  await expect(frame).toHaveAttribute('src', /^blob:/);
+  await page.waitForTimeout(2_500);
+  await app.shot('ledger-statement-preview');
+  await page.getByTestId('statement-preview-close').click();
+  await expect(frame).toBeHidden();
+  // Printing in the browser harness is a download of the same PDF.
+  const download = page.waitForEvent('download');
+  await statementDrawer.getByTestId('statement-print').click();
+  expect((await download).suggestedFilename()).toBe('C0001_宁波顺达五金批发部_2026-11-01_2026-11-30.pdf');
 });

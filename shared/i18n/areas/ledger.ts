@@ -151,6 +151,15 @@ export const ledgerZh = {
     blocked: '系统设置为禁止超额。请先收款、调整客户的信用额度，或由主管在设置中改为“提醒”。',
     back: '返回修改',
   },
+  lock: {
+    title: '该期间的对账单已确认',
+    statement: '客户已于 {confirmedOn} 确认对账单 {statementNo}（截至 {periodTo}）。',
+    entry: '这张单据的日期 {date} 在已确认的期间内，保存后客户签认的余额将随之改变。',
+    void: '被作废的单据日期 {date} 在已确认的期间内，作废后客户签认的余额将随之改变。',
+    affected: '如仍要继续，请填写原因：原因记入操作历史，对账单 {statementNo} 将标记为“确认后有变动”，需要与客户重新对账。',
+    save: '仍然保存',
+    voidAnyway: '仍然作废',
+  },
   summary: {
     balance: '应收余额',
     overdue: '逾期',
@@ -184,6 +193,9 @@ export const ledgerZh = {
     unappliedCredits: '未核销的回款和贷项（预收）',
     overdueDays: '逾期 {days} 天',
     notDue: '未到期',
+    statement: '生成对账单',
+    statementPeriod: '按所选期间 {from} 至 {to} 生成对账单',
+    statementLastMonth: '未选择期间：生成上月 {from} 至 {to} 的对账单',
   },
   drawer: {
     voided: '已冲销',
@@ -428,6 +440,16 @@ export const ledgerEn: Widen<typeof ledgerZh> = {
     blocked: 'The settings block postings over the limit. Collect payment, raise the customer\'s limit, or have a supervisor switch the setting to "warn".',
     back: 'Back to the form',
   },
+  lock: {
+    title: 'Period confirmed by the customer',
+    statement: 'The customer confirmed statement {statementNo} (to {periodTo}) on {confirmedOn}.',
+    entry: 'This document is dated {date}, inside the confirmed period: saving it changes the balance the customer signed for.',
+    void: 'The document being voided is dated {date}, inside the confirmed period: voiding it changes the balance the customer signed for.',
+    affected:
+      'To go on, give a reason: it is kept in the history, and statement {statementNo} is marked "changed after confirmation" until it is reconciled with the customer again.',
+    save: 'Save anyway',
+    voidAnyway: 'Void anyway',
+  },
   summary: {
     balance: 'Balance',
     overdue: 'Overdue',
@@ -461,6 +483,9 @@ export const ledgerEn: Widen<typeof ledgerZh> = {
     unappliedCredits: 'Unapplied receipts and credits (prepayments)',
     overdueDays: '{days} days overdue',
     notDue: 'Not due',
+    statement: 'Generate statement',
+    statementPeriod: 'Statement for the chosen period, {from} to {to}',
+    statementLastMonth: 'No period chosen: statement for last month, {from} to {to}',
   },
   drawer: {
     voided: 'Voided',

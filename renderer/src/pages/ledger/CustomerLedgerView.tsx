@@ -3,12 +3,16 @@
  * choices), the opening balance row, every document in §4 order with its
  * running balance, the period totals and closing balance in the footer;
  * or the open items as of the period end. Row click opens the document
- * drawer; export writes the same ledger to .xlsx.
+ * drawer; export writes the same ledger to .xlsx; 生成对账单 turns the period
+ * on screen (last month when none is chosen, the usual 月结) into a statement
+ * and opens it in the statements drawer, with the preview, save and print the
+ * customer card's 对账单 tab offers.
  */
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconDownload, IconReceipt } from '@tabler/icons-react';
+import { Button, Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { IconDownload, IconFileInvoice, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { localDateOf } from '../../../../shared/dates/clock';
+import { lastMonthPeriod } from '../../../../shared/statements/period';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
@@ -19,6 +23,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { StatementDrawer } from '../statements/StatementDrawer';
 import { useDocumentDrawer } from './document/useDocumentDrawer';
 import { ledgerRows, ledgerRowStyle, useLedgerColumns } from './ledgerColumns';
 import { OpenItemsView } from './OpenItemsView';
@@ -46,6 +51,8 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
   const exportXlsx = useApiMutation('ledger.exportLedgerXlsx');
   const columns = useLedgerColumns(ledger.data);
   const { open, drawer } = useDocumentDrawer();
+  const generate = useApiMutation('statements.generate');
+  const [statementId, setStatementId] = useState<string | null>(null);
 
   const today = localDateOf(new Date());
   const presets: { label: string; from: string; to: string }[] = [
@@ -61,6 +68,23 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
       notifySuccess(t('ui.download.done', { name: f.fileName }));
     } catch (e) {
       notifyError(t('ledger.view.export'), e);
+    }
+  };
+
+  // The period on screen; none chosen (全部) would be the whole history, so last month instead.
+  const noPeriod = period.from === '' && period.to === '';
+  const statementPeriod = noPeriod ? lastMonthPeriod(today) : period;
+  const statementTip = noPeriod
+    ? t('ledger.view.statementLastMonth', statementPeriod)
+    : // The ledger's own resolved ends (first document, today) where the clerk left one blank: the statement's are the same.
+      t('ledger.view.statementPeriod', { from: ledger.data?.from ?? period.from, to: ledger.data?.to ?? period.to });
+  const doStatement = async () => {
+    try {
+      const g = await generate.mutateAsync({ customerId, from: statementPeriod.from || null, to: statementPeriod.to || null });
+      notifySuccess(t('statements.generate.done', { no: g.statement.statementNo, pages: g.statement.pages }));
+      setStatementId(g.statement.id);
+    } catch (e) {
+      notifyError(t('ledger.view.statement'), e);
     }
   };
 
@@ -81,6 +105,18 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
             >
               {t('ledger.view.export')}
             </Button>
+            <Tooltip label={statementTip} withArrow>
+              <Button
+                variant="light"
+                leftSection={<IconFileInvoice size={16} />}
+                loading={generate.isPending}
+                disabled={noDocs}
+                onClick={() => void doStatement()}
+                data-testid="ledger-statement"
+              >
+                {t('ledger.view.statement')}
+              </Button>
+            </Tooltip>
           </>
         }
       >
@@ -164,6 +200,7 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
         <OpenItemsView customerId={customerId} asOf={period.to || null} onOpen={open} />
       )}
       {drawer}
+      <StatementDrawer id={statementId} onClose={() => setStatementId(null)} />
     </Stack>
   );
 }

@@ -2,11 +2,13 @@
  * 作废 (void) through the shared ReasonDialog: it says what will happen (a
  * 冲销 document on the other side, both kept and marked, the balance moving
  * back by the amount, allocations re-derived), asks the void date (default
- * today, never before the original) and the reason.
+ * today, never before the original) and the reason. A void touching a period
+ * the customer confirmed on a statement opens the lock dialog over this one,
+ * which stays as filled in (cancel there goes back to it).
  */
 import { Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ArDocumentDetail } from '../../../../../shared/api/ledger';
+import type { ArDocumentDetail, VoidInput } from '../../../../../shared/api/ledger';
 import { localDateOf } from '../../../../../shared/dates/clock';
 import { formatFen } from '../../../../../shared/money/format';
 import { useApiMutation } from '../../../api/hooks';
@@ -14,6 +16,7 @@ import { DateField } from '../../../components/DateField';
 import { notifySuccess } from '../../../components/notify';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { useT } from '../../../i18n/I18nProvider';
+import { PeriodLockDialog, usePeriodLock } from '../entry/PeriodLockDialog';
 import { useLedgerLabels } from '../labels';
 
 export function VoidDialog({ doc, opened, onClose }: { doc: ArDocumentDetail; opened: boolean; onClose(): void }) {
@@ -22,6 +25,7 @@ export function VoidDialog({ doc, opened, onClose }: { doc: ArDocumentDetail; op
   const voidDoc = useApiMutation('ledger.void');
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const lock = usePeriodLock<VoidInput>();
 
   useEffect(() => {
     if (opened) {
@@ -52,27 +56,34 @@ export function VoidDialog({ doc, opened, onClose }: { doc: ArDocumentDetail; op
     </Stack>
   );
 
-  const confirm = async (reason: string) => {
+  const send = async (input: VoidInput) => {
     setError(null);
     try {
-      const r = await voidDoc.mutateAsync({ docId: doc.id, date: date || null, reason });
+      const r = await voidDoc.mutateAsync(input);
       notifySuccess(t('ledger.void.done', { what, docNo: r.document.docNo }));
+      lock.close();
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (!lock.caught(e, input)) setError(e instanceof Error ? e.message : String(e));
     }
   };
 
   return (
-    <ReasonDialog
-      opened={opened}
-      title={t('ledger.void.title', { what })}
-      consequence={consequence}
-      confirmLabel={t('ledger.void.confirm')}
-      loading={voidDoc.isPending}
-      error={error}
-      onConfirm={(reason) => void confirm(reason)}
-      onClose={onClose}
-    />
+    <>
+      <ReasonDialog
+        opened={opened}
+        title={t('ledger.void.title', { what })}
+        consequence={consequence}
+        confirmLabel={t('ledger.void.confirm')}
+        loading={voidDoc.isPending}
+        error={error}
+        onConfirm={(reason) => void send({ docId: doc.id, date: date || null, reason })}
+        // Escape reaches every open modal: while the lock dialog is up, only it closes.
+        onClose={() => {
+          if (!lock.open) onClose();
+        }}
+      />
+      <PeriodLockDialog {...lock.dialogProps('void', (input) => void send(input), voidDoc.isPending)} />
+    </>
   );
 }

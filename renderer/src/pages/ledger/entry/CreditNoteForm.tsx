@@ -16,6 +16,7 @@ import { AllocationEditor } from './AllocationEditor';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { useAllocation } from './useAllocation';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
@@ -43,6 +44,7 @@ export function CreditNoteForm({ customerId, date, onShared }: EntryFormProps) {
   const post = useApiMutation('ledger.postCreditNote');
   const afterPost = useAfterPost();
   const postError = usePostError();
+  const lock = usePeriodLock<PostCreditNoteInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const initial: Values = { customerId, date, docNo: '', memo: '', amount: '', noteType: 'return' };
@@ -68,71 +70,78 @@ export function CreditNoteForm({ customerId, date, onShared }: EntryFormProps) {
     form.resetDirty();
     alloc.backToSuggestion();
   };
-  const save = form.onSubmit(async (values) => {
-    if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;
+  const send = async (input: PostCreditNoteInput) => {
     try {
-      afterPost(await post.mutateAsync(toInput(values, suggested, alloc.toSend())));
+      afterPost(await post.mutateAsync(input));
+      lock.close();
       clear();
       amountRef.current?.focus();
     } catch (e) {
-      postError(e, form, FIELDS);
+      if (!lock.caught(e, input)) postError(e, form, FIELDS);
     }
+  };
+  const save = form.onSubmit((values) => {
+    if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;
+    void send(toInput(values, suggested, alloc.toSend()));
   });
 
   return (
-    <EntryFormShell
-      onSave={() => save()}
-      onClear={clear}
-      dirty={slipDirty(v, initial, ['noteType'])}
-      saving={post.isPending}
-      saveLabel={t('ledger.entry.saveCreditNote')}
-      testId="credit-note-form"
-      below={<AllocationEditor state={alloc} amountFen={amountFen} customerId={v.customerId} />}
-    >
-      <Grid gap="sm">
-        <Grid.Col span={6}>
-          <CustomerField
-            value={v.customerId}
-            onChange={(id) => {
-              form.setFieldValue('customerId', id);
-              form.clearFieldError('customerId');
-              alloc.backToSuggestion();
-            }}
-            error={form.errors.customerId}
-            inputRef={customerRef}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DocNoField
-            value={v.docNo}
-            suggested={suggested}
-            error={form.errors.docNo}
-            onChange={(s) => form.setFieldValue('docNo', s)}
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
-        </Grid.Col>
-        <Grid.Col span={8}>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('ledger.field.noteType')}
-            </Text>
-            <SegmentedControl
-              data={labels.noteTypeOptions}
-              value={v.noteType}
-              onChange={(n) => form.setFieldValue('noteType', n as CreditNoteType)}
-              data-testid="entry-note-type"
+    <>
+      <EntryFormShell
+        onSave={() => save()}
+        onClear={clear}
+        dirty={slipDirty(v, initial, ['noteType'])}
+        saving={post.isPending}
+        saveLabel={t('ledger.entry.saveCreditNote')}
+        testId="credit-note-form"
+        below={<AllocationEditor state={alloc} amountFen={amountFen} customerId={v.customerId} />}
+      >
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <CustomerField
+              value={v.customerId}
+              onChange={(id) => {
+                form.setFieldValue('customerId', id);
+                form.clearFieldError('customerId');
+                alloc.backToSuggestion();
+              }}
+              error={form.errors.customerId}
+              inputRef={customerRef}
             />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
-        </Grid.Col>
-      </Grid>
-    </EntryFormShell>
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DocNoField
+              value={v.docNo}
+              suggested={suggested}
+              error={form.errors.docNo}
+              onChange={(s) => form.setFieldValue('docNo', s)}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
+          </Grid.Col>
+          <Grid.Col span={8}>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('ledger.field.noteType')}
+              </Text>
+              <SegmentedControl
+                data={labels.noteTypeOptions}
+                value={v.noteType}
+                onChange={(n) => form.setFieldValue('noteType', n as CreditNoteType)}
+                data-testid="entry-note-type"
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
+          </Grid.Col>
+        </Grid>
+      </EntryFormShell>
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
+    </>
   );
 }

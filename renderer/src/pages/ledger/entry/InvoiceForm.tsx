@@ -3,7 +3,9 @@
  * due date (blank = date + the customer's 账期, shown as the hint), optionally
  * the customer's active contract and the installment it is invoiced against,
  * the VAT invoice number/date, memo. Over the credit limit: the figures and a
- * reason to go on (or the block message).
+ * reason to go on (or the block message). Inside a confirmed statement's
+ * period: the lock dialog. Both overrides can be needed for one invoice, so
+ * each dialog resends the input with the other's override already in it.
  */
 import { Grid, Select, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -20,6 +22,7 @@ import { CreditLimitDialog, isCreditLimitCheck } from './CreditLimitDialog';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { BELOW, CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
 interface Values extends EntryBase {
@@ -80,6 +83,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
   const suggested = useDocNoPrefill('invoice', v.date, v.docNo, (n) => form.setFieldValue('docNo', n));
   const [pending, setPending] = useState<{ input: PostInvoiceInput; check: CreditLimitCheck } | null>(null);
   const [overrideError, setOverrideError] = useState<string | null>(null);
+  const lock = usePeriodLock<PostInvoiceInput>();
 
   useEffect(() => onShared(v.customerId, v.date), [v.customerId, v.date]);
   useEffect(() => (v.customerId ? amountRef : customerRef).current?.focus(), []);
@@ -104,12 +108,17 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
       const r = await post.mutateAsync(input);
       afterPost(r);
       setPending(null);
+      lock.close();
       clear();
       amountRef.current?.focus();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'credit_limit' && isCreditLimitCheck(e.details)) {
+        lock.close();
         setOverrideError(null);
         setPending({ input, check: e.details });
+      } else if (lock.caught(e, input)) {
+        // The lock dialog took it (opened, or shows the error of its resend); one dialog at a time.
+        setPending(null);
       } else if (pending) {
         setOverrideError(e instanceof Error ? e.message : String(e));
       } else {
@@ -230,6 +239,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
         onOverride={(reason) => pending && void send({ ...pending.input, override: { reason } })}
         onClose={() => setPending(null)}
       />
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { BELOW, CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
 interface Values extends EntryBase {
@@ -42,6 +43,7 @@ export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
   const post = useApiMutation('ledger.postOpening');
   const afterPost = useAfterPost();
   const postError = usePostError();
+  const lock = usePeriodLock<PostOpeningInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const initial: Values = { customerId, date, docNo: '', memo: '', amount: '', dueOn: '' };
@@ -65,71 +67,76 @@ export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const save = form.onSubmit(async (values) => {
+  const send = async (input: PostOpeningInput) => {
     try {
-      afterPost(await post.mutateAsync(toInput(values, suggested)));
+      afterPost(await post.mutateAsync(input));
+      lock.close();
       clear();
       amountRef.current?.focus();
     } catch (e) {
-      postError(e, form, FIELDS);
+      if (!lock.caught(e, input)) postError(e, form, FIELDS);
     }
-  });
+  };
+  const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   return (
-    <EntryFormShell
-      onSave={() => save()}
-      onClear={clear}
-      dirty={slipDirty(v, initial)}
-      saving={post.isPending}
-      saveLabel={t('ledger.entry.saveOpening')}
-      testId="opening-form"
-    >
-      <Grid gap="sm">
-        <Grid.Col span={6}>
-          <CustomerField
-            value={v.customerId}
-            onChange={(id) => {
-              form.setFieldValue('customerId', id);
-              form.clearFieldError('customerId');
-            }}
-            error={form.errors.customerId}
-            inputRef={customerRef}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DocNoField
-            value={v.docNo}
-            suggested={suggested}
-            error={form.errors.docNo}
-            onChange={(s) => form.setFieldValue('docNo', s)}
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <AmountInput
-            ref={amountRef}
-            label={t('ledger.field.openingAmount')}
-            withAsterisk
-            amount={AMOUNT}
-            description={t('ledger.entry.openingHint')}
-            {...form.getInputProps('amount')}
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <DateField
-            label={t('ledger.field.dueOn')}
-            description={prepayment ? t('ledger.entry.openingNoDue') : t('ledger.entry.openingDueDefault')}
-            inputWrapperOrder={BELOW}
-            disabled={prepayment}
-            {...form.getInputProps('dueOn')}
-          />
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
-        </Grid.Col>
-      </Grid>
-    </EntryFormShell>
+    <>
+      <EntryFormShell
+        onSave={() => save()}
+        onClear={clear}
+        dirty={slipDirty(v, initial)}
+        saving={post.isPending}
+        saveLabel={t('ledger.entry.saveOpening')}
+        testId="opening-form"
+      >
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <CustomerField
+              value={v.customerId}
+              onChange={(id) => {
+                form.setFieldValue('customerId', id);
+                form.clearFieldError('customerId');
+              }}
+              error={form.errors.customerId}
+              inputRef={customerRef}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DocNoField
+              value={v.docNo}
+              suggested={suggested}
+              error={form.errors.docNo}
+              onChange={(s) => form.setFieldValue('docNo', s)}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <AmountInput
+              ref={amountRef}
+              label={t('ledger.field.openingAmount')}
+              withAsterisk
+              amount={AMOUNT}
+              description={t('ledger.entry.openingHint')}
+              {...form.getInputProps('amount')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DateField
+              label={t('ledger.field.dueOn')}
+              description={prepayment ? t('ledger.entry.openingNoDue') : t('ledger.entry.openingDueDefault')}
+              inputWrapperOrder={BELOW}
+              disabled={prepayment}
+              {...form.getInputProps('dueOn')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
+          </Grid.Col>
+        </Grid>
+      </EntryFormShell>
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
+    </>
   );
 }

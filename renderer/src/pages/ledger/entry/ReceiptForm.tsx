@@ -16,6 +16,7 @@ import { AllocationEditor } from './AllocationEditor';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { useAllocation } from './useAllocation';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
@@ -52,6 +53,7 @@ export function ReceiptForm({ customerId, date, onShared }: EntryFormProps) {
   const post = useApiMutation('ledger.postReceipt');
   const afterPost = useAfterPost();
   const postError = usePostError();
+  const lock = usePeriodLock<PostReceiptInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const initial: Values = {
@@ -86,85 +88,91 @@ export function ReceiptForm({ customerId, date, onShared }: EntryFormProps) {
     form.resetDirty();
     alloc.backToSuggestion();
   };
-  const save = form.onSubmit(async (values) => {
-    // The table's own complaints (over what is open, over the receipt) are already on screen.
-    if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;
+  const send = async (input: PostReceiptInput) => {
     try {
-      const r = await post.mutateAsync(toInput(values, suggested, alloc.toSend()));
-      afterPost(r);
+      afterPost(await post.mutateAsync(input));
+      lock.close();
       clear();
       amountRef.current?.focus();
     } catch (e) {
-      postError(e, form, FIELDS);
+      if (!lock.caught(e, input)) postError(e, form, FIELDS);
     }
+  };
+  const save = form.onSubmit((values) => {
+    // The table's own complaints (over what is open, over the receipt) are already on screen.
+    if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;
+    void send(toInput(values, suggested, alloc.toSend()));
   });
 
   const bill = v.method === 'acceptance_bill';
   return (
-    <EntryFormShell
-      onSave={() => save()}
-      onClear={clear}
-      dirty={slipDirty(v, initial)}
-      saving={post.isPending}
-      saveLabel={t('ledger.entry.saveReceipt')}
-      testId="receipt-form"
-      below={<AllocationEditor state={alloc} amountFen={amountFen} customerId={v.customerId} />}
-    >
-      <Grid gap="sm">
-        <Grid.Col span={6}>
-          <CustomerField
-            value={v.customerId}
-            onChange={(id) => {
-              form.setFieldValue('customerId', id);
-              form.clearFieldError('customerId');
-              alloc.backToSuggestion();
-            }}
-            error={form.errors.customerId}
-            inputRef={customerRef}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DocNoField
-            value={v.docNo}
-            suggested={suggested}
-            error={form.errors.docNo}
-            onChange={(s) => form.setFieldValue('docNo', s)}
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <Select
-            label={t('ledger.field.method')}
-            data={labels.methodOptions}
-            allowDeselect={false}
-            {...form.getInputProps('method')}
-            onChange={(m) => form.setFieldValue('method', (m as ReceiptMethod | null) ?? 'bank_transfer')}
-            data-testid="entry-method"
-          />
-        </Grid.Col>
-        <Grid.Col span={5}>
-          <TextInput label={t('ledger.field.reference')} maxLength={60} autoComplete="off" {...form.getInputProps('reference')} />
-        </Grid.Col>
-        {bill && (
-          <>
-            <Grid.Col span={4}>
-              <TextInput label={t('ledger.field.billNo')} withAsterisk maxLength={40} autoComplete="off" {...form.getInputProps('billNo')} />
-            </Grid.Col>
-            <Grid.Col span={4}>
-              <DateField label={t('ledger.field.billMaturityOn')} withAsterisk {...form.getInputProps('billMaturityOn')} />
-            </Grid.Col>
-            <Grid.Col span={4} />
-          </>
-        )}
-        <Grid.Col span={12}>
-          <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
-        </Grid.Col>
-      </Grid>
-    </EntryFormShell>
+    <>
+      <EntryFormShell
+        onSave={() => save()}
+        onClear={clear}
+        dirty={slipDirty(v, initial)}
+        saving={post.isPending}
+        saveLabel={t('ledger.entry.saveReceipt')}
+        testId="receipt-form"
+        below={<AllocationEditor state={alloc} amountFen={amountFen} customerId={v.customerId} />}
+      >
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <CustomerField
+              value={v.customerId}
+              onChange={(id) => {
+                form.setFieldValue('customerId', id);
+                form.clearFieldError('customerId');
+                alloc.backToSuggestion();
+              }}
+              error={form.errors.customerId}
+              inputRef={customerRef}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DocNoField
+              value={v.docNo}
+              suggested={suggested}
+              error={form.errors.docNo}
+              onChange={(s) => form.setFieldValue('docNo', s)}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label={t('ledger.field.method')}
+              data={labels.methodOptions}
+              allowDeselect={false}
+              {...form.getInputProps('method')}
+              onChange={(m) => form.setFieldValue('method', (m as ReceiptMethod | null) ?? 'bank_transfer')}
+              data-testid="entry-method"
+            />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TextInput label={t('ledger.field.reference')} maxLength={60} autoComplete="off" {...form.getInputProps('reference')} />
+          </Grid.Col>
+          {bill && (
+            <>
+              <Grid.Col span={4}>
+                <TextInput label={t('ledger.field.billNo')} withAsterisk maxLength={40} autoComplete="off" {...form.getInputProps('billNo')} />
+              </Grid.Col>
+              <Grid.Col span={4}>
+                <DateField label={t('ledger.field.billMaturityOn')} withAsterisk {...form.getInputProps('billMaturityOn')} />
+              </Grid.Col>
+              <Grid.Col span={4} />
+            </>
+          )}
+          <Grid.Col span={12}>
+            <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
+          </Grid.Col>
+        </Grid>
+      </EntryFormShell>
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { useLedgerLabels } from '../labels';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
 interface Values extends EntryBase {
@@ -42,6 +43,7 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
   const post = useApiMutation('ledger.postRefund');
   const afterPost = useAfterPost();
   const postError = usePostError();
+  const lock = usePeriodLock<PostRefundInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const initial: Values = { customerId, date, docNo: '', memo: '', amount: '', method: 'bank_transfer', reference: '' };
@@ -64,75 +66,80 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const save = form.onSubmit(async (values) => {
+  const send = async (input: PostRefundInput) => {
     try {
-      afterPost(await post.mutateAsync(toInput(values, suggested)));
+      afterPost(await post.mutateAsync(input));
+      lock.close();
       clear();
       amountRef.current?.focus();
     } catch (e) {
-      postError(e, form, FIELDS);
+      if (!lock.caught(e, input)) postError(e, form, FIELDS);
     }
-  });
+  };
+  const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   const unapplied = summary.data?.unappliedFen;
   return (
-    <EntryFormShell
-      onSave={() => save()}
-      onClear={clear}
-      dirty={slipDirty(v, initial)}
-      saving={post.isPending}
-      saveLabel={t('ledger.entry.saveRefund')}
-      testId="refund-form"
-    >
-      <Grid gap="sm">
-        <Grid.Col span={6}>
-          <CustomerField
-            value={v.customerId}
-            onChange={(id) => {
-              form.setFieldValue('customerId', id);
-              form.clearFieldError('customerId');
-            }}
-            error={form.errors.customerId}
-            inputRef={customerRef}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DocNoField
-            value={v.docNo}
-            suggested={suggested}
-            error={form.errors.docNo}
-            onChange={(s) => form.setFieldValue('docNo', s)}
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <AmountInput
-            ref={amountRef}
-            label={t('ledger.field.amount')}
-            withAsterisk
-            amount={AMOUNT}
-            description={unapplied !== undefined ? t('ledger.entry.refundHint', { amount: formatFen(unapplied) }) : undefined}
-            {...form.getInputProps('amount')}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <Select
-            label={t('ledger.field.method')}
-            data={labels.refundMethodOptions}
-            allowDeselect={false}
-            {...form.getInputProps('method')}
-            onChange={(m) => form.setFieldValue('method', (m as ReceiptMethod | null) ?? 'bank_transfer')}
-          />
-        </Grid.Col>
-        <Grid.Col span={5}>
-          <TextInput label={t('ledger.field.reference')} maxLength={60} autoComplete="off" {...form.getInputProps('reference')} />
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
-        </Grid.Col>
-      </Grid>
-    </EntryFormShell>
+    <>
+      <EntryFormShell
+        onSave={() => save()}
+        onClear={clear}
+        dirty={slipDirty(v, initial)}
+        saving={post.isPending}
+        saveLabel={t('ledger.entry.saveRefund')}
+        testId="refund-form"
+      >
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <CustomerField
+              value={v.customerId}
+              onChange={(id) => {
+                form.setFieldValue('customerId', id);
+                form.clearFieldError('customerId');
+              }}
+              error={form.errors.customerId}
+              inputRef={customerRef}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DocNoField
+              value={v.docNo}
+              suggested={suggested}
+              error={form.errors.docNo}
+              onChange={(s) => form.setFieldValue('docNo', s)}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <AmountInput
+              ref={amountRef}
+              label={t('ledger.field.amount')}
+              withAsterisk
+              amount={AMOUNT}
+              description={unapplied !== undefined ? t('ledger.entry.refundHint', { amount: formatFen(unapplied) }) : undefined}
+              {...form.getInputProps('amount')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label={t('ledger.field.method')}
+              data={labels.refundMethodOptions}
+              allowDeselect={false}
+              {...form.getInputProps('method')}
+              onChange={(m) => form.setFieldValue('method', (m as ReceiptMethod | null) ?? 'bank_transfer')}
+            />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <TextInput label={t('ledger.field.reference')} maxLength={60} autoComplete="off" {...form.getInputProps('reference')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput label={t('ledger.field.memo')} maxLength={200} autoComplete="off" {...form.getInputProps('memo')} />
+          </Grid.Col>
+        </Grid>
+      </EntryFormShell>
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
+    </>
   );
 }

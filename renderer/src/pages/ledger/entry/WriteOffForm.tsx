@@ -19,6 +19,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
 import { CustomerField, DocNoField } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
+import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
 
 interface Values extends EntryBase {
@@ -42,6 +43,7 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
   const post = useApiMutation('ledger.postWriteOff');
   const afterPost = useAfterPost();
   const postError = usePostError();
+  const lock = usePeriodLock<PostWriteOffInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const targetRef = useRef<HTMLInputElement>(null);
   const initial: Values = { customerId, date, docNo: '', memo: '', debitId: null, amount: '' };
@@ -72,15 +74,17 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const save = form.onSubmit(async (values) => {
+  const send = async (input: PostWriteOffInput) => {
     try {
-      afterPost(await post.mutateAsync(toInput(values, suggested)));
+      afterPost(await post.mutateAsync(input));
+      lock.close();
       clear();
       targetRef.current?.focus();
     } catch (e) {
-      postError(e, form, FIELDS);
+      if (!lock.caught(e, input)) postError(e, form, FIELDS);
     }
-  });
+  };
+  const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   const options = debits.map((d) => ({
     value: d.debitId,
@@ -88,76 +92,79 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
   }));
 
   return (
-    <EntryFormShell
-      onSave={() => save()}
-      onClear={clear}
-      dirty={slipDirty(v, initial)}
-      saving={post.isPending}
-      saveLabel={t('ledger.entry.saveWriteOff')}
-      testId="write-off-form"
-    >
-      <Grid gap="sm">
-        <Grid.Col span={6}>
-          <CustomerField
-            value={v.customerId}
-            onChange={(id) => {
-              form.setValues({ customerId: id, debitId: null, amount: '' });
-              form.clearFieldError('customerId');
-            }}
-            error={form.errors.customerId}
-            inputRef={customerRef}
-          />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-        </Grid.Col>
-        <Grid.Col span={3}>
-          <DocNoField
-            value={v.docNo}
-            suggested={suggested}
-            error={form.errors.docNo}
-            onChange={(s) => form.setFieldValue('docNo', s)}
-          />
-        </Grid.Col>
-        <Grid.Col span={8}>
-          <Select
-            ref={targetRef}
-            label={t('ledger.field.target')}
-            withAsterisk
-            placeholder={v.customerId && debits.length === 0 ? t('ledger.entry.noOpenInvoices') : undefined}
-            data={options}
-            searchable
-            disabled={!v.customerId}
-            {...form.getInputProps('debitId')}
-            onChange={(id) => {
-              const d = debits.find((x) => x.debitId === id);
-              // The whole open amount is what is usually written off; the clerk may lower it.
-              form.setValues({ debitId: id, amount: d ? fenToAmountText(d.openFen) : '' });
-              form.clearFieldError('debitId');
-            }}
-            data-testid="entry-target"
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <AmountInput label={t('ledger.field.writeOffAmount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput
-            label={t('ledger.field.writeOffReason')}
-            withAsterisk
-            maxLength={200}
-            autoComplete="off"
-            {...form.getInputProps('memo')}
-          />
-        </Grid.Col>
-        {target && amountFen !== null && amountFen > 0 && (
-          <Grid.Col span={12}>
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py={8}>
-              {t('ledger.entry.writeOffConsequence', { docNo: target.docNo, amount: formatFen(amountFen), open: formatFen(target.openFen) })}
-            </Alert>
+    <>
+      <EntryFormShell
+        onSave={() => save()}
+        onClear={clear}
+        dirty={slipDirty(v, initial)}
+        saving={post.isPending}
+        saveLabel={t('ledger.entry.saveWriteOff')}
+        testId="write-off-form"
+      >
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <CustomerField
+              value={v.customerId}
+              onChange={(id) => {
+                form.setValues({ customerId: id, debitId: null, amount: '' });
+                form.clearFieldError('customerId');
+              }}
+              error={form.errors.customerId}
+              inputRef={customerRef}
+            />
           </Grid.Col>
-        )}
-      </Grid>
-    </EntryFormShell>
+          <Grid.Col span={3}>
+            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DocNoField
+              value={v.docNo}
+              suggested={suggested}
+              error={form.errors.docNo}
+              onChange={(s) => form.setFieldValue('docNo', s)}
+            />
+          </Grid.Col>
+          <Grid.Col span={8}>
+            <Select
+              ref={targetRef}
+              label={t('ledger.field.target')}
+              withAsterisk
+              placeholder={v.customerId && debits.length === 0 ? t('ledger.entry.noOpenInvoices') : undefined}
+              data={options}
+              searchable
+              disabled={!v.customerId}
+              {...form.getInputProps('debitId')}
+              onChange={(id) => {
+                const d = debits.find((x) => x.debitId === id);
+                // The whole open amount is what is usually written off; the clerk may lower it.
+                form.setValues({ debitId: id, amount: d ? fenToAmountText(d.openFen) : '' });
+                form.clearFieldError('debitId');
+              }}
+              data-testid="entry-target"
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <AmountInput label={t('ledger.field.writeOffAmount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput
+              label={t('ledger.field.writeOffReason')}
+              withAsterisk
+              maxLength={200}
+              autoComplete="off"
+              {...form.getInputProps('memo')}
+            />
+          </Grid.Col>
+          {target && amountFen !== null && amountFen > 0 && (
+            <Grid.Col span={12}>
+              <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py={8}>
+                {t('ledger.entry.writeOffConsequence', { docNo: target.docNo, amount: formatFen(amountFen), open: formatFen(target.openFen) })}
+              </Alert>
+            </Grid.Col>
+          )}
+        </Grid>
+      </EntryFormShell>
+      <PeriodLockDialog {...lock.dialogProps('save', (input) => void send(input), post.isPending)} />
+    </>
   );
 }
