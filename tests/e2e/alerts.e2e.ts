@@ -175,3 +175,26 @@ test('the alert center and the collection list read in English too', async ({ pa
   await app.shot('collection-en');
   await page.getByTestId('language-switch').getByText('中文').click();
 });
+
+test('a statement sent three weeks ago and not confirmed: the alert opens the statement', async ({ page, app }) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  const { rf } = await seed(app.runtime);
+  // Generated and sent on 2026-11-02 (a statement cannot be sent before it was generated).
+  app.runtime.clock = fixedClock('2026-11-02T10:00:00+08:00');
+  const g = await app.runtime.invoke<{ statement: { id: string; statementNo: string } }>('statements.generate', {
+    customerId: rf.id,
+    from: '2026-10-01',
+    to: '2026-10-31',
+  });
+  await app.runtime.invoke('statements.markSent', { id: g.statement.id, date: '2026-11-02' });
+  app.runtime.clock = fixedClock(NOW);
+  await app.open('/alerts');
+  const group = page.getByTestId('alert-group-statement_unconfirmed');
+  await expect(group).toContainText(`对账单 ${g.statement.statementNo} 于 2026-11-02 寄出，已 22 天未确认`);
+  await group.getByTestId('alert-statement-link').click();
+  const drawer = page.getByTestId('statement-drawer');
+  await expect(drawer.getByText(`对账单 ${g.statement.statementNo}`)).toBeVisible();
+  await expect(drawer.getByTestId('statement-status')).toHaveText('已发出');
+  await settled(page);
+  await app.shot('statement-alert-opens-statement');
+});

@@ -2,7 +2,7 @@
  * 预警: every alert of today (the server's date), grouped by kind in the
  * rule order, critical first inside a group. Snoozed and acknowledged ones
  * are hidden unless "show all" is on. Each row links to its customer (and
- * contract); snooze and acknowledge open a short dialog.
+ * contract, or statement); snooze and acknowledge open a short dialog.
  */
 import { Anchor, Badge, Group, Loader, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconBellCheck } from '@tabler/icons-react';
@@ -13,6 +13,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
+import { StatementDrawer } from '../statements/StatementDrawer';
 import { AlertActionDialog, type AlertAction } from './AlertActionDialog';
 import { AlertGroup } from './AlertGroup';
 import { SEVERITY_COLORS, useAlertText } from './alertText';
@@ -26,6 +27,7 @@ export function AlertCenterPage() {
   const [showAll, setShowAll] = useSessionState('alerts.showAll', false);
   const [severity, setSeverity] = useSessionState<SeverityFilter>('alerts.severity', 'all');
   const [acting, setActing] = useState<{ alert: AlertView; action: AlertAction } | null>(null);
+  const [statementId, setStatementId] = useState<string | null>(null);
   const list = useApiQuery('alerts.list', { asOf: null, all: showAll });
 
   const alerts = (list.data?.alerts ?? []).filter((a) => severity === 'all' || a.severity === severity);
@@ -85,7 +87,9 @@ export function AlertCenterPage() {
       )}
       {ALERT_KINDS.map((kind) => {
         const group = alerts.filter((a) => a.kind === kind);
-        return group.length ? <AlertGroup key={kind} kind={kind} alerts={group} onAction={(alert, action) => setActing({ alert, action })} /> : null;
+        return group.length ? (
+          <AlertGroup key={kind} kind={kind} alerts={group} onAction={(alert, action) => setActing({ alert, action })} onOpenStatement={setStatementId} />
+        ) : null;
       })}
 
       <AlertActionDialog
@@ -94,6 +98,7 @@ export function AlertCenterPage() {
         asOf={list.data?.asOf ?? ''}
         onClose={() => setActing(null)}
       />
+      <StatementDrawer id={statementId} onClose={() => setStatementId(null)} />
     </Stack>
   );
 }

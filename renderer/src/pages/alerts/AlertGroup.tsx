@@ -12,11 +12,12 @@ export interface AlertGroupProps {
   kind: AlertKind;
   alerts: readonly AlertView[];
   onAction(alert: AlertView, action: AlertAction): void;
+  onOpenStatement(statementId: string): void;
 }
 
-export function AlertGroup({ kind, alerts, onAction }: AlertGroupProps) {
+export function AlertGroup({ kind, alerts, onAction, onOpenStatement }: AlertGroupProps) {
   const text = useAlertText();
-  const columns = useAlertColumns(onAction);
+  const columns = useAlertColumns(onAction, onOpenStatement);
   return (
     <Paper withBorder p="sm" data-testid={`alert-group-${kind}`}>
       <Stack gap={8}>

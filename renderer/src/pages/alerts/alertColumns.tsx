@@ -19,7 +19,10 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
-export function useAlertColumns(onAction: (alert: AlertView, action: AlertAction) => void): DataColumn<AlertView>[] {
+export function useAlertColumns(
+  onAction: (alert: AlertView, action: AlertAction) => void,
+  onOpenStatement: (statementId: string) => void,
+): DataColumn<AlertView>[] {
   const { t, locale } = useI18n();
   const text = useAlertText();
   // English labels run longer than Chinese; the columns must still fit without truncating a severity.
@@ -49,6 +52,10 @@ export function useAlertColumns(onAction: (alert: AlertView, action: AlertAction
         a.contractId !== null ? (
           <Anchor size="sm" ff="monospace" onClick={stop(() => navigate(`/contracts/${a.contractId}`))} data-testid="alert-contract-link">
             {a.contractNo}
+          </Anchor>
+        ) : a.statementId !== null ? (
+          <Anchor size="sm" ff="monospace" onClick={stop(() => onOpenStatement(a.statementId as string))} data-testid="alert-statement-link">
+            {a.docNo}
           </Anchor>
         ) : a.docNo !== null ? (
           <Text span size="sm" ff="monospace">
