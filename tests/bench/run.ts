@@ -5,6 +5,7 @@
  * the groups whose name contains the filter.
  */
 import { printFigure, type Figure } from './harness';
+import { agingFigures } from './figures/aging';
 import { alertFigures } from './figures/alerts';
 import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
@@ -13,9 +14,10 @@ import { ledgerFigures } from './figures/ledger';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
-groups.push({ name: 'statements', run: statementFigures });
 groups.push({ name: 'alerts', run: alertFigures });
+groups.push({ name: 'statements', run: statementFigures });
 groups.push({ name: 'ledger', run: ledgerFigures });
+groups.push({ name: 'aging', run: agingFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -9,7 +9,7 @@
 import type { AgingRow } from '../../../shared/api/aging';
 import type { AgingBasis, AgingBucket } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
-import { filteredCustomers, storedStates, type AgingFilterInput, type CustomerFacts } from './customerBalances';
+import { filteredCustomers, storedUnapplied, type AgingFilterInput, type CustomerFacts } from './customerBalances';
 import { customersWithCrossingVoids, replayedAging } from './crossingVoids';
 import { currentOpenAmounts, latestDocDate } from './openAmounts';
 import { balancesAsOf, bucketOpenDebits, openDebitsAsOf } from './pastAmounts';
@@ -53,11 +53,11 @@ function replayedFigures(ctx: ServiceContext, customerId: string, asOf: string, 
 
 function currentFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
   const open = currentOpenAmounts(ctx, asOf, basis, buckets);
-  const states = storedStates(ctx);
+  const unapplied = storedUnapplied(ctx);
   const out = new Map<string, Figures>();
   for (const c of customers) {
     const o = open.get(c.id);
-    const unappliedFen = states.get(c.id)?.unappliedFen ?? 0;
+    const unappliedFen = unapplied.get(c.id) ?? 0;
     if (o !== undefined || unappliedFen !== 0) {
       out.set(c.id, { bucketsFen: o?.bucketsFen ?? buckets.map(() => 0), unappliedFen, overdueFen: o?.overdueFen ?? 0 });
     }

@@ -39,17 +39,11 @@ export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): Cus
   );
 }
 
-export interface StoredState {
-  balanceFen: number;
-  unappliedFen: number;
-}
-
-/** The stored full-replay summary of every customer with documents (the state as of the latest document). */
-export function storedStates(ctx: ServiceContext): Map<string, StoredState> {
-  const rows = ctx.db.prepare(`SELECT customer_id, balance_fen, unapplied_fen FROM ar_customer_state`).all() as {
-    customer_id: string;
-    balance_fen: number;
-    unapplied_fen: number;
+/** Unapplied credits (预收) of the full replay, customers with some only: the state as of the latest document. */
+export function storedUnapplied(ctx: ServiceContext): Map<string, number> {
+  const rows = ctx.db.prepare(`SELECT customer_id AS id, unapplied_fen AS fen FROM ar_customer_state WHERE unapplied_fen > 0`).all() as {
+    id: string;
+    fen: number;
   }[];
-  return new Map(rows.map((r) => [r.customer_id, { balanceFen: r.balance_fen, unappliedFen: r.unapplied_fen }]));
+  return new Map(rows.map((r) => [r.id, r.fen]));
 }

@@ -2,8 +2,10 @@
  * "As of today": when no document is dated after asOf, the stored full
  * replay IS the state as of asOf, so the open debits are exactly the rows
  * with open_fen > 0. One pass over the (covering) partial index of open
- * debits sums them per customer with one CASE column per bucket; grouping by
- * customer alone follows the index order, so SQLite needs no sort.
+ * debits sums them per customer; grouping by customer alone follows the
+ * index order, so SQLite needs no sort. Per bucket boundary the pass keeps a
+ * running "reference ≥ threshold" sum (one comparison per row and column),
+ * and the buckets are the differences of neighbouring sums.
  *
  * The database is never ANALYZEd, so the partial index is named
  * (INDEXED BY): without statistics the planner could pick a full scan.
@@ -18,24 +20,16 @@ export interface OpenByCustomer {
   overdueFen: number;
 }
 
-/**
- * SUM(CASE …) per bucket: bucket i holds reference dates in [t(i), t(i−1)),
- * the first one everything from t(0) on, the last everything before t(n−2).
- */
-function pivotColumns(reference: string, bucketCount: number): string {
+/** `SUM(CASE WHEN ref >= @t{i} …)` for every threshold: the open amount with days ≤ maxDays(i). */
+function cumulativeColumns(reference: string, bucketCount: number): string {
   const cols: string[] = [];
-  for (let i = 0; i < bucketCount; i++) {
-    const lower = i < bucketCount - 1 ? `${reference} >= @t${i}` : null;
-    const upper = i > 0 ? `${reference} < @t${i - 1}` : null;
-    const cond = [upper, lower].filter((c) => c !== null).join(' AND ');
-    cols.push(`coalesce(SUM(CASE WHEN ${cond} THEN d.open_fen END), 0) AS b${i}`);
-  }
+  for (let i = 0; i < bucketCount - 1; i++) cols.push(`SUM(CASE WHEN ${reference} >= @t${i} THEN d.open_fen ELSE 0 END) AS c${i}`);
   return cols.join(', ');
 }
 
 function currentSql(basis: AgingBasis, bucketCount: number): string {
-  return `SELECT d.customer_id AS customerId, ${pivotColumns(referenceColumn(basis, 'd'), bucketCount)},
-      coalesce(SUM(CASE WHEN d.due_on < @asOf THEN d.open_fen END), 0) AS overdue
+  return `SELECT d.customer_id AS customerId, SUM(d.open_fen) AS total, ${cumulativeColumns(referenceColumn(basis, 'd'), bucketCount)},
+      SUM(CASE WHEN d.due_on >= @asOf THEN d.open_fen ELSE 0 END) AS notOverdue
     FROM ar_documents d INDEXED BY ar_documents_open WHERE d.open_fen > 0
     GROUP BY d.customer_id`;
 }
@@ -49,11 +43,22 @@ export function currentOpenAmounts(
 ): Map<string, OpenByCustomer> {
   const params: Record<string, string> = { asOf };
   bucketThresholds(asOf, buckets).forEach((t, i) => (params[`t${i}`] = t));
-  const rows = ctx.db.prepare(currentSql(basis, buckets.length)).all(params) as Record<string, number | string>[];
+  // Rows as arrays [customer, total, c0 … c(n-2), notOverdue]: thousands of them, read on every report.
+  const stmt = ctx.db.prepare(currentSql(basis, buckets.length));
+  const rows = stmt.raw(true).all(params) as (string | number)[][];
   const out = new Map<string, OpenByCustomer>();
+  const n = buckets.length;
   for (const r of rows) {
-    const bucketsFen = buckets.map((_, i) => r[`b${i}`] as number);
-    out.set(r.customerId as string, { bucketsFen, overdueFen: r.overdue as number });
+    const total = r[1] as number;
+    const bucketsFen = new Array<number>(n);
+    let below = 0;
+    for (let i = 0; i < n - 1; i++) {
+      const upTo = r[2 + i] as number;
+      bucketsFen[i] = upTo - below;
+      below = upTo;
+    }
+    bucketsFen[n - 1] = total - below;
+    out.set(r[0] as string, { bucketsFen, overdueFen: total - (r[n + 1] as number) });
   }
   return out;
 }

@@ -23,7 +23,7 @@ import { cachePath, measure, type Figure } from '../harness';
 const actor = { user: 'bench', device: 'bench' };
 
 /** The whole large demo (customers, contracts, ledger), built once and cached. */
-async function largeLedgerDb(): Promise<string> {
+export async function largeLedgerDb(): Promise<string> {
   const file = cachePath('ledger-large-v3.db');
   if (fs.existsSync(file)) return file;
   const building = `${file}.building`;
