@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
+import { readTableFile } from '../../../electron/services/import/readTable';
+import type { ExportFile } from '../../../shared/api/imports';
 import { tempRuntime, type TempRuntime } from '../../helpers/tempRuntime';
 import { customer, DEFAULT_LIST, post } from './helpers';
 
@@ -30,7 +32,7 @@ async function cli(...argv: string[]) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-describe('CLI: aging', () => {
+describe('CLI and export: aging', () => {
   it('--json prints exactly the documented object', async () => {
     const r = await cli('aging', '--db', t.dbFile, '--as-of', '2026-06-30', '--json');
     expect(r.code).toBe(0);
@@ -74,6 +76,17 @@ describe('CLI: aging', () => {
     expect(r.stdout).toContain('账龄分析 截止 2026-06-30（按到期日）');
     expect(r.stdout).toContain('C0001\t重庆华东商贸有限公司\t500.00\t1,234.00');
     expect(r.stdout).toContain('合计\t2 户');
+  });
+
+  it('the .xlsx export: one row per customer as the report, bucket columns as configured, a totals row', async () => {
+    const file = await t.rt.invoke<ExportFile>('aging.exportXlsx', { asOf: '2026-06-30', sort: { column: 'code', direction: 'asc' } });
+    expect(file.fileName).toBe('账龄分析-按到期日-2026-06-30.xlsx');
+    expect(file.rows).toBe(2);
+    const table = await readTableFile(Buffer.from(file.dataBase64, 'base64'), file.fileName);
+    expect(table.rows[0]).toEqual(['客户编码', '客户名称', '等级', '类型', '地区', '业务员', ...DEFAULT_LIST.map((b) => b.label), '预收（未核销）', '余额', '其中逾期']);
+    expect(table.rows[1]).toEqual(['C0001', '重庆华东商贸有限公司', 'A', null, '西南', '王海', 500, 1234, 0, 0, 0, 0, 0, 0, 1734, 1234]);
+    expect(table.rows[2]).toEqual(['C0002', '北京恒通建材有限公司', 'B', null, '华北', '李娜', 0, 0, 0, 0, 0, 0, 0, 200, -200, 0]);
+    expect(table.rows[3]).toEqual([null, '合计（2 户）', null, null, null, null, 500, 1234, 0, 0, 0, 0, 0, 200, 1534, 1234]);
   });
 
   it('an as-of that is not a date, an unknown basis or grade: usage error, exit 2, nothing on stdout', async () => {
