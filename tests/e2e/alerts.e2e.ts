@@ -198,3 +198,19 @@ test('a statement sent three weeks ago and not confirmed: the alert opens the st
   await settled(page);
   await app.shot('statement-alert-opens-statement');
 });
+
+test('the dashboard shows the alert counts and the top of the collection list', async ({ page, app }) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  await seed(app.runtime);
+  await app.open('/');
+  const top = page.getByTestId('today-collection-top');
+  await expect(top).toContainText('北京华东商贸有限公司');
+  await expect(top).toContainText('张伟 13800138000');
+  const counts = page.getByTestId('alert-counts-card');
+  await expect(counts).toContainText('6 条待处理');
+  await expect(counts.getByTestId('alert-count-overdue')).toContainText('3');
+  await settled(page);
+  await app.shot('dashboard-cards');
+  await counts.getByTestId('alert-count-overdue').click();
+  await expect(page.getByTestId('alert-group-overdue')).toBeVisible();
+});

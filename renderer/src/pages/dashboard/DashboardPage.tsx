@@ -14,6 +14,8 @@ import { LoadDemoButton } from '../../components/LoadDemoButton';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
+import { AlertCountsCard } from '../alerts/AlertCountsCard';
+import { TodayCollectionTop } from '../collection/TodayCollectionTop';
 import { AgingBarCard } from './AgingBarCard';
 import { CollectionsCard } from './CollectionsCard';
 import { DsoCard } from './DsoCard';
@@ -65,6 +67,8 @@ export function DashboardPage() {
       </Group>
       <StatCards data={data} onFlow={setFlow} onDso={() => setDso(data.dso.current)} />
       <SimpleGrid cols={2} spacing="sm">
+        <TodayCollectionTop />
+        <AlertCountsCard />
         <AgingBarCard data={data} />
         <CollectionsCard data={data} onFlow={setFlow} />
         <TopDebtorsCard data={data} onOpen={(customerId) => setItems({ customerId, asOf: data.asOf, basis: 'due', bucket: null })} />
