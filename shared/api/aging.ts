@@ -181,6 +181,8 @@ export const agingMethods = {
   'aging.report': method<AgingReport>()(agingReportSchema, AGING_READS),
   'aging.openItems': method<AgingOpenItems>()(agingOpenItemsSchema, [...AGING_READS, 'ar_explicit_targets']),
   'aging.exportXlsx': method<ExportFile>()(agingFilterSchema, []),
+  /** The report as a landscape A4 PDF, through the statement PDF layer. */
+  'aging.exportPdf': method<ExportFile>()(agingFilterSchema, []),
   'aging.buckets': method<AgingBucketSettings>()(z.object({}), ['settings']),
   'aging.updateBuckets': method<AgingBucketSettings>()(updateAgingBucketsSchema, []),
   'aging.resetBuckets': method<AgingBucketSettings>()(resetAgingBucketsSchema, []),

@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconClockHour4, IconDownload, IconHistory } from '@tabler/icons-react';
+import { IconClockHour4, IconDownload, IconFileTypePdf, IconHistory } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { AgingRow } from '../../../../shared/api/aging';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -41,6 +41,7 @@ export function AgingPage() {
   const head = useApiQuery('aging.report', { ...filter, sort: { column: 'balance', direction: 'desc' }, offset: 0, limit: 10 }, { placeholderData: (p) => p });
   const list = usePagedList('aging.report', filter, 200);
   const exportXlsx = useApiMutation('aging.exportXlsx');
+  const exportPdf = useApiMutation('aging.exportPdf');
   const [items, setItems] = useState<OpenItemsTarget | null>(null);
 
   const report = head.data;
@@ -55,6 +56,16 @@ export function AgingPage() {
       notifySuccess(t('aging.report.exported', { rows: file.rows }));
     } catch (e) {
       notifyError(t('aging.report.export'), e);
+    }
+  };
+
+  const doExportPdf = async () => {
+    try {
+      const file = await exportPdf.mutateAsync(filter);
+      downloadFile(file.fileName, file.dataBase64, 'application/pdf');
+      notifySuccess(t('aging.report.exported', { rows: file.rows }));
+    } catch (e) {
+      notifyError(t('aging.report.exportPdf'), e);
     }
   };
 
@@ -99,6 +110,16 @@ export function AgingPage() {
             data-testid="aging-export"
           >
             {t('aging.report.export')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            loading={exportPdf.isPending}
+            disabled={!list.total}
+            onClick={() => void doExportPdf()}
+            data-testid="aging-export-pdf"
+          >
+            {t('aging.report.exportPdf')}
           </Button>
         </Group>
       </Group>
