@@ -71,7 +71,8 @@ test('a clerk posts a shipment against a contract, allocates a partial receipt b
   const invoiceForm = page.getByTestId('invoice-form');
   const picker = invoiceForm.getByTestId('entry-customer');
   await expect(picker).toBeFocused();
-  await picker.fill('hths');
+  // 杭州恒通 → hzht (pinyin initials; the list answers exactly what is typed)
+  await picker.fill('hzht');
   await pickFirstMatch(page, picker, /杭州恒通商贸有限公司/);
   await expect(picker).toHaveValue('C0001 杭州恒通商贸有限公司');
   const date = invoiceForm.getByRole('textbox', { name: '日期', exact: true });

@@ -5,11 +5,12 @@
  * the field then shows "C0001 北京华东商贸有限公司".
  */
 import { Combobox, Group, Loader, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMergedRef } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { CustomerListRow } from '../../../shared/api/customers';
 import { useApiQuery } from '../api/hooks';
+import { focusNextField } from './useFormKeys';
 import { useT } from '../i18n/I18nProvider';
 
 /** The little a picker needs to show a chosen customer. */
@@ -33,7 +34,7 @@ export interface CustomerPickerProps
 
 const labelOf = (c: PickedCustomer | null | undefined) => (c ? `${c.code} ${c.name}` : '');
 
-export function CustomerPicker({ value, onChange, includeArchived = false, limit = 20, ...inputProps }: CustomerPickerProps) {
+export function CustomerPicker({ value, onChange, includeArchived = false, limit = 20, ref, ...inputProps }: CustomerPickerProps) {
   const t = useT();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [picked, setPicked] = useState<PickedCustomer | null>(null);
@@ -58,6 +59,12 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
     if (combobox.dropdownOpened && rows.length) combobox.selectFirstOption();
   }, [results.data, combobox.dropdownOpened]);
 
+  // The list answers what was typed only once the debounce has passed and the
+  // query for that text is back. Enter pressed before then (a fast typist)
+  // waits for that answer instead of taking a stale match of a shorter text.
+  const settled = search !== null && debounced === search && !results.isFetching && !results.isPlaceholderData;
+  const pendingEnter = useRef(false);
+
   const choose = (id: string) => {
     const row = rows.find((r) => r.id === id);
     if (!row) return;
@@ -68,15 +75,55 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
     combobox.closeDropdown();
   };
 
+  const inputRef = useRef<HTMLInputElement>(null);
+  const mergedRef = useMergedRef(inputRef, ref);
+  useEffect(() => {
+    if (!pendingEnter.current || !settled) return;
+    pendingEnter.current = false;
+    if (!rows.length) return;
+    choose(rows[0].id);
+    // What Enter does once a customer is taken: move on to the next field.
+    if (inputRef.current) focusNextField(inputRef.current);
+  });
+
+  /** Arrow keys and Enter are handled here (not by Mantine) so Enter can wait for a settled list. */
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    inputProps.onKeyDown?.(e);
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (combobox.dropdownOpened) combobox.selectNextOption();
+      else combobox.openDropdown();
+    } else if (e.key === 'ArrowUp' && combobox.dropdownOpened) {
+      e.preventDefault();
+      combobox.selectPreviousOption();
+    } else if (e.key === 'Escape' && combobox.dropdownOpened) {
+      // Closes the list only; the form must not see it as "cancel".
+      e.stopPropagation();
+      combobox.closeDropdown();
+    } else if (e.key === 'Enter' && combobox.dropdownOpened && search !== null) {
+      e.preventDefault();
+      if (!settled) {
+        pendingEnter.current = true;
+        e.stopPropagation();
+        return;
+      }
+      const row = rows[combobox.getSelectedOptionIndex()] ?? rows[0];
+      if (row) choose(row.id);
+      else e.stopPropagation();
+    }
+  };
+
   return (
     <Combobox store={combobox} onOptionSubmit={choose} withinPortal>
-      <Combobox.Target>
+      <Combobox.Target withKeyboardNavigation={false}>
         <TextInput
           placeholder={t('ui.customerPicker.placeholder')}
           leftSection={<IconSearch size={15} />}
           rightSection={results.isFetching && combobox.dropdownOpened ? <Loader size={14} /> : undefined}
           autoComplete="off"
           {...inputProps}
+          ref={mergedRef}
           value={search ?? labelOf(shown)}
           onChange={(e) => {
             const text = e.currentTarget.value;
@@ -90,10 +137,7 @@ export function CustomerPicker({ value, onChange, includeArchived = false, limit
             e.currentTarget.select();
             inputProps.onFocus?.(e);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && !combobox.dropdownOpened) combobox.openDropdown();
-            inputProps.onKeyDown?.(e);
-          }}
+          onKeyDown={onKeyDown}
           onClick={() => combobox.openDropdown()}
           onBlur={(e) => {
             combobox.closeDropdown();

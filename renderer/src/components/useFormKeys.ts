@@ -7,6 +7,17 @@ import { useCallback, type KeyboardEvent } from 'react';
 
 const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]';
 
+/** Moves focus to the form field after `from`; returns false when `from` is the last one. */
+export function focusNextField(from: HTMLElement): boolean {
+  const form = from.closest('form');
+  if (!form) return false;
+  const fields = Array.from(form.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const next = fields[fields.indexOf(from) + 1];
+  if (!next || next.tagName === 'BUTTON') return false;
+  next.focus();
+  return true;
+}
+
 export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
   const { onSave, onCancel } = opts;
   return useCallback(
@@ -27,10 +38,7 @@ export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
       const target = e.target as HTMLElement;
       if (e.key !== 'Enter' || target.tagName !== 'INPUT' || e.shiftKey) return;
       e.preventDefault();
-      const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
-      const next = fields[fields.indexOf(target) + 1];
-      if (next && next.tagName !== 'BUTTON') next.focus();
-      else onSave();
+      if (!focusNextField(target)) onSave();
     },
     [onSave, onCancel],
   );
