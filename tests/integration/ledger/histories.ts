@@ -201,7 +201,9 @@ export const historyPlanArb = (maxDocs = 24): fc.Arbitrary<PlannedDoc[]> =>
  * or before it. That last rule is the §4 rule itself: a submitted allocation
  * is compared with the suggestion over the debits that exist when it is
  * saved, so with a debit still missing the same choice could BE the
- * suggestion and be stored as automatic — a different document.
+ * suggestion and be stored as automatic — a different document. A
+ * write-off comes after every document (and debit void) of its customer dated
+ * on or before it: the service refuses one whose target is already paid then.
  */
 export function entryOrder(plan: readonly PlannedDoc[], seed: number): { doc: PlannedDoc; voidIt: boolean }[] {
   let s = seed >>> 0 || 1;
@@ -219,9 +221,13 @@ export function entryOrder(plan: readonly PlannedDoc[], seed: number): { doc: Pl
     const ready = pending.filter(
       (d) =>
         d.targets.every((t) => posted.has(t.key)) &&
-        (d.kind === 'write_off' ||
-          d.targets.length === 0 ||
-          plan.every((x) => x.customer !== d.customer || !isDebit(x) || x.date > d.date || posted.has(x.key))),
+        (d.kind === 'write_off'
+          ? // The service checks a write-off against what is open on its target at its date,
+            // so everything of its customer up to that date (voids too) must be in first.
+            plan.every((x) => x.key === d.key || x.customer !== d.customer || x.date > d.date || posted.has(x.key)) &&
+            debitVoids.every((x) => x.customer !== d.customer || (x.voidDate ?? '') > d.date)
+          : d.targets.length === 0 ||
+            plan.every((x) => x.customer !== d.customer || !isDebit(x) || x.date > d.date || posted.has(x.key))),
     );
     const choices = ready.length + debitVoids.length;
     const pick = Math.floor(rand() * choices);
