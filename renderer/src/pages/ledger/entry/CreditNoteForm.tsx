@@ -9,12 +9,11 @@ import { useEffect, useRef } from 'react';
 import { postCreditNoteSchema, type CreditNoteType, type PostCreditNoteInput } from '../../../../../shared/api/ledger';
 import { useApiMutation } from '../../../api/hooks';
 import { AmountInput } from '../../../components/AmountInput';
-import { DateField } from '../../../components/DateField';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLedgerLabels } from '../labels';
 import { AllocationEditor } from './AllocationEditor';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
-import { CustomerField, DocNoField } from './EntryFields';
+import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { useAllocation } from './useAllocation';
@@ -97,29 +96,16 @@ export function CreditNoteForm({ customerId, date, onShared }: EntryFormProps) {
         below={<AllocationEditor state={alloc} amountFen={amountFen} customerId={v.customerId} />}
       >
         <Grid gap="sm">
-          <Grid.Col span={6}>
-            <CustomerField
-              value={v.customerId}
-              onChange={(id) => {
+          <SlipHeaderRow
+            form={form}
+            onCustomer={(id) => {
                 form.setFieldValue('customerId', id);
                 form.clearFieldError('customerId');
                 alloc.backToSuggestion();
               }}
-              error={form.errors.customerId}
-              inputRef={customerRef}
-            />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DocNoField
-              value={v.docNo}
-              suggested={suggested}
-              error={form.errors.docNo}
-              onChange={(s) => form.setFieldValue('docNo', s)}
-            />
-          </Grid.Col>
+            customerRef={customerRef}
+            suggestedDocNo={suggested}
+          />
           <Grid.Col span={4}>
             <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
           </Grid.Col>

@@ -20,7 +20,7 @@ import { DateField } from '../../../components/DateField';
 import { useT } from '../../../i18n/I18nProvider';
 import { CreditLimitDialog, isCreditLimitCheck } from './CreditLimitDialog';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
-import { BELOW, CustomerField, DocNoField } from './EntryFields';
+import { BELOW, SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
@@ -158,20 +158,12 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
         testId="invoice-form"
       >
         <Grid gap="sm">
-          <Grid.Col span={6}>
-            <CustomerField value={v.customerId} onChange={pickCustomer} error={form.errors.customerId} inputRef={customerRef} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DocNoField
-              value={v.docNo}
-              suggested={suggested}
-              error={form.errors.docNo}
-              onChange={(s) => form.setFieldValue('docNo', s)}
-            />
-          </Grid.Col>
+          <SlipHeaderRow
+            form={form}
+            onCustomer={pickCustomer}
+            customerRef={customerRef}
+            suggestedDocNo={suggested}
+          />
           <Grid.Col span={4}>
             <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
           </Grid.Col>

@@ -12,7 +12,7 @@ import { AmountInput } from '../../../components/AmountInput';
 import { DateField } from '../../../components/DateField';
 import { useT } from '../../../i18n/I18nProvider';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
-import { BELOW, CustomerField, DocNoField } from './EntryFields';
+import { BELOW, SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
@@ -90,28 +90,15 @@ export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
         testId="opening-form"
       >
         <Grid gap="sm">
-          <Grid.Col span={6}>
-            <CustomerField
-              value={v.customerId}
-              onChange={(id) => {
+          <SlipHeaderRow
+            form={form}
+            onCustomer={(id) => {
                 form.setFieldValue('customerId', id);
                 form.clearFieldError('customerId');
               }}
-              error={form.errors.customerId}
-              inputRef={customerRef}
-            />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DocNoField
-              value={v.docNo}
-              suggested={suggested}
-              error={form.errors.docNo}
-              onChange={(s) => form.setFieldValue('docNo', s)}
-            />
-          </Grid.Col>
+            customerRef={customerRef}
+            suggestedDocNo={suggested}
+          />
           <Grid.Col span={4}>
             <AmountInput
               ref={amountRef}

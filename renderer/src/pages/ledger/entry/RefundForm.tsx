@@ -9,11 +9,10 @@ import { postRefundSchema, type PostRefundInput, type ReceiptMethod } from '../.
 import { formatFen } from '../../../../../shared/money/format';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { AmountInput } from '../../../components/AmountInput';
-import { DateField } from '../../../components/DateField';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLedgerLabels } from '../labels';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
-import { CustomerField, DocNoField } from './EntryFields';
+import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
@@ -90,28 +89,15 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
         testId="refund-form"
       >
         <Grid gap="sm">
-          <Grid.Col span={6}>
-            <CustomerField
-              value={v.customerId}
-              onChange={(id) => {
+          <SlipHeaderRow
+            form={form}
+            onCustomer={(id) => {
                 form.setFieldValue('customerId', id);
                 form.clearFieldError('customerId');
               }}
-              error={form.errors.customerId}
-              inputRef={customerRef}
-            />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DocNoField
-              value={v.docNo}
-              suggested={suggested}
-              error={form.errors.docNo}
-              onChange={(s) => form.setFieldValue('docNo', s)}
-            />
-          </Grid.Col>
+            customerRef={customerRef}
+            suggestedDocNo={suggested}
+          />
           <Grid.Col span={4}>
             <AmountInput
               ref={amountRef}

@@ -14,10 +14,9 @@ import { formatFen } from '../../../../../shared/money/format';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { AmountInput } from '../../../components/AmountInput';
 import { fenToAmountText } from '../../../components/amountText';
-import { DateField } from '../../../components/DateField';
 import { useT } from '../../../i18n/I18nProvider';
 import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type EntryFormProps, type FieldMap } from './entryModel';
-import { CustomerField, DocNoField } from './EntryFields';
+import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
@@ -102,28 +101,15 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
         testId="write-off-form"
       >
         <Grid gap="sm">
-          <Grid.Col span={6}>
-            <CustomerField
-              value={v.customerId}
-              onChange={(id) => {
+          <SlipHeaderRow
+            form={form}
+            onCustomer={(id) => {
                 form.setValues({ customerId: id, debitId: null, amount: '' });
                 form.clearFieldError('customerId');
               }}
-              error={form.errors.customerId}
-              inputRef={customerRef}
-            />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DateField label={t('ledger.field.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <DocNoField
-              value={v.docNo}
-              suggested={suggested}
-              error={form.errors.docNo}
-              onChange={(s) => form.setFieldValue('docNo', s)}
-            />
-          </Grid.Col>
+            customerRef={customerRef}
+            suggestedDocNo={suggested}
+          />
           <Grid.Col span={8}>
             <Select
               ref={targetRef}
