@@ -17,7 +17,7 @@ import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { useAllocation } from './useAllocation';
-import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+import { keepForNext, useDocNoPrefill, useSlipSend } from './useEntry';
 
 interface Values extends EntryBase {
   amount: string;
@@ -41,8 +41,6 @@ export function CreditNoteForm({ customerId, date, onShared }: EntryFormProps) {
   const t = useT();
   const labels = useLedgerLabels();
   const post = useApiMutation('ledger.postCreditNote');
-  const afterPost = useAfterPost();
-  const postError = usePostError();
   const lock = usePeriodLock<PostCreditNoteInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -69,16 +67,14 @@ export function CreditNoteForm({ customerId, date, onShared }: EntryFormProps) {
     form.resetDirty();
     alloc.backToSuggestion();
   };
-  const send = async (input: PostCreditNoteInput) => {
-    try {
-      afterPost(await post.mutateAsync(input));
-      lock.close();
-      clear();
-      amountRef.current?.focus();
-    } catch (e) {
-      if (!lock.caught(e, input)) postError(e, form, FIELDS);
-    }
-  };
+  const send = useSlipSend<PostCreditNoteInput, typeof initial>({
+    post: post.mutateAsync,
+    lock,
+    form,
+    fields: FIELDS,
+    clear,
+    focusNext: () => amountRef.current?.focus(),
+  });
   const save = form.onSubmit((values) => {
     if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;
     void send(toInput(values, suggested, alloc.toSend()));

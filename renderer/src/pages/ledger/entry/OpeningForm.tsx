@@ -15,7 +15,7 @@ import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type 
 import { BELOW, SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
-import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+import { keepForNext, useDocNoPrefill, useSlipSend } from './useEntry';
 
 interface Values extends EntryBase {
   amount: string;
@@ -41,8 +41,6 @@ function toInput(v: Values, suggested: string | undefined): PostOpeningInput {
 export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
   const t = useT();
   const post = useApiMutation('ledger.postOpening');
-  const afterPost = useAfterPost();
-  const postError = usePostError();
   const lock = usePeriodLock<PostOpeningInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -67,16 +65,14 @@ export function OpeningForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const send = async (input: PostOpeningInput) => {
-    try {
-      afterPost(await post.mutateAsync(input));
-      lock.close();
-      clear();
-      amountRef.current?.focus();
-    } catch (e) {
-      if (!lock.caught(e, input)) postError(e, form, FIELDS);
-    }
-  };
+  const send = useSlipSend<PostOpeningInput, typeof initial>({
+    post: post.mutateAsync,
+    lock,
+    form,
+    fields: FIELDS,
+    clear,
+    focusNext: () => amountRef.current?.focus(),
+  });
   const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   return (

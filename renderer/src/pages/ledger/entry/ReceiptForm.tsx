@@ -18,7 +18,7 @@ import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
 import { useAllocation } from './useAllocation';
-import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+import { keepForNext, useDocNoPrefill, useSlipSend } from './useEntry';
 
 interface Values extends EntryBase {
   amount: string;
@@ -51,8 +51,6 @@ export function ReceiptForm({ customerId, date, onShared }: EntryFormProps) {
   const t = useT();
   const labels = useLedgerLabels();
   const post = useApiMutation('ledger.postReceipt');
-  const afterPost = useAfterPost();
-  const postError = usePostError();
   const lock = usePeriodLock<PostReceiptInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -88,16 +86,14 @@ export function ReceiptForm({ customerId, date, onShared }: EntryFormProps) {
     form.resetDirty();
     alloc.backToSuggestion();
   };
-  const send = async (input: PostReceiptInput) => {
-    try {
-      afterPost(await post.mutateAsync(input));
-      lock.close();
-      clear();
-      amountRef.current?.focus();
-    } catch (e) {
-      if (!lock.caught(e, input)) postError(e, form, FIELDS);
-    }
-  };
+  const send = useSlipSend<PostReceiptInput, typeof initial>({
+    post: post.mutateAsync,
+    lock,
+    form,
+    fields: FIELDS,
+    clear,
+    focusNext: () => amountRef.current?.focus(),
+  });
   const save = form.onSubmit((values) => {
     // The table's own complaints (over what is open, over the receipt) are already on screen.
     if (alloc.totalError || Object.keys(alloc.lineErrors).length > 0) return;

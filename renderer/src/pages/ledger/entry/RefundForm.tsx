@@ -15,7 +15,7 @@ import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type 
 import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
-import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+import { keepForNext, useDocNoPrefill, useSlipSend } from './useEntry';
 
 interface Values extends EntryBase {
   amount: string;
@@ -40,8 +40,6 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
   const t = useT();
   const labels = useLedgerLabels();
   const post = useApiMutation('ledger.postRefund');
-  const afterPost = useAfterPost();
-  const postError = usePostError();
   const lock = usePeriodLock<PostRefundInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -65,16 +63,14 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const send = async (input: PostRefundInput) => {
-    try {
-      afterPost(await post.mutateAsync(input));
-      lock.close();
-      clear();
-      amountRef.current?.focus();
-    } catch (e) {
-      if (!lock.caught(e, input)) postError(e, form, FIELDS);
-    }
-  };
+  const send = useSlipSend<PostRefundInput, typeof initial>({
+    post: post.mutateAsync,
+    lock,
+    form,
+    fields: FIELDS,
+    clear,
+    focusNext: () => amountRef.current?.focus(),
+  });
   const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   const unapplied = summary.data?.unappliedFen;

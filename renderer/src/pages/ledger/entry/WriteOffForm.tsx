@@ -19,7 +19,7 @@ import { docNoToSend, readAmount, schemaErrors, slipDirty, type EntryBase, type 
 import { SlipHeaderRow } from './EntryFields';
 import { EntryFormShell } from './EntryFormShell';
 import { PeriodLockDialog, usePeriodLock } from './PeriodLockDialog';
-import { keepForNext, useAfterPost, useDocNoPrefill, usePostError } from './useEntry';
+import { keepForNext, useDocNoPrefill, useSlipSend } from './useEntry';
 
 interface Values extends EntryBase {
   debitId: string | null;
@@ -40,8 +40,6 @@ const toInput = (v: Values, suggested: string | undefined): PostWriteOffInput =>
 export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
   const t = useT();
   const post = useApiMutation('ledger.postWriteOff');
-  const afterPost = useAfterPost();
-  const postError = usePostError();
   const lock = usePeriodLock<PostWriteOffInput>();
   const customerRef = useRef<HTMLInputElement>(null);
   const targetRef = useRef<HTMLInputElement>(null);
@@ -73,16 +71,14 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
     form.setValues(keepForNext(initial, form.getValues()));
     form.resetDirty();
   };
-  const send = async (input: PostWriteOffInput) => {
-    try {
-      afterPost(await post.mutateAsync(input));
-      lock.close();
-      clear();
-      targetRef.current?.focus();
-    } catch (e) {
-      if (!lock.caught(e, input)) postError(e, form, FIELDS);
-    }
-  };
+  const send = useSlipSend<PostWriteOffInput, typeof initial>({
+    post: post.mutateAsync,
+    lock,
+    form,
+    fields: FIELDS,
+    clear,
+    focusNext: () => targetRef.current?.focus(),
+  });
   const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   const options = debits.map((d) => ({

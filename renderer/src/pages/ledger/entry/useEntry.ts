@@ -59,3 +59,31 @@ export function usePostError() {
 export function keepForNext<V extends EntryBase>(initial: V, last: V): V {
   return { ...initial, customerId: last.customerId, date: last.date, docNo: '' };
 }
+
+/**
+ * Saving a slip whose only dialog is the period lock: post; on success
+ * notify, clear for the next slip and focus where the clerk types next; a
+ * lock refusal opens its dialog, any other refusal goes under the fields.
+ * (The invoice has its own send: it also handles the credit-limit dialog.)
+ */
+export function useSlipSend<I extends object, V>(opts: {
+  post(input: I): Promise<PostResult>;
+  lock: { caught(e: unknown, input: I): boolean; close(): void };
+  form: UseFormReturnType<V>;
+  fields: FieldMap;
+  clear(): void;
+  focusNext(): void;
+}): (input: I) => Promise<void> {
+  const afterPost = useAfterPost();
+  const postError = usePostError();
+  return async (input) => {
+    try {
+      afterPost(await opts.post(input));
+      opts.lock.close();
+      opts.clear();
+      opts.focusNext();
+    } catch (e) {
+      if (!opts.lock.caught(e, input)) postError(e, opts.form, opts.fields);
+    }
+  };
+}
