@@ -1,0 +1,55 @@
+/**
+ * Which tables travel between the office PCs (LAN sync, issue 12) and how.
+ *
+ * This list is the one shape that the sync, roles and every new-table issue
+ * agree on: a table written by any service is either listed here or is
+ * local on purpose (derived data, caches, this PC's own state). Sync captures
+ * changes of the listed tables in the same transaction as the write and
+ * re-derives the local ones after applying remote changes. A test fails when a
+ * table exists in the schema without being listed here or in `localTables`.
+ *
+ * - `fields`: master data and settings; merged field by field, the newest
+ *   change by hybrid logical clock wins (two clerks editing different fields
+ *   of the same row offline both keep their change).
+ * - `insert`: rows that are only ever inserted and never change afterwards
+ *   (ledger documents, audit rows); keyed by id, applying twice is a no-op.
+ *   Columns listed in `derived` are recomputed on every PC and never shipped.
+ */
+export type SyncMerge = 'fields' | 'insert';
+
+export interface SyncedTable {
+  table: string;
+  /** Primary-key columns (a text ULID `id` unless said otherwise). */
+  key: readonly string[];
+  merge: SyncMerge;
+  /** Columns every PC derives for itself (never shipped, never compared). */
+  derived?: readonly string[];
+}
+
+export const syncedTables: readonly SyncedTable[] = [
+  { table: 'settings', key: ['key'], merge: 'fields' },
+  { table: 'audit_log', key: ['id'], merge: 'insert' },
+  { table: 'stored_files', key: ['sha256'], merge: 'insert' },
+  { table: 'customers', key: ['id'], merge: 'fields' },
+  { table: 'contacts', key: ['id'], merge: 'fields' },
+  { table: 'interactions', key: ['id'], merge: 'fields' },
+  { table: 'products', key: ['id'], merge: 'fields' },
+  { table: 'import_batches', key: ['id'], merge: 'fields' },
+  { table: 'contracts', key: ['id'], merge: 'fields' },
+  { table: 'contract_lines', key: ['id'], merge: 'fields' },
+  { table: 'contract_installments', key: ['id'], merge: 'fields' },
+  { table: 'contract_attachments', key: ['id'], merge: 'fields' },
+  { table: 'ar_documents', key: ['id'], merge: 'insert', derived: ['open_fen', 'unapplied_fen'] },
+  { table: 'ar_explicit_targets', key: ['credit_id', 'seq'], merge: 'insert' },
+  { table: 'statements', key: ['id'], merge: 'fields' },
+  { table: 'alert_acks', key: ['alert_key'], merge: 'fields' },
+];
+
+/** Tables that never travel: derived from the synced ones, or this PC's own. */
+export const localTables: readonly string[] = ['ar_allocations', 'ar_customer_state'];
+
+/**
+ * Setting keys that stay on this PC (window size, the sync folder itself,
+ * this PC's device id, printer choice). Matched as exact keys or `prefix*`.
+ */
+export const localSettingKeys: readonly string[] = ['local.*'];
