@@ -16,9 +16,10 @@ const root = import.meta.dirname;
 
 /**
  * Writes the one CSP (electron/main/contentSecurityPolicy.ts) into
- * index.html's <meta> tag. file:// pages get no response headers, so in the
- * packaged app this tag is the policy. The dev server needs the relaxed one
- * (React Fast Refresh's inline preamble, the HMR websocket).
+ * index.html's <meta> tag, a second layer under the response header the
+ * app:// protocol handler sends (the header alone carries frame-ancestors).
+ * The dev server needs the relaxed one (React Fast Refresh's inline
+ * preamble, the HMR websocket).
  */
 function cspMetaPlugin(): Plugin {
   let dev = false;

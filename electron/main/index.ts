@@ -14,11 +14,11 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   shell,
   type MenuItemConstructorOptions,
-  type WebContents,
 } from 'electron';
 import { isNetworkPath } from '../../db/connection';
 import { IPC_CALL_CHANNEL, IPC_CHANGED_CHANNEL } from '../../shared/api/preload';
@@ -28,17 +28,20 @@ import { AppRuntime } from '../api/runtime';
 import { readSetting } from '../services/settings/settingsStore';
 import { registerDesktopHost } from '../services/statements/desktopHost';
 import { defaultDataDir, resolveDbFile } from '../services/system/dataDir';
+import { APP_SCHEME, appSchemeRegistration, resolveAppRequest } from './appProtocol';
 import { backupDatabaseTo, suggestedBackupName } from './backupAction';
-import { contentSecurityPolicy, withCspHeader } from './contentSecurityPolicy';
-import { BAD_METHOD, isTrustedSender, methodName, UNTRUSTED_SENDER } from './ipcGuard';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { guardWebContents } from './contentsGuard';
+import { createExternalLinkOpener } from './externalLinks';
+import { BAD_METHOD, ipcSenderRefusal, methodName, UNTRUSTED_SENDER } from './ipcGuard';
 import { actorFromOs, dbFlagFromArgv, rendererLocation, resourcesDir } from './launch';
 import { createFileLogger, logDirFor } from './logFile';
 import { menuActions, menuLocale, menuTemplate, type MenuAction, type MenuItemSpec } from './menuTemplate';
-import { externalUrlToOpen, isAllowedNavigation, isPermissionAllowed, windowOpenDecision } from './navigationPolicy';
+import { installSessionPolicies } from './sessionPolicies';
 import { focusExistingWindow } from './singleInstance';
 import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
-import { UPDATE_URL_SETTING, updateOutcomeMessage } from './updaterConfig';
+import { publisherNamesFromAppUpdateYml, UPDATE_URL_SETTING, updaterSettings, updateOutcomeMessage } from './updaterConfig';
 import { mainWindowOptions } from './windowOptions';
 import { loadWindowState, readWindowStateFile, writeWindowStateFile, type Rect } from './windowState';
 
@@ -54,6 +57,8 @@ const dbFile = path.resolve(dbFileAsGiven);
 app.setPath('userData', path.join(appDataDir, 'chromium'));
 // Every renderer sandboxed, whatever a window's own options say.
 app.enableSandbox();
+// The app's own origin (app://dealerdesk), instead of file://; must be registered before 'ready'.
+protocol.registerSchemesAsPrivileged([appSchemeRegistration()]);
 
 const log = createFileLogger({ dir: logDirFor(appDataDir), echo: !app.isPackaged });
 const location = rendererLocation({ devServerUrl: process.env.ELECTRON_RENDERER_URL, isPackaged: app.isPackaged, mainDir: __dirname });
@@ -79,60 +84,45 @@ function fatal(message: string): never {
   throw new Error(message);
 }
 
-/** Guards for every web contents the app ever creates, including ones we did not expect. */
-function guardWebContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    const decision = windowOpenDecision(url);
-    if (decision.openExternally) void shell.openExternal(decision.openExternally);
-    else log.warn(`window.open refused: ${url}`);
-    return { action: decision.action };
-  });
-  contents.on('will-navigate', (event, url) => {
-    if (isAllowedNavigation(url, appUrl)) return;
-    event.preventDefault();
-    // A plain link to a web page: the clerk meant to open it, in the browser.
-    const external = externalUrlToOpen(url);
-    if (external) void shell.openExternal(external);
-    else log.warn(`navigation refused: ${url}`);
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (isAllowedNavigation(url, appUrl)) return;
-    event.preventDefault();
-    log.warn(`redirect refused: ${url}`);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
+/** Asks first (externalLinks.ts); a page can never open a link in the browser by itself. */
+const offerExternally = createExternalLinkOpener({
+  confirm: async (options) => {
+    const r = mainWindow && !mainWindow.isDestroyed() ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    return r.response;
+  },
+  openExternal: (url) => shell.openExternal(url),
+  messages: () => desktopMessages(locale),
+  log,
+});
 
-function installSessionPolicies(): void {
-  const policy = contentSecurityPolicy({ dev: location.file === null });
-  // file:// pages carry the policy in their <meta> tag (written by the build);
-  // the header covers the dev server and adds frame-ancestors, which only works as a header.
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    if (details.resourceType === 'mainFrame' && isAllowedNavigation(details.url, appUrl)) {
-      callback({ responseHeaders: withCspHeader(details.responseHeaders, policy) });
-    } else callback({});
+/** Serves out/renderer on app://dealerdesk/ (appProtocol.ts decides which file, if any). */
+function registerAppProtocol(rootDir: string): void {
+  const pagePolicy = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const r = resolveAppRequest({ url: request.url, method: request.method }, rootDir, pagePolicy);
+    if (!r.ok) {
+      log.warn(`app:// refused (${r.status}): ${request.url}`);
+      return new Response(null, { status: r.status });
+    }
+    try {
+      const body = request.method === 'HEAD' ? null : await fs.promises.readFile(r.file);
+      return new Response(body, { status: 200, headers: r.headers });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl, appUrl));
-  });
-  session.defaultSession.setPermissionCheckHandler((wc, permission, _origin, details) =>
-    isPermissionAllowed(permission, details.requestingUrl ?? wc?.getURL(), appUrl),
-  );
 }
 
 function registerIpc(rt: AppRuntime): void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
-    const fromOurWindow = mainWindow !== null && !mainWindow.isDestroyed() && event.sender === mainWindow.webContents;
-    const refusal = !fromOurWindow
-      ? 'not our window'
-      : !frame
-        ? 'frame gone'
-        : frame.parent !== null
-          ? 'a subframe'
-          : !isTrustedSender(frame.url, appUrl)
-            ? 'not our page'
-            : null;
+    const refusal = ipcSenderRefusal(
+      {
+        fromOurWindow: mainWindow !== null && !mainWindow.isDestroyed() && event.sender === mainWindow.webContents,
+        frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
+      },
+      appUrl,
+    );
     if (refusal) {
       log.warn(`ipc: refused a call from ${frame?.url ?? '?'} (${refusal})`);
       return UNTRUSTED_SENDER;
@@ -260,9 +250,19 @@ function createWindow(): BrowserWindow {
   });
   win.webContents.on('did-finish-load', () => void syncMenuLocale(win));
   win.webContents.on('render-process-gone', (_e, details) => log.error(`renderer gone: ${details.reason} (${details.exitCode})`));
-  const loading = location.file ? win.loadFile(location.file) : win.loadURL(location.url);
+  const loading = win.loadURL(location.url);
   loading.catch((e: unknown) => log.error(`could not load ${appUrl}`, e));
   return win;
+}
+
+/** electron-builder's resources/app-update.yml (carries the pinned publisherName of a signed build), or null. */
+function readAppUpdateYml(): string | null {
+  if (!app.isPackaged) return null;
+  try {
+    return fs.readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 async function start(): Promise<void> {
@@ -302,6 +302,7 @@ async function start(): Promise<void> {
   updater = createUpdater({
     isPackaged: app.isPackaged,
     currentVersion: app.getVersion(),
+    settings: updaterSettings({ platform: process.platform, publisherNames: publisherNamesFromAppUpdateYml(readAppUpdateYml()) }),
     feedUrl: () => {
       if (rt.status().state !== 'ready') return null;
       const v = readSetting<unknown>(rt.context(), UPDATE_URL_SETTING)?.value;
@@ -310,7 +311,8 @@ async function start(): Promise<void> {
     log,
   });
 
-  installSessionPolicies();
+  if (location.rootDir) registerAppProtocol(location.rootDir);
+  installSessionPolicies(session.defaultSession, { appUrl, csp: contentSecurityPolicy({ dev: location.rootDir === null }) });
   registerIpc(rt);
   // Statements: printing and the system PDF viewer exist only here (the browser harness downloads instead).
   registerDesktopHost(statementDesktop({ createWindow: (options) => new BrowserWindow(options), openPath: (p) => shell.openPath(p), log }));
@@ -325,7 +327,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     focusExistingWindow(mainWindow);
   });
-  app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, { appUrl, offerExternally: (url) => void offerExternally(url), log }));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     runtime?.close();

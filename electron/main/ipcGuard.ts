@@ -11,6 +11,27 @@ export function isTrustedSender(frameUrl: string | null | undefined, appUrl: str
   return isSameAppPage(frameUrl, appUrl);
 }
 
+/** What index.ts knows about an IPC call's sender (event.sender / event.senderFrame). */
+export interface IpcSenderFacts {
+  /** event.sender is our main window's webContents (not the print window, not a stray one). */
+  fromOurWindow: boolean;
+  /** event.senderFrame is null when the frame navigated away or was destroyed before we looked. */
+  frame: { url: string; isMainFrame: boolean } | null;
+}
+
+/**
+ * Why a call is refused, or null to let it through to the dispatcher. Every
+ * condition is required: our window, a live frame, the top frame (an iframe
+ * of a blob: PDF preview must never reach the API), and our own page.
+ */
+export function ipcSenderRefusal(facts: IpcSenderFacts, appUrl: string): string | null {
+  if (!facts.fromOurWindow) return 'not our window';
+  if (!facts.frame) return 'frame gone';
+  if (!facts.frame.isMainFrame) return 'a subframe';
+  if (!isTrustedSender(facts.frame.url, appUrl)) return 'not our page';
+  return null;
+}
+
 export const UNTRUSTED_SENDER: ApiResult<never> = {
   ok: false,
   error: { code: 'forbidden', field: null, message: '拒绝来自非本应用页面的请求' },

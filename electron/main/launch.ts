@@ -3,8 +3,8 @@
  * database, who is acting, which page to load, where bundled resources are.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Actor } from '../services/context';
+import { APP_ENTRY_URL } from './appProtocol';
 
 /**
  * `--db PATH` or `--db=PATH` from the process arguments (the same flag as the
@@ -35,10 +35,10 @@ export function actorFromOs({ username, hostname, env }: OsIdentity): Actor {
 }
 
 export interface RendererLocation {
-  /** What loadURL/loadFile gets, and what the navigation and IPC guards compare against. */
+  /** What loadURL gets, and what the navigation and IPC guards compare against. */
   url: string;
-  /** The built index.html, when not on the dev server. */
-  file: string | null;
+  /** The built renderer folder that app:// serves, when not on the dev server. */
+  rootDir: string | null;
 }
 
 const isLoopbackDevUrl = (raw: string): boolean => {
@@ -57,10 +57,10 @@ const isLoopbackDevUrl = (raw: string): boolean => {
  */
 export function rendererLocation(input: { devServerUrl?: string; isPackaged: boolean; mainDir: string }): RendererLocation {
   if (!input.isPackaged && input.devServerUrl && isLoopbackDevUrl(input.devServerUrl)) {
-    return { url: input.devServerUrl, file: null };
+    return { url: input.devServerUrl, rootDir: null };
   }
-  const file = path.join(input.mainDir, '..', 'renderer', 'index.html');
-  return { url: pathToFileURL(file).toString(), file };
+  // Never file://: the built page is served from the app's own scheme (appProtocol.ts).
+  return { url: APP_ENTRY_URL, rootDir: path.join(input.mainDir, '..', 'renderer') };
 }
 
 /** resources/ (fonts, icons): electron-builder's extraResources when packaged, the repository folder otherwise. */

@@ -6,6 +6,8 @@
  * The window only ever shows the app's own page: a link in imported data or a
  * bug must not turn it into a browser that has `window.api`.
  */
+import { APP_SCHEME } from './appProtocol';
+import { vetExternalUrl } from './externalLinks';
 
 function parse(url: string): URL | null {
   try {
@@ -16,29 +18,29 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `url` is the app's own page: the same file (hash routes and
- * queries allowed) for a file:// app, the same origin for the dev server.
+ * True when `url` is the app's own page: the app:// origin (any route or
+ * asset of it; the protocol handler serves nothing else), or the dev
+ * server's origin. A file:// URL is never the app: the app is not served
+ * from files, so a file:// page in the window is something else.
  */
 export function isSameAppPage(url: string | null | undefined, appUrl: string): boolean {
   if (!url) return false;
   const target = parse(url);
   const app = parse(appUrl);
   if (!target || !app) return false;
-  if (app.protocol === 'file:') {
-    // Compare decoded paths: Chromium may percent-encode CJK folder names differently than we did.
-    return target.protocol === 'file:' && target.host === app.host && safeDecode(target.pathname) === safeDecode(app.pathname);
+  if (app.protocol === `${APP_SCHEME}:`) {
+    // Node gives custom schemes an opaque origin ("null"), so compare scheme and host; Chromium lower-cases the host.
+    return (
+      target.protocol === app.protocol &&
+      target.host.toLowerCase() === app.host.toLowerCase() &&
+      !target.username &&
+      !target.password &&
+      !target.port
+    );
   }
   if (app.protocol === 'http:' || app.protocol === 'https:') return target.origin === app.origin;
   return false;
 }
-
-const safeDecode = (s: string): string => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-};
 
 /** will-navigate / will-redirect: only within the app's own page. */
 export function isAllowedNavigation(url: string, appUrl: string): boolean {
@@ -46,22 +48,19 @@ export function isAllowedNavigation(url: string, appUrl: string): boolean {
 }
 
 /**
- * A link the user may open in the system browser (window.open, target=_blank,
- * or a refused navigation): http and https only. file:, javascript:, custom
- * protocol handlers and anything with credentials in it are refused.
+ * A link that may be offered to the system browser (window.open,
+ * target=_blank, or a refused navigation): vetted https only (see
+ * externalLinks.ts); the user still confirms before it opens.
  */
 export function externalUrlToOpen(url: string): string | null {
-  const u = parse(url);
-  if (!u) return null;
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  if (u.username || u.password) return null;
-  return u.toString();
+  const vetted = vetExternalUrl(url);
+  return vetted.ok ? vetted.url : null;
 }
 
 export interface WindowOpenDecision {
   /** Always 'deny': the app never opens a second Electron window from the page. */
   action: 'deny';
-  /** What to hand to the system browser instead, if anything. */
+  /** What to offer to the system browser instead (after the user confirms), if anything. */
   openExternally: string | null;
 }
 

@@ -7,13 +7,22 @@
  */
 import type { AppUpdater } from 'electron-updater';
 import type { Logger } from './logFile';
-import { outcomeOfPlan, planUpdateCheck, UPDATE_CHECK_DELAY_MS, type GenericFeed, type UpdateCheckOutcome } from './updaterConfig';
+import {
+  outcomeOfPlan,
+  planUpdateCheck,
+  UPDATE_CHECK_DELAY_MS,
+  type GenericFeed,
+  type UpdateCheckOutcome,
+  type UpdaterSettings,
+} from './updaterConfig';
 
 export interface UpdaterDeps {
   isPackaged: boolean;
   currentVersion: string;
   /** Read each time: the address can change in settings while the app runs. */
   feedUrl: () => string | null;
+  /** From updaterSettings(): whether installers are signature-checked, hence may install unattended. */
+  settings: UpdaterSettings;
   log: Logger;
 }
 
@@ -26,7 +35,7 @@ export interface Updater {
 
 type UpdaterModule = typeof import('electron-updater');
 
-async function loadAutoUpdater(log: Logger): Promise<AppUpdater> {
+async function loadAutoUpdater(log: Logger, settings: UpdaterSettings): Promise<AppUpdater> {
   // Node's import() of this CommonJS package may put the exports under `default`.
   const ns = (await import('electron-updater')) as UpdaterModule & { default?: UpdaterModule };
   const u = (ns.default ?? ns).autoUpdater;
@@ -36,10 +45,16 @@ async function loadAutoUpdater(log: Logger): Promise<AppUpdater> {
     error: (m?: unknown) => log.error(`[updater] ${String(m)}`),
     debug: (m: string) => log.debug(`[updater] ${m}`),
   };
-  // Download in the background and install when the clerk quits: no restart in the middle of work.
-  u.autoDownload = true;
-  u.autoInstallOnAppQuit = true;
+  // Verified builds download in the background and install when the clerk
+  // quits (no restart in the middle of work); unverified ones never fetch or run an installer.
+  u.autoDownload = settings.autoDownload;
+  u.autoInstallOnAppQuit = settings.autoInstallOnAppQuit;
+  u.allowDowngrade = settings.allowDowngrade;
+  u.allowPrerelease = settings.allowPrerelease;
+  u.disableWebInstaller = settings.disableWebInstaller;
+  u.forceDevUpdateConfig = settings.forceDevUpdateConfig;
   u.on('error', (e: Error) => log.warn('[updater] error', e));
+  u.on('update-downloaded', (info: { version: string }) => log.info(`[updater] ${info.version} downloaded and signature-checked; installs on quit`));
   return u;
 }
 
@@ -50,7 +65,7 @@ export function createUpdater(deps: UpdaterDeps): Updater {
 
   const run = async (feed: GenericFeed): Promise<UpdateCheckOutcome> => {
     try {
-      updater ??= loadAutoUpdater(deps.log);
+      updater ??= loadAutoUpdater(deps.log, deps.settings);
       const u = await updater;
       if (feedInUse !== feed.url) {
         u.setFeedURL(feed);
@@ -58,7 +73,7 @@ export function createUpdater(deps: UpdaterDeps): Updater {
       }
       const result = await u.checkForUpdates();
       if (!result || !result.isUpdateAvailable) return { kind: 'none', version: deps.currentVersion };
-      return { kind: 'found', version: result.updateInfo.version };
+      return { kind: 'found', version: result.updateInfo.version, autoInstall: deps.settings.autoInstallOnAppQuit };
     } catch (e) {
       updater = null;
       return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalText, optionalValidated, requiredText } from '../schemas/fields';
 import { validateTaxId } from '../validators/taxId';
+import { isAcceptableUpdateFeed, UPDATE_FEED_URL_MESSAGE } from '../validators/updateFeedUrl';
 import { validatePhone } from '../validators/contact';
 import { method } from './define';
 
@@ -44,9 +45,7 @@ export interface LogoImage {
 }
 
 export const updateFeedSchema = z.object({
-  feedUrl: optionalText('更新地址', 500).refine((v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v), {
-    error: '更新地址必须是 http:// 或 https:// 开头的网址（例如局域网内的网页服务器），留空表示不检查更新',
-  }),
+  feedUrl: optionalText('更新地址', 500).refine(isAcceptableUpdateFeed, { error: UPDATE_FEED_URL_MESSAGE }),
 });
 export interface UpdateFeedSettings {
   feedUrl: string;

@@ -40,7 +40,7 @@ export const en: Messages = {
     title: 'Settings',
     companyTab: 'Company profile',
     updatesTab: 'Updates',
-    updatesIntro: 'The HTTP(S) address of the LAN web server that publishes DealerDesk updates. Empty = never check. Checking never delays start-up.',
+    updatesIntro: 'The HTTPS address (https://…) of the LAN web server that publishes DealerDesk updates; plain http is not accepted. Empty = never check. Checking never delays start-up.',
     updatesUrl: 'Update address',
     companyIntro: 'Printed in the letterhead and payment details of statements.',
     companyName: 'Company name',

@@ -47,7 +47,7 @@ export const zhCN = {
     title: '设置',
     companyTab: '公司资料',
     updatesTab: '软件更新',
-    updatesIntro: '填写局域网内发布 DealerDesk 更新的网页地址（HTTP 或 HTTPS）。留空则不检查更新。检查更新不会影响启动。',
+    updatesIntro: '填写局域网内发布 DealerDesk 更新的 HTTPS 网页地址（https:// 开头；http 不安全，不被接受）。留空则不检查更新。检查更新不会影响启动。',
     updatesUrl: '更新地址',
     companyIntro: '这些信息印在对账单的抬头和付款信息中。',
     companyName: '公司名称',

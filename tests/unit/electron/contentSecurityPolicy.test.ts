@@ -18,6 +18,11 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy()).not.toMatch(/unsafe-eval/);
   });
 
+  it('names no network source at all: only the app itself, data: and blob: (only secure content)', () => {
+    expect(contentSecurityPolicy()).not.toMatch(/https?:|ws:|\*/);
+    expect(contentSecurityPolicy({ meta: true })).not.toMatch(/https?:|ws:|\*/);
+  });
+
   it('closes plugins, base-tag tricks, form posts and framing', () => {
     expect(p.get('object-src')).toEqual(["'none'"]);
     expect(p.get('base-uri')).toEqual(["'none'"]);

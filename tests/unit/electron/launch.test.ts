@@ -28,20 +28,21 @@ describe('actorFromOs', () => {
 describe('rendererLocation', () => {
   const mainDir = path.join(path.sep, 'app', 'out', 'main');
 
-  it('loads the built page from out/renderer', () => {
+  it('serves the built page from out/renderer over app://, never file://', () => {
     const loc = rendererLocation({ isPackaged: true, mainDir });
-    expect(loc.file).toBe(path.join(path.sep, 'app', 'out', 'renderer', 'index.html'));
-    expect(loc.url).toMatch(/^file:\/\/.*\/app\/out\/renderer\/index\.html$/);
+    expect(loc.rootDir).toBe(path.join(path.sep, 'app', 'out', 'renderer'));
+    expect(loc.url).toBe('app://dealerdesk/index.html');
+    expect(rendererLocation({ isPackaged: false, mainDir }).url).toBe('app://dealerdesk/index.html');
   });
 
   it('uses the dev server only in an unpackaged app and only on loopback', () => {
     expect(rendererLocation({ isPackaged: false, mainDir, devServerUrl: 'http://localhost:5173/' })).toEqual({
       url: 'http://localhost:5173/',
-      file: null,
+      rootDir: null,
     });
-    expect(rendererLocation({ isPackaged: true, mainDir, devServerUrl: 'http://localhost:5173/' }).file).not.toBeNull();
-    expect(rendererLocation({ isPackaged: false, mainDir, devServerUrl: 'https://evil.example/' }).file).not.toBeNull();
-    expect(rendererLocation({ isPackaged: false, mainDir, devServerUrl: 'garbage' }).file).not.toBeNull();
+    expect(rendererLocation({ isPackaged: true, mainDir, devServerUrl: 'http://localhost:5173/' }).url).toBe('app://dealerdesk/index.html');
+    expect(rendererLocation({ isPackaged: false, mainDir, devServerUrl: 'https://evil.example/' }).rootDir).not.toBeNull();
+    expect(rendererLocation({ isPackaged: false, mainDir, devServerUrl: 'garbage' }).rootDir).not.toBeNull();
   });
 });
 

@@ -19,6 +19,13 @@ describe('mainWindowOptions', () => {
     expect(w.preload).toBe('/app/out/preload/index.js');
   });
 
+  it('enables no Blink features and no insecure escape hatch (checklist 6, 8, 9, 10)', () => {
+    const w = mainWindowOptions(base).webPreferences as unknown as Record<string, unknown>;
+    for (const risky of ['enableBlinkFeatures', 'disableBlinkFeatures', 'additionalArguments', 'partition', 'plugins']) {
+      expect(w, risky).not.toHaveProperty(risky);
+    }
+  });
+
   it('has no web preference beyond the reviewed ones (a new flag must be added here deliberately)', () => {
     expect(Object.keys(mainWindowOptions(base).webPreferences).sort()).toEqual(
       [

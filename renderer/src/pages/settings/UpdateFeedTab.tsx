@@ -36,7 +36,7 @@ export function UpdateFeedTab() {
         <Text size="sm" c="dimmed">
           {t('settings.updatesIntro')}
         </Text>
-        <TextInput label={t('settings.updatesUrl')} placeholder="http://192.168.1.10/dealerdesk/" {...form.getInputProps('feedUrl')} />
+        <TextInput label={t('settings.updatesUrl')} placeholder="https://192.168.1.10/dealerdesk/" {...form.getInputProps('feedUrl')} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
             {t('common.save')}
