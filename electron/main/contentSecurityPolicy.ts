@@ -1,8 +1,8 @@
 /**
- * The Content-Security-Policy of the app's own pages. One source for both the
- * response header the main process adds and the <meta> tag the Electron build
- * writes into index.html (file:// pages have no response headers, so the meta
- * tag is what protects the packaged app).
+ * The Content-Security-Policy of the app's own pages. One source for the
+ * response header (sent by the app:// protocol handler, and added to the dev
+ * server's pages by the session) and for the <meta> tag the Electron build
+ * writes into index.html as a second layer.
  */
 
 export interface CspOptions {
