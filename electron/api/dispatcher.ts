@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/api/contract';
 import { DomainError, type ApiErrorData, type ApiResult } from '../../shared/errors';
+import { storageErrorToApi } from './storageErrors';
 
 // zod's own messages (type errors, missing keys) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -25,6 +26,8 @@ export function errorToApi(e: unknown): ApiErrorData {
   if (e instanceof DomainError) return e.toData();
   if (e instanceof z.ZodError) return zodErrorToApi(e);
   const err = e as { code?: unknown; message?: unknown };
+  const storage = typeof err?.code === 'string' ? storageErrorToApi(err.code) : null;
+  if (storage) return storage;
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     // The database's own constraints are the second line of defence; reaching
     // them means a service check is missing, so say what happened plainly.
