@@ -54,11 +54,20 @@ export class AppRuntime {
     try {
       this.db = (await openDatabase(this.dbFile)).db;
       this.unavailable = null;
+      await this.discardStaleImports();
     } catch (e) {
       if (!(e instanceof DatabaseUnavailableError)) throw e;
       this.db = null;
       this.unavailable = { reason: e.message };
     }
+  }
+
+  /** A chunked import left half-written by a crash is removed before anyone reads it (imports/chunkedCommit.ts). */
+  private async discardStaleImports(): Promise<void> {
+    const db = this.db as Db;
+    if (db.sqlite.prepare(`SELECT 1 FROM import_batches WHERE status = 'committing' LIMIT 1`).get() === undefined) return;
+    const { discardStaleImports } = await import('../services/imports/runImport');
+    await discardStaleImports(this.context());
   }
 
   status(): SystemStatus {
