@@ -12,7 +12,7 @@ import type { DbChangedEvent, MethodName } from '../../shared/api/contract';
 import type { SystemStatus } from '../../shared/api/system';
 import { systemClock, type Clock } from '../../shared/dates/clock';
 import { DomainError, type ApiResult } from '../../shared/errors';
-import { listBackups, restoreBackup } from '../../db/backup';
+import { listBackups, restoreDatabase } from '../../db/backup';
 import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/open';
 import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
@@ -115,17 +115,31 @@ export class AppRuntime {
       state: 'unavailable',
       dbFile: this.dbFile,
       reason: this.unavailable?.reason ?? '数据库未打开',
-      backups: listBackups(this.dbFile).map(({ name, size, createdAt }) => ({ name, size, createdAt })),
+      backups: listBackups(this.dbFile).map(({ name, size, createdAt, reason, verified }) => ({ name, size, createdAt, reason, verified })),
       version: APP_VERSION,
     };
   }
 
-  async restore(name: string): Promise<SystemStatus> {
+  /**
+   * Restores a backup through db/backup.ts restoreDatabase (the one restore).
+   * A healthy database is replaced only when the caller confirmed (the screen
+   * asked twice and showed what will be lost); it is kept aside as `.replaced-…`.
+   */
+  async restore(name: string, confirmed: boolean): Promise<SystemStatus> {
     const backup = listBackups(this.dbFile).find((b) => b.name === name);
     if (!backup) throw new DomainError('not_found', `找不到备份：${name}`, 'name');
+    const healthy = this.db !== null;
+    if (healthy && !confirmed) {
+      throw new DomainError('validation', '数据库是完好的：恢复备份会丢失备份之后的所有改动，请先确认（界面会询问两次）', 'confirmed');
+    }
     this.db?.close();
     this.db = null;
-    restoreBackup(this.dbFile, backup.file, this.clock.now());
+    try {
+      restoreDatabase(this.dbFile, backup.file, { at: this.clock.now(), current: healthy ? 'replaced' : 'damaged' });
+    } catch (e) {
+      await this.open();
+      throw new DomainError('validation', e instanceof Error ? e.message : String(e), 'name');
+    }
     await this.open();
     this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
     return this.status();
@@ -157,7 +171,10 @@ export class AppRuntime {
     let touched: Set<string> | null = null;
     const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
       if (name === 'system.status') return this.status();
-      if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
+      if (name === 'system.restoreBackup') {
+        const { name: backupName, confirmed } = input as { name: string; confirmed: boolean };
+        return this.restore(backupName, confirmed);
+      }
       if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
       // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
       if (this.integrityCheck && !isReadOnlyMethod(name)) await this.integrityCheck;

@@ -6,8 +6,8 @@ import type { TempRuntime } from '../../helpers/tempRuntime';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-export async function importCustomers(t: TempRuntime, n: number): Promise<string[]> {
-  const codes = Array.from({ length: n }, (_, i) => `K${String(i).padStart(4, '0')}`);
+export async function importCustomers(t: TempRuntime, n: number, from = 0): Promise<string[]> {
+  const codes = Array.from({ length: n }, (_, i) => `K${String(from + i).padStart(4, '0')}`);
   const csv = ['客户编码,客户名称', ...codes.map((c) => `${c},并发测试客户${c}有限公司`)].join('\r\n');
   await t.rt.invoke('imports.commit', { kind: 'customers', fileName: 'k.csv', dataBase64: Buffer.from(csv).toString('base64') });
   return codes;
