@@ -38,6 +38,7 @@ import { externalUrlToOpen, isAllowedNavigation, isPermissionAllowed, windowOpen
 import { focusExistingWindow } from './singleInstance';
 import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
+import { startDailyBackups } from './dailyBackup';
 import { UPDATE_URL_SETTING, updateOutcomeMessage } from './updaterConfig';
 import { mainWindowOptions } from './windowOptions';
 import { loadWindowState, readWindowStateFile, writeWindowStateFile, type Rect } from './windowState';
@@ -310,6 +311,7 @@ async function start(): Promise<void> {
     log,
   });
 
+  startDailyBackups(rt, log);
   installSessionPolicies();
   registerIpc(rt);
   // Statements: printing and the system PDF viewer exist only here (the browser harness downloads instead).
