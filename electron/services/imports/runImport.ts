@@ -41,6 +41,7 @@ async function readFile(input: ImportFile, dryRun: boolean): Promise<RawTable | 
   const fileProblem = (message: string): ImportReport =>
     buildImportReport({ kind: input.kind, rows: 0, imported: 0, dryRun, errors: [{ row: FILE_ROW, column: FILE_COLUMN, message }], warnings: [] });
   const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.byteLength === 0) return fileProblem('文件是空的');
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return fileProblem(`文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
   }
