@@ -68,9 +68,24 @@ export class Db {
     return this.prepare(c.sql).run(...(c.parameters as unknown[]));
   }
 
-  /** Runs fn in one SQLite transaction (nested calls become savepoints). */
+  /**
+   * Runs fn in one write transaction (nested calls become savepoints).
+   * BEGIN IMMEDIATE takes the write lock up front, waiting (busy_timeout) for
+   * another writer to finish. A deferred BEGIN would read first and then try
+   * to upgrade to a writer; when another process committed meanwhile, SQLite
+   * refuses the upgrade at once (SQLITE_BUSY, "database is locked") instead
+   * of waiting, because the read snapshot is stale.
+   */
   transaction<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn)();
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  /**
+   * Runs a read-only fn on one consistent snapshot (deferred: takes no write
+   * lock, so it neither waits for nor blocks a writer). Never write in here.
+   */
+  readSnapshot<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).deferred();
   }
 
   close(): void {

@@ -6,7 +6,7 @@
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
 import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable } from './tables/ledger';
-import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
+import type { ContactsTable, CustomersTable, ImportBatchesTable, ImportCommitsTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
 
@@ -23,6 +23,7 @@ export interface DB {
   interactions: InteractionsTable;
   products: ProductsTable;
   import_batches: ImportBatchesTable;
+  import_commits: ImportCommitsTable;
   contracts: ContractsTable;
   contract_lines: ContractLinesTable;
   contract_installments: ContractInstallmentsTable;

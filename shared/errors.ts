@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'bad_request'
   | 'credit_limit'
   | 'database'
+  /** Another writer held the database longer than the wait allows; the input is kept, try again. */
+  | 'busy'
+  | 'disk_full'
+  | 'read_only'
   | 'internal';
 
 export interface ApiErrorData {

@@ -46,7 +46,12 @@ export const syncedTables: readonly SyncedTable[] = [
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */
-export const localTables: readonly string[] = ['ar_allocations', 'ar_customer_state'];
+export const localTables: readonly string[] = [
+  'ar_allocations',
+  'ar_customer_state',
+  // Which process on this PC is still writing a chunked import (issue 11): meaningless elsewhere.
+  'import_commits',
+];
 
 /**
  * Setting keys that stay on this PC (window size, the sync folder itself,

@@ -1,4 +1,5 @@
 /** Kysely row types of the customer file (migration 0002): customers, contacts, interactions, products, import batches. */
+import type { Generated } from 'kysely';
 export interface CustomersTable {
   id: string;
   code: string;
@@ -80,4 +81,14 @@ export interface ImportBatchesTable {
   user: string;
   undone_at: string | null;
   undo_reason: string | null;
+  /** 'committing' while a chunked import is still writing (hidden, removed after a crash); then 'done'. */
+  status: Generated<'committing' | 'done'>;
+}
+
+/** This PC's live chunked imports: who writes the batch, and when it last made progress. */
+export interface ImportCommitsTable {
+  batch_id: string;
+  owner_pid: number;
+  owner_host: string;
+  heartbeat_at: string;
 }

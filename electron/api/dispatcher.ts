@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/api/contract';
 import { DomainError, type ApiErrorData, type ApiResult } from '../../shared/errors';
+import { storageErrorToApi } from './storageErrors';
+import { findHostileText, HOSTILE_TEXT_MESSAGE } from '../../shared/text/hostileChars';
 
 // zod's own messages (type errors, missing keys) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -25,6 +27,8 @@ export function errorToApi(e: unknown): ApiErrorData {
   if (e instanceof DomainError) return e.toData();
   if (e instanceof z.ZodError) return zodErrorToApi(e);
   const err = e as { code?: unknown; message?: unknown };
+  const storage = typeof err?.code === 'string' ? storageErrorToApi(err.code) : null;
+  if (storage) return storage;
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     // The database's own constraints are the second line of defence; reaching
     // them means a service check is missing, so say what happened plainly.
@@ -44,6 +48,12 @@ export async function dispatch(method: string, params: unknown, invoke: Invoke):
   }
   const parsed = methods[method].input.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: zodErrorToApi(parsed.error) };
+  // One guard for every method: no code, name or number can carry NUL, a lone surrogate or a bidi control.
+  const hostile = findHostileText(parsed.data);
+  if (hostile) {
+    const field = hostile.join('.') || null;
+    return { ok: false, error: { code: 'validation', field, message: `${field ?? '输入'}${HOSTILE_TEXT_MESSAGE}` } };
+  }
   try {
     return { ok: true, data: await invoke(method, parsed.data) };
   } catch (e) {

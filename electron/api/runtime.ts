@@ -12,8 +12,9 @@ import type { DbChangedEvent, MethodName } from '../../shared/api/contract';
 import type { SystemStatus } from '../../shared/api/system';
 import { systemClock, type Clock } from '../../shared/dates/clock';
 import { DomainError, type ApiResult } from '../../shared/errors';
-import { listBackups, restoreBackup } from '../../db/backup';
-import { DatabaseUnavailableError, openDatabase } from '../../db/open';
+import { listBackups, restoreDatabase } from '../../db/backup';
+import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/open';
+import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
 import type { Actor, ServiceContext } from '../services/context';
 import { dispatch } from './dispatcher';
@@ -26,22 +27,39 @@ export interface RuntimeOptions {
   dataDir?: string;
   actor: Actor;
   clock?: Clock;
+  /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
+  inlineCheckMaxBytes?: number;
+}
+
+/**
+ * Methods that only read, by their verb (customers.list, aging.report, …).
+ * Anything else counts as a write, so a new method waits by default.
+ */
+const READ_VERBS = /^(list|get|report|open|export|buckets|counts|settings|today|totals|next|defaults|facets|calendar|preview|batches|template|suggest|summary|customer|document|uninvoiced|contractProgress|history|verify|jobStatus|status)/;
+
+export function isReadOnlyMethod(name: string): boolean {
+  const verb = name.slice(name.indexOf('.') + 1);
+  return READ_VERBS.test(verb) && !/^(openInViewer)$/.test(verb);
 }
 
 export class AppRuntime {
   readonly events = new EventEmitter();
   private db: Db | null = null;
   private unavailable: { reason: string } | null = null;
+  /** A large file's quick_check running in a worker after start; writes wait for it (db/integrity.ts). */
+  private integrityCheck: Promise<void> | null = null;
   readonly dbFile: string;
   readonly dataDir: string;
   readonly actor: Actor;
   clock: Clock;
+  private readonly inlineCheckMaxBytes: number | undefined;
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
     this.dataDir = opts.dataDir ?? path.dirname(this.dbFile);
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
+    this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -52,13 +70,43 @@ export class AppRuntime {
 
   private async open(): Promise<void> {
     try {
-      this.db = (await openDatabase(this.dbFile)).db;
+      const opened = await openDatabase(this.dbFile, { dataDir: this.dataDir, inlineCheckMaxBytes: this.inlineCheckMaxBytes });
+      this.db = opened.db;
       this.unavailable = null;
+      if (opened.integrity === 'deferred') this.integrityCheck = this.checkInBackground(opened.db);
+      else await this.discardStaleImports();
     } catch (e) {
       if (!(e instanceof DatabaseUnavailableError)) throw e;
       this.db = null;
       this.unavailable = { reason: e.message };
     }
+  }
+
+  private async checkInBackground(db: Db): Promise<void> {
+    const problem = await quickCheckInWorker(this.dbFile);
+    if (this.db !== db) return; // closed or replaced meanwhile
+    if (problem) {
+      db.close();
+      this.db = null;
+      this.unavailable = { reason: damagedReason(problem) };
+      this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
+      return;
+    }
+    this.integrityCheck = null;
+    await this.discardStaleImports();
+  }
+
+  /** Resolves once the database is known to be sound (at once unless a large file is still being checked). */
+  whenChecked(): Promise<void> {
+    return this.integrityCheck ?? Promise.resolve();
+  }
+
+  /** A chunked import left half-written by a crash is removed before anyone reads it (imports/chunkedCommit.ts). */
+  private async discardStaleImports(): Promise<void> {
+    const db = this.db as Db;
+    if (db.sqlite.prepare(`SELECT 1 FROM import_batches WHERE status = 'committing' LIMIT 1`).get() === undefined) return;
+    const { discardStaleImports } = await import('../services/imports/runImport');
+    await discardStaleImports(this.context());
   }
 
   status(): SystemStatus {
@@ -67,17 +115,31 @@ export class AppRuntime {
       state: 'unavailable',
       dbFile: this.dbFile,
       reason: this.unavailable?.reason ?? '数据库未打开',
-      backups: listBackups(this.dbFile).map(({ name, size, createdAt }) => ({ name, size, createdAt })),
+      backups: listBackups(this.dbFile).map(({ name, size, createdAt, reason, verified }) => ({ name, size, createdAt, reason, verified })),
       version: APP_VERSION,
     };
   }
 
-  async restore(name: string): Promise<SystemStatus> {
+  /**
+   * Restores a backup through db/backup.ts restoreDatabase (the one restore).
+   * A healthy database is replaced only when the caller confirmed (the screen
+   * asked twice and showed what will be lost); it is kept aside as `.replaced-…`.
+   */
+  async restore(name: string, confirmed: boolean): Promise<SystemStatus> {
     const backup = listBackups(this.dbFile).find((b) => b.name === name);
     if (!backup) throw new DomainError('not_found', `找不到备份：${name}`, 'name');
+    const healthy = this.db !== null;
+    if (healthy && !confirmed) {
+      throw new DomainError('validation', '数据库是完好的：恢复备份会丢失备份之后的所有改动，请先确认（界面会询问两次）', 'confirmed');
+    }
     this.db?.close();
     this.db = null;
-    restoreBackup(this.dbFile, backup.file, this.clock.now());
+    try {
+      restoreDatabase(this.dbFile, backup.file, { at: this.clock.now(), current: healthy ? 'replaced' : 'damaged' });
+    } catch (e) {
+      await this.open();
+      throw new DomainError('validation', e instanceof Error ? e.message : String(e), 'name');
+    }
     await this.open();
     this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
     return this.status();
@@ -109,8 +171,13 @@ export class AppRuntime {
     let touched: Set<string> | null = null;
     const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
       if (name === 'system.status') return this.status();
-      if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
+      if (name === 'system.restoreBackup') {
+        const { name: backupName, confirmed } = input as { name: string; confirmed: boolean };
+        return this.restore(backupName, confirmed);
+      }
       if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
+      // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
+      if (this.integrityCheck && !isReadOnlyMethod(name)) await this.integrityCheck;
       const ctx = this.context();
       touched = ctx.touched;
       const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;

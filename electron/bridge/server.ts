@@ -16,7 +16,7 @@ import type { DbChangedEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/errors';
 import type { AppRuntime } from '../api/runtime';
 import { hostAllowed, newToken, originAllowed, tokenMatches } from './guard';
-import { resolveStatic } from './staticFiles';
+import { decodePath, resolveStatic } from './staticFiles';
 
 export interface BridgeOptions {
   runtime: Pick<AppRuntime, 'call' | 'events'>;
@@ -45,15 +45,27 @@ const failure = (code: 'unauthorized' | 'bad_request' | 'forbidden', message: st
   error: { code, field: null, message },
 });
 
+/**
+ * Reads the body up to `limit` bytes. Over the limit it stops keeping the
+ * data but does not destroy the socket: the caller answers 413 first (a
+ * destroyed socket would reach the client as a reset, not as an answer).
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      reject(new Error('too_large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
+        over = true;
+        chunks.length = 0;
         reject(new Error('too_large'));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -95,11 +107,17 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         params = text.trim() === '' ? {} : JSON.parse(text);
       } catch (e) {
         const tooLarge = e instanceof Error && e.message === 'too_large';
+        if (tooLarge) {
+          // Answer, then close: the rest of the body is not read.
+          res.setHeader('connection', 'close');
+          res.on('finish', () => req.destroy());
+        }
         return json(res, tooLarge ? 413 : 400, failure('bad_request', tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'));
       }
       return json(res, 200, await opts.runtime.call(m[1], params));
     }
     if (req.method !== 'GET' || !opts.staticDir) return json(res, 404, failure('bad_request', '未找到'));
+    if (decodePath(url) === null) return json(res, 400, failure('bad_request', '请求地址中的 % 编码不正确'));
     const hit = resolveStatic(opts.staticDir, url);
     if (!hit) return json(res, 404, failure('bad_request', '未找到'));
     res.writeHead(200, {

@@ -14,8 +14,17 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The path decoded, or null for a malformed %-escape (`GET /%`): a bad request, never an exception. */
+export function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+}
+
 export function resolveStatic(root: string, urlPath: string): { file: string; type: string } | null {
-  const clean = decodeURIComponent(urlPath.split('?')[0]);
+  const clean = decodePath(urlPath) ?? '/';
   const rel = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep)) return null;

@@ -13,6 +13,8 @@ export interface CommandEnv {
   rest: string[];
   json: boolean;
   io: CliIo;
+  /** The database file named by --db / DEALERDESK_DB (for commands that work on the file itself: restore). */
+  dbFile: string;
   /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB. */
   runtime(): Promise<AppRuntime>;
 }

@@ -50,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       rest: args.positionals.slice(command.words.length),
       json,
       io,
+      dbFile,
       runtime: async () => {
         if (!runtime) {
           const user = os.userInfo().username;

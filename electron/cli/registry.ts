@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { agingCommand } from './commands/aging';
 import { alertsCommand } from './commands/alerts';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
@@ -17,6 +18,7 @@ commands.push(ledgerCommand, ...ledgerImportCommands);
 commands.push(statementCommand);
 commands.push(alertsCommand);
 commands.push(agingCommand);
+commands.push(backupCommand, restoreCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

@@ -41,6 +41,7 @@ import { installSessionPolicies } from './sessionPolicies';
 import { focusExistingWindow } from './singleInstance';
 import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
+import { startDailyBackups } from './dailyBackup';
 import { publisherNamesFromAppUpdateYml, UPDATE_URL_SETTING, updaterSettings, updateOutcomeMessage } from './updaterConfig';
 import { mainWindowOptions } from './windowOptions';
 import { loadWindowState, readWindowStateFile, writeWindowStateFile, type Rect } from './windowState';
@@ -311,6 +312,7 @@ async function start(): Promise<void> {
     log,
   });
 
+  startDailyBackups(rt, log);
   if (location.rootDir) registerAppProtocol(location.rootDir);
   installSessionPolicies(session.defaultSession, { appUrl, csp: contentSecurityPolicy({ dev: location.rootDir === null }) });
   registerIpc(rt);

@@ -5,6 +5,7 @@
  */
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { agingMethods } from './aging';
+import { backupMethods } from './backup';
 import { dashboardMethods } from './dashboard';
 import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
@@ -24,6 +25,7 @@ export const methods = {
   ...statementMethods,
   ...agingMethods,
   ...dashboardMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

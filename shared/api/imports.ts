@@ -19,7 +19,8 @@ export const importFileSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: `导入类型只能是 ${IMPORT_KINDS.join('、')}` }),
   fileName: requiredText('文件名', 255),
   /** The file's bytes, base64. */
-  dataBase64: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }),
+  // '' is an empty file: it gets 文件是空的 in the report (runImport.ts), like any unreadable file.
+  dataBase64: z.string({ error: '请选择要导入的文件' }),
 });
 export type ImportFileInput = z.input<typeof importFileSchema>;
 

@@ -5,6 +5,7 @@
 import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
 import { agingHandlers } from './aging';
+import { backupHandlers } from './backup';
 import { dashboardHandlers } from './dashboard';
 import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
@@ -26,5 +27,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...alertHandlers,
   ...agingHandlers,
   ...dashboardHandlers,
+  ...backupHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

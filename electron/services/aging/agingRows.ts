@@ -88,7 +88,7 @@ function pastFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], a
 
 /** The filtered rows as of asOf, in no particular order. Runs in one read transaction so every part sees the same data. */
 export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): RankedRow[] {
-  return ctx.db.transaction(() => {
+  return ctx.db.readSnapshot(() => {
     const customers = filteredCustomers(ctx, filter);
     const latest = latestDocDate(ctx);
     // Nothing has happened after asOf: the stored full replay is the state as of asOf.

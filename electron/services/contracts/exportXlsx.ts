@@ -50,7 +50,7 @@ function groupBy<T extends { contract_id: string }>(rows: readonly T[]): Map<str
 }
 
 export async function exportContractsXlsx(ctx: ServiceContext, filter: ContractFilterInput): Promise<ExportFile> {
-  const { contracts, lines, schedules } = ctx.db.transaction(() => {
+  const { contracts, lines, schedules } = ctx.db.readSnapshot(() => {
     const contracts = contractRowsInOrder(ctx, filter);
     // The ids travel as one JSON parameter: no limit on how many contracts are exported.
     const ids = JSON.stringify(contracts.map((c) => c.id));

@@ -137,7 +137,7 @@ export function contractTotals(ctx: ServiceContext, filter: ContractFilterInput)
 export function listContracts(ctx: ServiceContext, q: ContractListQuery): Page<ContractListRow> {
   const today = ctx.clock.today();
   // One read transaction: the page and the total see the same data.
-  return ctx.db.transaction(() => ({
+  return ctx.db.readSnapshot(() => ({
     rows: contractRowsInOrder(ctx, q, q.offset, q.limit).map((r) => toListRow(r, today)),
     total: countContracts(ctx, q),
   }));

@@ -47,7 +47,7 @@ export function interactionCalendar(ctx: ServiceContext, q: CalendarQuery): Cale
     customerConditions({ search: q.search, grade: q.grade, salesperson: q.salesperson, includeArchived: false }),
   );
 
-  return ctx.db.transaction(() => {
+  return ctx.db.readSnapshot(() => {
     // Everything dated in the month for the matching customers: the entries themselves, and any
     // follow-up or promise date that lands in the month (possibly set by an entry of an earlier month).
     const marks = ctx.db.all(

@@ -46,7 +46,7 @@ function exportRecord(r: ExportRow): Record<string, unknown> {
 }
 
 export async function exportCustomersXlsx(ctx: ServiceContext, filter: CustomerFilterInput): Promise<ExportFile> {
-  const records = ctx.db.transaction(() => {
+  const records = ctx.db.readSnapshot(() => {
     const ids = customerIdsInOrder(ctx, filter);
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {

@@ -217,7 +217,7 @@ export function customerListRows(ctx: ServiceContext, ids: readonly string[]): C
 
 export function listCustomers(ctx: ServiceContext, q: CustomerListQuery): Page<CustomerListRow> {
   // One read transaction: the count and the page see the same data even if another PC writes in between.
-  return ctx.db.transaction(() => ({
+  return ctx.db.readSnapshot(() => ({
     rows: customerListRows(ctx, customerIdsInOrder(ctx, q, q.offset, q.limit)),
     total: countCustomers(ctx, q),
   }));

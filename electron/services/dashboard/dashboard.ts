@@ -42,7 +42,7 @@ const debtor = (r: AgingRow): DashboardDebtor => ({
 });
 
 export function dashboard(ctx: ServiceContext, input: { asOf: string | null }): Dashboard {
-  return ctx.db.transaction(() => {
+  return ctx.db.readSnapshot(() => {
     // Sorted by balance, largest first: the top debtors are the head of this list.
     const aging = fullAgingReport(ctx, agingFilterSchema.parse({ asOf: input.asOf, basis: 'due' }));
     const { asOf, rows, buckets } = aging;

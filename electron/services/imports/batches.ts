@@ -42,7 +42,8 @@ export const getImportBatch = (ctx: ServiceContext, id: string): ImportBatch => 
 
 /** Newest first; '' = every kind. */
 export function listImportBatches(ctx: ServiceContext, kind: string): ImportBatch[] {
-  let q = ctx.db.k.selectFrom('import_batches').selectAll();
+  // A batch still committing is not a batch yet (it may be removed): listed once it is done.
+  let q = ctx.db.k.selectFrom('import_batches').selectAll().where('status', '=', 'done');
   if (kind) q = q.where('kind', '=', kind);
   return ctx.db.all(q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(MAX_LISTED)).map((r) => toBatch(ctx, r));
 }

@@ -5,6 +5,7 @@
  * accepted.
  */
 import { parseAmountToFen } from '../../../shared/money/parseAmount';
+import { hasHostileChars, HOSTILE_TEXT_MESSAGE } from '../../../shared/text/hostileChars';
 import { normalizeCell, toHalfWidth } from '../../../shared/text/normalize';
 import { formatYmd } from '../../../shared/dates/calendar';
 import { invalidCell, parsedCell, type CellParseResult, type FilledCell, type ImportCellContext } from '../import/columns';
@@ -29,6 +30,7 @@ export function cellText(cell: FilledCell, ctx: ImportCellContext): CellParseRes
     return parsedCell(String(cell));
   }
   if (typeof cell === 'boolean') return parsedCell(cell ? 'TRUE' : 'FALSE');
+  if (hasHostileChars(cell)) return invalidCell(`${ctx.header}${HOSTILE_TEXT_MESSAGE}`);
   return parsedCell(cell);
 }
 

@@ -16,14 +16,31 @@ import { invoiceImport } from '../ledger/imports/invoiceImport';
 import { openingImport } from '../ledger/imports/openingImport';
 import { receiptImport } from '../ledger/imports/receiptImport';
 
-export interface PreparedImport {
+interface PreparedRows {
   /** Non-blank data rows. */
   rows: number;
   errors: ImportError[];
   warnings: ImportWarning[];
-  /** Writes every row with the batch id (only called when there are no errors); returns the rows written. */
-  write(batchId: string): number;
 }
+
+/** How a checked import is written (only called when there are no errors). */
+export type PreparedImport = PreparedRows &
+  (
+    | {
+        /** Writes every row with the batch id in the caller's one transaction; returns the rows written. */
+        write(batchId: string): number;
+        units?: undefined;
+      }
+    | {
+        /**
+         * Large kinds (the ledger's 100,000-row files): the write as units that
+         * imports/chunkedCommit.ts packs into short transactions; each returns
+         * the rows it wrote. The kind's `discard` removes them if the batch never finishes.
+         */
+        units(batchId: string): (() => number)[];
+        write?: undefined;
+      }
+  );
 
 export interface ImportKindHandler {
   kind: string;
@@ -39,6 +56,8 @@ export interface ImportKindHandler {
   undoBlockedReason(ctx: ServiceContext, batchId: string): string | null;
   /** Removes every record of the batch with audit rows (inside the caller's transaction); returns how many. */
   undo(ctx: ServiceContext, batchId: string, reason: string): number;
+  /** Kinds written in units: removes every record of a batch still `committing` (failed or abandoned), in short transactions. */
+  discard?(ctx: ServiceContext, batchId: string): Promise<void>;
 }
 
 export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> = {

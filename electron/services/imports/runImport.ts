@@ -14,6 +14,15 @@ import { readTableFile, type RawTable } from '../import/readTable';
 import { buildImportReport, importRefusedError, type ImportError, type ImportReport } from '../import/report';
 import { getImportBatch } from './batches';
 import { importKindHandler, type ImportKindHandler, type PreparedImport } from './kinds';
+import {
+  abandonedBatches,
+  claimBatch,
+  DEFAULT_TIMING,
+  dropBatchRow,
+  releaseBatch,
+  runInChunks,
+  type ChunkTiming,
+} from './chunkedCommit';
 
 export type ImportFile = z.output<typeof importFileSchema>;
 
@@ -32,6 +41,7 @@ async function readFile(input: ImportFile, dryRun: boolean): Promise<RawTable | 
   const fileProblem = (message: string): ImportReport =>
     buildImportReport({ kind: input.kind, rows: 0, imported: 0, dryRun, errors: [{ row: FILE_ROW, column: FILE_COLUMN, message }], warnings: [] });
   const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.byteLength === 0) return fileProblem('文件是空的');
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return fileProblem(`文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
   }
@@ -62,43 +72,122 @@ export async function previewImport(ctx: ServiceContext, input: ImportFile): Pro
   return buildImportReport({ kind: input.kind, rows: prepared.rows, imported: 0, dryRun: true, errors: problemsOf(prepared), warnings: prepared.warnings });
 }
 
-/** All-or-nothing: on any error nothing is written and a DomainError carrying the report is thrown. */
-export async function commitImport(ctx: ServiceContext, input: ImportFile): Promise<ImportCommitResult> {
+/** The batch row, written first: the imported records point at it. */
+function insertBatchRow(ctx: ServiceContext, input: ImportFile, batchId: string, status: 'committing' | 'done'): void {
+  ctx.db.run(
+    ctx.db.k.insertInto('import_batches').values({
+      id: batchId,
+      kind: input.kind,
+      file_name: input.fileName,
+      rows: 0,
+      created_at: ctx.clock.now().toISOString(),
+      user: ctx.actor.user,
+      undone_at: null,
+      undo_reason: null,
+      status,
+    }),
+  );
+}
+
+/** The batch's row count and its audit row; for a chunked batch also the switch to `done`. */
+function finishBatch(ctx: ServiceContext, input: ImportFile, batchId: string, written: number): void {
+  ctx.db.run(ctx.db.k.updateTable('import_batches').set({ rows: written }).where('id', '=', batchId));
+  recordChange(ctx, {
+    entity: 'import_batch',
+    entityId: batchId,
+    action: 'import',
+    before: null,
+    after: { kind: input.kind, fileName: input.fileName, rows: written },
+    tables: ['import_batches'],
+  });
+}
+
+/**
+ * A kind written in units (the ledger's large files): checked on a read
+ * snapshot (no write lock while 100,000 rows are mapped), then committed in
+ * short transactions so other writers keep working (chunkedCommit.ts). The
+ * database's constraints are the second line for anything a concurrent
+ * writer changed since the check (a document number taken meanwhile): the
+ * chunk fails, and everything the batch wrote is removed again.
+ */
+async function commitInUnits(
+  ctx: ServiceContext,
+  input: ImportFile,
+  handler: ImportKindHandler,
+  table: RawTable,
+  timing: ChunkTiming,
+): Promise<ImportCommitResult> {
+  const prepared = ctx.db.readSnapshot(() => handler.prepare(ctx, table));
+  const errors = problemsOf(prepared);
+  const report = (imported: number) =>
+    buildImportReport({ kind: input.kind, rows: prepared.rows, imported, dryRun: false, errors, warnings: prepared.warnings });
+  if (errors.length || !prepared.units) throw importRefusedError(report(0));
+  const batchId = newId();
+  const units = ctx.db.readSnapshot(() => prepared.units(batchId));
+  ctx.db.transaction(() => {
+    insertBatchRow(ctx, input, batchId, 'committing');
+    claimBatch(ctx, batchId);
+  });
+  let written: number;
+  try {
+    written = await withBulkCache(ctx, () => runInChunks(ctx, batchId, units, timing));
+    ctx.db.transaction(() => {
+      finishBatch(ctx, input, batchId, written);
+      releaseBatch(ctx, batchId);
+    });
+  } catch (e) {
+    await discardBatch(ctx, batchId, handler);
+    throw e;
+  }
+  for (const t of ['import_batches', 'ar_documents', 'ar_explicit_targets', 'ar_allocations', 'ar_customer_state', 'audit_log']) ctx.touched.add(t);
+  return { report: report(written), batch: getImportBatch(ctx, batchId) };
+}
+
+/** Removes a batch that did not finish: its records (the kind knows how), then the batch row. */
+export async function discardBatch(ctx: ServiceContext, batchId: string, handler: ImportKindHandler | undefined): Promise<void> {
+  await handler?.discard?.(ctx, batchId);
+  dropBatchRow(ctx, batchId);
+}
+
+/**
+ * At open: batches left `committing` by a process that died are removed, so a
+ * crash mid-import leaves nothing of it. Returns how many were removed.
+ */
+export async function discardStaleImports(ctx: ServiceContext): Promise<number> {
+  const stale = abandonedBatches(ctx);
+  for (const b of stale) await discardBatch(ctx, b.id, importKindHandler(b.kind));
+  return stale.length;
+}
+
+/** A bigger page cache while a bulk write runs: the indexes touched per customer stay in memory (SQLite's default is 2 MB). */
+async function withBulkCache<T>(ctx: ServiceContext, fn: () => Promise<T>): Promise<T> {
+  const sqlite = ctx.db.sqlite;
+  const before = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${128 * 1024}`);
+  try {
+    return await fn();
+  } finally {
+    sqlite.pragma(`cache_size = ${before}`);
+  }
+}
+
+/** All-or-nothing: on any error nothing is written (or what was written is removed) and a DomainError carrying the report is thrown. */
+export async function commitImport(ctx: ServiceContext, input: ImportFile, timing: ChunkTiming = DEFAULT_TIMING): Promise<ImportCommitResult> {
   const handler = handlerFor(input.kind);
   const table = await readFile(input, false);
   if (isReport(table)) throw importRefusedError(table);
   await handler.load?.();
+  if (handler.discard) return commitInUnits(ctx, input, handler, table, timing);
   const outcome = ctx.db.transaction((): { report: ImportReport; batch: ImportBatch | null } => {
     const prepared = handler.prepare(ctx, table);
     const errors = problemsOf(prepared);
     const report = (imported: number) =>
       buildImportReport({ kind: input.kind, rows: prepared.rows, imported, dryRun: false, errors, warnings: prepared.warnings });
-    if (errors.length) return { report: report(0), batch: null };
+    if (errors.length || !prepared.write) return { report: report(0), batch: null };
     const batchId = newId();
-    const at = ctx.clock.now().toISOString();
-    // The batch row first: the imported records point at it.
-    ctx.db.run(
-      ctx.db.k.insertInto('import_batches').values({
-        id: batchId,
-        kind: input.kind,
-        file_name: input.fileName,
-        rows: 0,
-        created_at: at,
-        user: ctx.actor.user,
-        undone_at: null,
-        undo_reason: null,
-      }),
-    );
+    insertBatchRow(ctx, input, batchId, 'done');
     const written = prepared.write(batchId);
-    ctx.db.run(ctx.db.k.updateTable('import_batches').set({ rows: written }).where('id', '=', batchId));
-    recordChange(ctx, {
-      entity: 'import_batch',
-      entityId: batchId,
-      action: 'import',
-      before: null,
-      after: { kind: input.kind, fileName: input.fileName, rows: written },
-      tables: ['import_batches'],
-    });
+    finishBatch(ctx, input, batchId, written);
     return { report: report(written), batch: getImportBatch(ctx, batchId) };
   });
   if (!outcome.batch) throw importRefusedError(outcome.report);

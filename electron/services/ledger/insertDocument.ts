@@ -47,6 +47,11 @@ export interface InsertAudit {
   note?: Record<string, unknown>;
   /** The clerk's reason for writing into a period the customer confirmed (statements/periodLock.ts). */
   lockOverride?: LockOverride;
+  /**
+   * The caller already asked the period lock for this customer's earliest date
+   * in the same transaction (imports: once per customer, not once per row).
+   */
+  lockCheckedByCaller?: boolean;
 }
 
 export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
@@ -96,11 +101,13 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
 /** Inserts one document with its targets and audit row; returns the stored row. */
 export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
   // Every ledger write passes here, so the confirmed-period lock (issue 8) is enforced once, for all of them.
-  const lockNote = guardPeriodLock(
-    ctx,
-    { customerId: doc.customerId, kind: doc.kind, docNo: doc.docNo, date: doc.docDate, originalDate: doc.originalDate ?? null },
-    audit.lockOverride ?? null,
-  );
+  const lockNote = audit.lockCheckedByCaller
+    ? null
+    : guardPeriodLock(
+        ctx,
+        { customerId: doc.customerId, kind: doc.kind, docNo: doc.docNo, date: doc.docDate, originalDate: doc.originalDate ?? null },
+        audit.lockOverride ?? null,
+      );
   const id = doc.id ?? newId();
   const row = documentRow(ctx, doc, id, ctx.clock.now().toISOString());
   ctx.db.prepare(INSERT_DOC).run(row);

@@ -61,6 +61,11 @@ export function DatabaseErrorScreen({ status, onRecovered }: { status: Unavailab
                 <Table.Td>{new Date(b.createdAt).toLocaleString(undefined, { hour12: false })}</Table.Td>
                 <Table.Td>{(b.size / 1024).toFixed(0)} KB</Table.Td>
                 <Table.Td>
+                  <Badge variant="light" color={b.verified === true ? 'teal' : b.verified === false ? 'red' : 'gray'}>
+                    {t(b.verified === true ? 'backup.verifiedOk' : b.verified === false ? 'backup.verifiedFailed' : 'backup.verifiedUnknown')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
                   <Group justify="flex-end">
                     <Button size="xs" variant={i === 0 ? 'filled' : 'default'} loading={busy === b.name} onClick={() => void restore(b.name)}>
                       {t('errors.dbRestore')}

@@ -64,7 +64,7 @@ async function keyAccount(rt: AppRuntime): Promise<string> {
   return c.id;
 }
 
-function invoiceCsv(customerCodes: string[], rows: number, tag: string, today: string): string {
+export function invoiceCsv(customerCodes: string[], rows: number, tag: string, today: string): string {
   const lines = ['单号,客户编码,日期,到期日,金额,合同号,发票号码,摘要'];
   for (let i = 0; i < rows; i++) {
     const date = addDays(today, -(i % 28));

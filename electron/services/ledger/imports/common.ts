@@ -13,6 +13,7 @@ import type { ImportWarning } from '../../import/report';
 import { cellText, codeColumn } from '../../imports/cells';
 import { insertDocument, type NewDocument } from '../insertDocument';
 import { rederiveCustomer } from '../rederive';
+import { guardPeriodLock } from '../../statements/periodLock';
 
 export interface ImportCustomer {
   id: string;
@@ -71,36 +72,37 @@ export const limitedText =
 
 // ---------------------------------------------------------------- writing
 
-/** Page cache for a bulk write: the indexes touched per customer stay in memory (SQLite's default is 2 MB). */
-const BULK_CACHE_KIB = 128 * 1024;
+const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDate ? -1 : a.docDate > b.docDate ? 1 : 0);
 
 /**
- * Inserts the documents (each with its audit row, action 'import') and then
- * re-derives every touched customer once: the bulk path that keeps 100,000
- * rows well inside the budget. Runs inside the import's transaction.
+ * The import's write as one unit per customer: its documents (each with its
+ * audit row, action 'import'), then ONE re-derivation of that customer. The
+ * units are committed in short transactions (imports/chunkedCommit.ts).
  *
- * Rows are written grouped by customer and date, whatever the file's order:
- * the per-customer indexes then grow in one place instead of at 5,000 random
+ * The confirmed-period lock is asked once per customer, for its earliest
+ * date (the lock refuses everything on or before a confirmed period's end,
+ * so the earliest date decides), instead of once per document. Documents are
+ * written grouped by customer and date, whatever the file's order: the
+ * per-customer indexes then grow in one place instead of at 5,000 random
  * places, and the stored result does not depend on insertion order anyway.
  */
-export function writeImportedDocuments(ctx: ServiceContext, docs: readonly NewDocument[], batchId: string): number {
-  const sqlite = ctx.db.sqlite;
-  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  try {
-    const ordered = [...docs].sort((a, b) =>
-      a.customerId !== b.customerId ? (a.customerId < b.customerId ? -1 : 1) : a.docDate < b.docDate ? -1 : a.docDate > b.docDate ? 1 : 0,
-    );
-    const customers = new Set<string>();
-    for (const doc of ordered) {
-      insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import' });
-      customers.add(doc.customerId);
-    }
-    for (const customerId of customers) rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
-    return docs.length;
-  } finally {
-    sqlite.pragma(`cache_size = ${cacheBefore}`);
+export function importUnits(ctx: ServiceContext, docs: readonly NewDocument[], batchId: string): (() => number)[] {
+  const byCustomer = new Map<string, NewDocument[]>();
+  for (const doc of docs) {
+    let list = byCustomer.get(doc.customerId);
+    if (list === undefined) byCustomer.set(doc.customerId, (list = []));
+    list.push(doc);
   }
+  return [...byCustomer.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([customerId, list]) => () => {
+      list.sort(byDate);
+      const first = list[0];
+      guardPeriodLock(ctx, { customerId, kind: first.kind, docNo: first.docNo, date: first.docDate, originalDate: null }, null);
+      for (const doc of list) insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import', lockCheckedByCaller: true });
+      rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
+      return list.length;
+    });
 }
 
 /**

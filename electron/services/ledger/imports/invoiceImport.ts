@@ -23,9 +23,10 @@ import {
   limitedText,
   positiveAmountColumn,
   unknownCustomer,
-  writeImportedDocuments,
+  importUnits,
 } from './common';
 import { ledgerImportUndo } from './undoImport';
+import { discardLedgerImport } from './discardImport';
 import { codeColumn } from '../../imports/cells';
 
 export const INVOICE_COLUMNS = defineImportColumns([
@@ -100,7 +101,7 @@ function prepareInvoices(ctx: ServiceContext, table: RawTable): PreparedImport {
   }
   warnings.push(...creditLimitWarnings(ctx, change, customers, H.customer_code));
 
-  return { rows: mapped.dataRowCount, errors, warnings, write: (batchId) => writeImportedDocuments(ctx, docs, batchId) };
+  return { rows: mapped.dataRowCount, errors, warnings, units: (batchId) => importUnits(ctx, docs, batchId) };
 }
 
 export const invoiceImport: ImportKindHandler = {
@@ -113,4 +114,5 @@ export const invoiceImport: ImportKindHandler = {
   })),
   prepare: prepareInvoices,
   ...ledgerImportUndo,
+  discard: discardLedgerImport,
 };

@@ -21,9 +21,10 @@ import {
   limitedText,
   signedAmountColumn,
   unknownCustomer,
-  writeImportedDocuments,
+  importUnits,
 } from './common';
 import { ledgerImportUndo } from './undoImport';
+import { discardLedgerImport } from './discardImport';
 
 export const OPENING_COLUMNS = defineImportColumns([
   { key: 'customer_code', header: '客户编码', alias: 'customer_code', required: true, parse: codeColumn },
@@ -77,9 +78,9 @@ function prepareOpenings(ctx: ServiceContext, table: RawTable): PreparedImport {
     rows: mapped.dataRowCount,
     errors,
     warnings,
-    write(batchId) {
+    units(batchId) {
       const numbers = new DocNumberSeries(ctx);
-      return writeImportedDocuments(
+      return importUnits(
         ctx,
         pending.map((p) => ({ ...p, docNo: numbers.take('opening', p.docDate) })),
         batchId,
@@ -98,4 +99,5 @@ export const openingImport: ImportKindHandler = {
   })),
   prepare: prepareOpenings,
   ...ledgerImportUndo,
+  discard: discardLedgerImport,
 };

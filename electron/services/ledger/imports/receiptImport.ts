@@ -25,9 +25,10 @@ import {
   limitedText,
   positiveAmountColumn,
   unknownCustomer,
-  writeImportedDocuments,
+  importUnits,
 } from './common';
 import { ledgerImportUndo } from './undoImport';
+import { discardLedgerImport } from './discardImport';
 
 const METHOD_SPELLINGS: Record<string, ReceiptMethod> = {
   ...Object.fromEntries(RECEIPT_METHODS.map((m) => [m, m])),
@@ -121,7 +122,7 @@ function prepareReceipts(ctx: ServiceContext, table: RawTable): PreparedImport {
   }
   warnings.push(...creditLimitWarnings(ctx, change, customers, H.customer_code));
 
-  return { rows: mapped.dataRowCount, errors, warnings, write: (batchId) => writeImportedDocuments(ctx, docs, batchId) };
+  return { rows: mapped.dataRowCount, errors, warnings, units: (batchId) => importUnits(ctx, docs, batchId) };
 }
 
 export const receiptImport: ImportKindHandler = {
@@ -134,4 +135,5 @@ export const receiptImport: ImportKindHandler = {
   })),
   prepare: prepareReceipts,
   ...ledgerImportUndo,
+  discard: discardLedgerImport,
 };

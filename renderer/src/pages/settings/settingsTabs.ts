@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { AgingBucketsTab } from '../aging/AgingBucketsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
+import { BackupTab } from '../backup/BackupTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
 import { CompanyTab } from './CompanyTab';
@@ -24,4 +25,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
+  { value: 'backup', label: 'backup.tab', component: BackupTab },
 ];

@@ -1,0 +1,134 @@
+/**
+ * Committing a large import in short transactions (issue 11, point 3).
+ *
+ * One transaction for 100,000 rows held SQLite's only write lock for ~20 s:
+ * nobody in the office could save meanwhile, and a writer that waited out its
+ * busy timeout failed. Here the write is split into units (one customer's
+ * documents and their re-derivation), packed into transactions of about
+ * CHUNK_MS each, with a pause of GAP_MS after each commit in which a waiting
+ * writer gets the lock: SQLite's busy handler re-polls at most every 100 ms,
+ * so the pause is a little longer than that, and in-process calls (the UI's
+ * saves in the Electron main process) run in the same pause.
+ *
+ * All-or-nothing is kept by the batch's status: `committing` until the last
+ * chunk, `done` after (the batch and its documents then count as posted). If
+ * a chunk fails, what the earlier chunks wrote is removed at once; if the
+ * process dies, the batch is removed when the database is opened next
+ * (discardStaleImports), unless its owner is a live process on this PC.
+ */
+import os from 'node:os';
+import type { ServiceContext } from '../context';
+
+/** Target length of one write transaction. An ordinary save waits at most about this long. */
+export const CHUNK_MS = 450;
+/** Pause after each chunk: longer than SQLite's 100 ms busy-handler poll, so a waiting writer gets its turn. */
+export const GAP_MS = 110;
+/** A committing batch whose owner has not made progress for this long is considered abandoned. */
+export const STALE_AFTER_MS = 120_000;
+
+export interface ChunkTiming {
+  chunkMs: number;
+  gapMs: number;
+}
+
+export const DEFAULT_TIMING: ChunkTiming = { chunkMs: CHUNK_MS, gapMs: GAP_MS };
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Registers this process as the writer of a committing batch (inside the batch row's transaction). */
+export function claimBatch(ctx: ServiceContext, batchId: string): void {
+  ctx.db
+    .prepare(`INSERT INTO import_commits (batch_id, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?)`)
+    .run(batchId, process.pid, os.hostname(), new Date().toISOString());
+}
+
+function heartbeat(ctx: ServiceContext, batchId: string): void {
+  ctx.db.prepare(`UPDATE import_commits SET heartbeat_at = ? WHERE batch_id = ?`).run(new Date().toISOString(), batchId);
+}
+
+/** The batch is complete: it and its records count from now on (call inside the final transaction). */
+export function releaseBatch(ctx: ServiceContext, batchId: string): void {
+  ctx.db.prepare(`DELETE FROM import_commits WHERE batch_id = ?`).run(batchId);
+  ctx.db.prepare(`UPDATE import_batches SET status = 'done' WHERE id = ?`).run(batchId);
+}
+
+/**
+ * Runs the units in as many transactions as it takes, each about `chunkMs`
+ * long, pausing `gapMs` between them. Returns the sum of the units' counts.
+ */
+export async function runInChunks(
+  ctx: ServiceContext,
+  batchId: string,
+  units: readonly (() => number)[],
+  timing: ChunkTiming = DEFAULT_TIMING,
+): Promise<number> {
+  let next = 0;
+  let total = 0;
+  const sqlite = ctx.db.sqlite;
+  while (next < units.length) {
+    // A chunk's commit need not reach the disk by itself: the batch only counts once the final
+    // commit (made with the connection's FULL sync, which flushes every earlier frame of the WAL
+    // with it) marks it done, and a batch lost with a power cut is removed as abandoned. This saves
+    // one fsync per chunk. Set outside the transaction (SQLite ignores it inside one).
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      ctx.db.transaction(() => {
+        const t0 = performance.now();
+        do total += units[next++]();
+        while (next < units.length && performance.now() - t0 < timing.chunkMs);
+        heartbeat(ctx, batchId);
+      });
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
+    if (next < units.length) await pause(timing.gapMs);
+  }
+  return total;
+}
+
+interface CommitOwner {
+  batch_id: string;
+  owner_pid: number | null;
+  owner_host: string | null;
+  heartbeat_at: string | null;
+}
+
+function ownerAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether a committing batch is abandoned: its writer died, or stopped making progress long ago. */
+export function isAbandoned(owner: CommitOwner, nowMs: number): boolean {
+  if (owner.owner_pid === null || owner.heartbeat_at === null) return true;
+  if (nowMs - Date.parse(owner.heartbeat_at) > STALE_AFTER_MS) return true;
+  if (owner.owner_host !== os.hostname()) return false;
+  return owner.owner_pid !== process.pid && !ownerAlive(owner.owner_pid);
+}
+
+/** Committing batches nobody is writing any more (crash, kill, power cut), oldest first. */
+export function abandonedBatches(ctx: ServiceContext): { id: string; kind: string }[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT b.id AS batch_id, b.kind, c.owner_pid, c.owner_host, c.heartbeat_at
+       FROM import_batches b LEFT JOIN import_commits c ON c.batch_id = b.id
+       WHERE b.status = 'committing' ORDER BY b.created_at, b.id`,
+    )
+    .all() as (CommitOwner & { kind: string })[];
+  const now = Date.now();
+  return rows.filter((r) => isAbandoned(r, now)).map((r) => ({ id: r.batch_id, kind: r.kind }));
+}
+
+/** Removes the batch row itself once its records are gone (one short transaction). */
+export function dropBatchRow(ctx: ServiceContext, batchId: string): void {
+  ctx.db.transaction(() => {
+    ctx.db.prepare(`DELETE FROM import_commits WHERE batch_id = ?`).run(batchId);
+    ctx.db.prepare(`DELETE FROM audit_log WHERE entity = 'import_batch' AND entity_id = ?`).run(batchId);
+    ctx.db.prepare(`DELETE FROM import_batches WHERE id = ? AND status = 'committing'`).run(batchId);
+  });
+}
