@@ -46,7 +46,13 @@ export const syncedTables: readonly SyncedTable[] = [
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */
-export const localTables: readonly string[] = ['ar_allocations', 'ar_customer_state'];
+export const localTables: readonly string[] = [
+  'ar_allocations',
+  'ar_customer_state',
+  // Issue 17: each document's open amount over time, derived from the allocations by every
+  // re-derivation (electron/services/ledger/rederive.ts); sync re-derives after applying remote documents.
+  'ar_open_spans',
+];
 
 /**
  * Setting keys that stay on this PC (window size, the sync folder itself,

@@ -1,8 +1,9 @@
 /**
  * Every report row for one date and basis. As of today (nothing dated
  * later) the stored replay is read directly (openAmounts.ts); as of an
- * earlier date its prefix is read (pastAmounts.ts), and the few customers a
- * crossing void makes an exception are replayed (crossingVoids.ts). Rows
+ * earlier date the open spans alive then are read (spansAsOf.ts), and the
+ * few customers a crossing void makes an exception are replayed
+ * (crossingVoids.ts). Rows
  * with nothing open and nothing unapplied are left out; balance is always
  * Σ buckets − unapplied (§4).
  */
@@ -12,7 +13,7 @@ import type { ServiceContext } from '../context';
 import { filteredCustomers, storedUnapplied, type AgingFilterInput, type CustomerFacts } from './customerBalances';
 import { customersWithCrossingVoids, replayedAging } from './crossingVoids';
 import { currentOpenAmounts, latestDocDate } from './openAmounts';
-import { balancesAsOf, bucketOpenDebits, openDebitsAsOf } from './pastAmounts';
+import { agingFromSpans } from './spansAsOf';
 
 /** A row plus what sorting by name needs. */
 export interface RankedRow extends AgingRow {
@@ -66,22 +67,15 @@ function currentFigures(ctx: ServiceContext, customers: readonly CustomerFacts[]
 }
 
 function pastFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
-  const balances = balancesAsOf(ctx, asOf);
+  const fromSpans = agingFromSpans(ctx, asOf, basis, buckets);
   const crossing = new Set(customersWithCrossingVoids(ctx, asOf));
   const out = new Map<string, Figures>();
-  const openTotals = new Map<string, number>();
   for (const c of customers) {
-    if (crossing.has(c.id)) {
-      out.set(c.id, replayedFigures(ctx, c.id, asOf, basis, buckets));
-      continue;
+    if (crossing.has(c.id)) out.set(c.id, replayedFigures(ctx, c.id, asOf, basis, buckets));
+    else {
+      const f = fromSpans.get(c.id);
+      if (f !== undefined) out.set(c.id, f);
     }
-    const balance = balances.get(c.id) ?? 0;
-    // Open debits and unapplied credits never coexist (pastAmounts.ts): the sign of the balance says which.
-    if (balance > 0) openTotals.set(c.id, balance);
-    else if (balance < 0) out.set(c.id, { bucketsFen: buckets.map(() => 0), unappliedFen: -balance, overdueFen: 0 });
-  }
-  for (const [customerId, debits] of openDebitsAsOf(ctx, asOf, openTotals)) {
-    out.set(customerId, { ...bucketOpenDebits(debits, asOf, basis, buckets), unappliedFen: 0 });
   }
   return out;
 }
