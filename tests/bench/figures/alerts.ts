@@ -13,27 +13,10 @@ import path from 'node:path';
 import type { AlertList, CollectionList } from '../../../shared/api/alerts';
 import { addDays } from '../../../shared/dates/calendar';
 import { AppRuntime } from '../../../electron/api/runtime';
-import { generateDemo } from '../../../electron/services/demo/generateDemo';
-import { cachePath, measure, type Figure } from '../harness';
+import { measure, type Figure } from '../harness';
+import { largeLedgerDb } from './ledger';
 
 const actor = { user: 'bench', device: 'bench' };
-
-/**
- * The ledger figures' cached large demo (same file name, so it is built once
- * for both groups); built here the same way when this group runs first.
- */
-async function largeDemoDb(): Promise<string> {
-  const file = cachePath('ledger-large-v2.db');
-  if (fs.existsSync(file)) return file;
-  const building = `${file}.building`;
-  fs.rmSync(building, { force: true });
-  const rt = await AppRuntime.start({ dbFile: building, actor });
-  await generateDemo(rt, { size: 'large', seed: 1 }, (msg) => process.stderr.write(`\r${msg}`.padEnd(60)));
-  process.stderr.write('\n');
-  rt.close();
-  fs.renameSync(building, file);
-  return file;
-}
 
 const count = (rt: AppRuntime, table: string): number =>
   (rt.database().sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -42,7 +25,7 @@ export async function alertFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-bench-alerts-'));
   const work = path.join(dir, 'alerts.db');
-  fs.copyFileSync(await largeDemoDb(), work);
+  fs.copyFileSync(await largeLedgerDb(), work);
   const rt = await AppRuntime.start({ dbFile: work, actor });
   try {
     const size = `${count(rt, 'customers')} customers, ${count(rt, 'ar_documents')} documents, ${count(rt, 'contracts')} contracts, ${count(rt, 'interactions')} interactions`;
