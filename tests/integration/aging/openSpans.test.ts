@@ -58,17 +58,15 @@ function engineSpans(t: TempRuntime, ids: readonly string[]): SpanRow[] {
 /** What the migration's SQL rebuilds from the stored allocations (run in a transaction that is rolled back). */
 function rebuiltSpans(t: TempRuntime): SpanRow[] {
   const db = sqlite(t);
-  let rows: SpanRow[] = [];
   db.exec('SAVEPOINT rebuild');
   try {
     db.exec('DELETE FROM ar_open_spans');
     db.exec(FILL_OPEN_SPANS_SQL);
-    rows = db.prepare(SPANS_SQL).all() as SpanRow[];
+    return db.prepare(SPANS_SQL).all() as SpanRow[];
   } finally {
     db.exec('ROLLBACK TO rebuild');
     db.exec('RELEASE rebuild');
   }
-  return rows;
 }
 
 const csv = (lines: string[]) => ({ fileName: 'x.csv', dataBase64: Buffer.from(lines.join('\n') + '\n', 'utf8').toString('base64') });
