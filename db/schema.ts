@@ -5,7 +5,7 @@
  */
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
-import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
+import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
@@ -19,6 +19,7 @@ export interface DB {
   ar_allocations: ArAllocationsTable;
   ar_customer_state: ArCustomerStateTable;
   ar_open_spans: ArOpenSpansTable;
+  ar_day_totals: ArDayTotalsTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   interactions: InteractionsTable;

@@ -82,3 +82,12 @@ export interface ArOpenSpansTable {
   doc_date: string;
   open_fen: number;
 }
+
+/** Derived (migration 0014_b, kept by a trigger): per document date, the net, invoices and receipts. */
+export interface ArDayTotalsTable {
+  doc_date: string;
+  net_fen: number;
+  invoiced_fen: number;
+  received_fen: number;
+  doc_count: number;
+}

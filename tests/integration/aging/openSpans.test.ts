@@ -6,6 +6,7 @@
  *  1. the stored spans = a fresh derivation from the ledger, both by the
  *     engine (replay → spans) and by the migration's SQL over the stored
  *     allocations (the rebuild an existing database gets);
+ *     and the dashboard's per-day totals = the sums over the documents;
  *  2. every fast "as of D" reader = the obviously correct replay as of D:
  *     the aging report (both bases) and the alerts' overdue and balance
  *     figures, for every customer, at random dates.
@@ -39,6 +40,10 @@ interface SpanRow {
 
 const SPANS_SQL = `SELECT customer_id, doc_id, from_on, until_on, side, due_on, doc_date, open_fen FROM ar_open_spans ORDER BY customer_id, doc_id, from_on`;
 const sqlite = (t: TempRuntime) => t.rt.database().sqlite;
+const DAY_TOTALS_SQL = `SELECT doc_date, net_fen, invoiced_fen, received_fen, doc_count FROM ar_day_totals WHERE doc_count > 0 ORDER BY doc_date`;
+const DAY_SUMS_SQL = `SELECT doc_date, SUM(CASE WHEN side = 'debit' THEN amount_fen ELSE -amount_fen END) AS net_fen,
+    SUM(CASE WHEN kind = 'invoice' THEN amount_fen ELSE 0 END) AS invoiced_fen, SUM(CASE WHEN kind = 'receipt' THEN amount_fen ELSE 0 END) AS received_fen,
+    count(*) AS doc_count FROM ar_documents GROUP BY doc_date ORDER BY doc_date`;
 const storedSpans = (t: TempRuntime) => sqlite(t).prepare(SPANS_SQL).all() as SpanRow[];
 
 /** The engine's spans of every customer, from a fresh replay of the stored documents. */
@@ -108,6 +113,8 @@ describe('open spans', () => {
           const stored = storedSpans(t);
           expect(stored, 'stored = engine').toEqual(engineSpans(t, ids));
           expect(rebuiltSpans(t), 'stored = migration SQL rebuild').toEqual(stored);
+          // The dashboard's per-day totals (kept by an insert trigger) = the sums over the documents.
+          expect(sqlite(t).prepare(DAY_TOTALS_SQL).all(), 'day totals').toEqual(sqlite(t).prepare(DAY_SUMS_SQL).all());
 
           const ctx = t.rt.context();
           for (const asOf of [...days.map(dayDate), TODAY]) {
