@@ -11,12 +11,16 @@ if (major < 22 || (major === 22 && minor < 14)) {
   );
   process.exit(1);
 }
+// V8 keeps the compiled bundle on disk between runs (Node's module compile
+// cache): a command starts without re-parsing the code it loads.
+require('node:module').enableCompileCache?.();
 const path = require('node:path');
 const fs = require('node:fs');
-const bundle = path.join(__dirname, '..', 'out', 'cli', 'dealerdesk.cjs');
+const { pathToFileURL } = require('node:url');
+const bundle = path.join(__dirname, '..', 'out', 'cli', 'dealerdesk.mjs');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('命令行尚未构建：请先运行 npm run build:cli\n');
   process.exit(1);
 }
 process.env.DEALERDESK_CLI_ENTRY = '1';
-require(bundle);
+import(pathToFileURL(bundle).href);

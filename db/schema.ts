@@ -5,8 +5,8 @@
  */
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
-import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExplicitTargetsTable } from './tables/ledger';
 import type { ContactsTable, CustomersTable, ImportBatchesTable, ImportCommitsTable, InteractionsTable, ProductsTable } from './tables/customers';
+import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
 
@@ -18,6 +18,8 @@ export interface DB {
   ar_explicit_targets: ArExplicitTargetsTable;
   ar_allocations: ArAllocationsTable;
   ar_customer_state: ArCustomerStateTable;
+  ar_open_spans: ArOpenSpansTable;
+  ar_day_totals: ArDayTotalsTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   interactions: InteractionsTable;

@@ -1,15 +1,37 @@
-// Bundles the CLI into one prebuilt CommonJS file (fast start-up: no
-// TypeScript at run time). Native and heavy libraries stay external and are
+// Bundles the CLI into prebuilt JavaScript (fast start-up: no TypeScript at
+// run time). ES modules with code splitting: the entry holds only argument
+// parsing, the help text and the command list, and each dynamic import()
+// (the runtime with its services and schemas, heavy commands) becomes a
+// chunk read only by the commands that need it — `dealerdesk --help` never
+// loads the database layer. Native and heavy libraries stay external and are
 // loaded lazily by the commands that need them.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 
+fs.rmSync('out/cli', { recursive: true, force: true });
 await build({
-  entryPoints: ['electron/cli/main.ts'],
-  outfile: 'out/cli/dealerdesk.cjs',
+  entryPoints: { dealerdesk: 'electron/cli/main.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node22',
-  format: 'cjs',
+  format: 'esm',
+  // Bundled CommonJS code (and the modules' own __dirname lookups) expect these in every file.
+  banner: {
+    js: [
+      "import { createRequire as __ddCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __ddFileURLToPath } from 'node:url';",
+      "import { dirname as __ddDirname } from 'node:path';",
+      'const require = __ddCreateRequire(import.meta.url);',
+      'const __filename = __ddFileURLToPath(import.meta.url);',
+      'const __dirname = __ddDirname(__filename);',
+    ].join('\n'),
+  },
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   external: ['better-sqlite3', 'exceljs', 'pdfmake', 'pinyin-pro', 'iconv-lite', 'electron'],
   logLevel: 'warning',

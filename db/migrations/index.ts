@@ -12,6 +12,8 @@ import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_aging';
 import * as m0008 from './0008_import_status';
+import * as m0014a from './0014_a_open_spans';
+import * as m0014b from './0014_b_day_totals';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0006_alerts': m0006,
   '0007_aging': m0007,
   '0008_import_status': m0008,
+  '0014_a_open_spans': m0014a,
+  '0014_b_day_totals': m0014b,
 };

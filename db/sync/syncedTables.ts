@@ -51,6 +51,12 @@ export const localTables: readonly string[] = [
   'ar_customer_state',
   // Which process on this PC is still writing a chunked import (issue 11): meaningless elsewhere.
   'import_commits',
+  // Issue 17: each document's open amount over time, derived from the allocations by every
+  // re-derivation (electron/services/ledger/rederive.ts); sync re-derives after applying remote documents.
+  'ar_open_spans',
+  // Issue 17: per-day totals of the documents, kept by an insert trigger on ar_documents
+  // (so also when sync inserts another PC's documents).
+  'ar_day_totals',
 ];
 
 /**

@@ -68,3 +68,26 @@ export interface ArCustomerStateTable {
   doc_count: number;
   updated_at: string;
 }
+
+/** Derived (migration 0014_a): one step of a document's open/unapplied amount, [from_on, until_on). */
+export interface ArOpenSpansTable {
+  customer_id: string;
+  doc_id: string;
+  from_on: string;
+  /** '9999-12-31' while still open. */
+  until_on: string;
+  from_month: string;
+  side: string;
+  due_on: string | null;
+  doc_date: string;
+  open_fen: number;
+}
+
+/** Derived (migration 0014_b, kept by a trigger): per document date, the net, invoices and receipts. */
+export interface ArDayTotalsTable {
+  doc_date: string;
+  net_fen: number;
+  invoiced_fen: number;
+  received_fen: number;
+  doc_count: number;
+}

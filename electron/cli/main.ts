@@ -4,12 +4,16 @@
  * Exit codes: 0 ok, 1 refused input / failure, 2 usage error.
  */
 import os from 'node:os';
+import packageJson from '../../package.json';
 import { DomainError } from '../../shared/errors';
-import { APP_VERSION, AppRuntime } from '../api/runtime';
+import type { AppRuntime } from '../api/runtime';
 import { resolveDbFile } from '../services/system/dataDir';
 import { hasFlag, parseArgs, stringFlag, UsageError } from './args';
 import { printJson, type CliIo } from './command';
 import { commands, findCommand } from './registry';
+import { phase, printPhases } from './timing';
+
+const APP_VERSION: string = packageJson.version;
 
 function helpText(): string {
   const lines = [
@@ -29,6 +33,7 @@ function helpText(): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  phase('start');
   let runtime: AppRuntime | null = null;
   let json = false;
   try {
@@ -53,8 +58,12 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       dbFile,
       runtime: async () => {
         if (!runtime) {
+          // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
+          const { AppRuntime } = await import('../api/runtime');
+          phase('load');
           const user = os.userInfo().username;
           runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() } });
+          phase('open');
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
         }
@@ -76,10 +85,12 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     return 1;
   } finally {
     (runtime as AppRuntime | null)?.close();
+    printPhases(io);
   }
 }
 
-const isEntry = typeof require !== 'undefined' && require.main === module;
+// The bundle is an ES module (no `module`): bin/dealerdesk.cjs sets DEALERDESK_CLI_ENTRY; run as a CommonJS script, the usual test.
+const isEntry = typeof module !== 'undefined' && typeof require !== 'undefined' && require.main === module;
 if (isEntry || process.env.DEALERDESK_CLI_ENTRY === '1') {
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),

@@ -77,6 +77,13 @@ export interface AlertCounts {
   byKind: Record<AlertKind, number>;
   /** Snoozed or acknowledged, not counted above. */
   hidden: number;
+  /**
+   * What the nav badge shows (issue 16.8): active alerts that are critical,
+   * new today, or back because they got worse (shared/alerts/needsAction.ts).
+   */
+  needsAction: number;
+  /** Active alerts that first hold today. */
+  newToday: number;
 }
 
 const alertKeyField = z
@@ -161,8 +168,12 @@ export interface CollectionRow {
 
 export interface CollectionList {
   asOf: string;
-  /** Customers on the list (rows may be fewer, see limit). */
+  /** Customers on the list (rows may be fewer, see limit) = overdueCustomers + brokenPromiseCustomers. */
   total: number;
+  /** Of them, customers with overdue items (the dashboard's overdueCustomers: the same customers, the same overdueFen). */
+  overdueCustomers: number;
+  /** Of them, customers on the list only for a broken promise (nothing overdue). */
+  brokenPromiseCustomers: number;
   /** Overdue total of all of them. */
   overdueFen: number;
   rows: CollectionRow[];

@@ -78,6 +78,7 @@ export interface Dashboard {
   overdueFen: number;
   /** overdue ÷ open, 0–1; null when nothing is open. */
   overdueShare: number | null;
+  /** Customers with something overdue: the same customers 今日催收 lists as overdue (collection.today's overdueCustomers). */
   overdueCustomers: number;
   /** Customers with a balance or a prepayment. */
   customers: number;
@@ -87,8 +88,15 @@ export interface Dashboard {
   /** The 10 largest balances. */
   topDebtors: DashboardDebtor[];
   collections: {
+    /** This month from its 1st to asOf (month to date). */
     thisMonth: MonthCollections;
+    /** The whole of last month. */
     lastMonth: MonthCollections;
+    /**
+     * Last month over the same days as thisMonth (its 1st to the same day of
+     * the month, or its last day when shorter): what month-to-date compares with.
+     */
+    lastMonthSameDays: MonthCollections;
     /** The last 12 months, oldest first, the current month (to asOf) last. */
     months: MonthCollections[];
   };

@@ -13,14 +13,34 @@ export interface Clock {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** One formatter per time zone: building one loads the zone's rules, far dearer than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * Zones with one fixed offset (minutes east of UTC) since long before any
+ * business date we keep: China has had no daylight saving time since 1991.
+ * For them the date is plain arithmetic, which spares a command-line run the
+ * time-zone database (building the first zone-aware formatter costs tens of
+ * milliseconds, more than the whole aging query).
+ */
+const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480 };
+const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
+
 /** YYYY-MM-DD of an instant in a time zone. */
 export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const offset = FIXED_OFFSET_MINUTES[timeZone];
+  const ms = instant.getTime();
+  if (offset !== undefined && ms >= FIXED_SINCE_MS) return new Date(ms + offset * 60_000).toISOString().slice(0, 10);
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -14,6 +14,7 @@ import { isIsoDate } from '../../../shared/dates/calendar';
 import { formatFenPlain } from '../../../shared/money/format';
 import { checkFlags, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand } from '../command';
+import { phase } from '../timing';
 
 /** Only the documented keys, in the documented order. */
 export function agingJson(r: AgingReport) {
@@ -69,8 +70,10 @@ export const agingCommand: CliCommand = {
     };
     const rt = await env.runtime();
     const report = await rt.invoke<AgingReport>('aging.report', input);
+    phase('query');
     if (env.json) {
       printJson(env.io, agingJson(report));
+      phase('output');
       return 0;
     }
     const money = (fen: number) => formatFenPlain(fen);

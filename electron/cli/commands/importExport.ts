@@ -11,7 +11,6 @@ import type { ExportFile, ImportCommitResult, ImportKind, ImportReport } from '.
 import { IMPORT_KIND_LABELS } from '../../../shared/api/imports';
 import { DomainError } from '../../../shared/errors';
 import { buildImportReport, summarizeReport } from '../../services/import/report';
-import { FILE_COLUMN, FILE_ROW } from '../../services/imports/runImport';
 import { checkFlags, hasFlag, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand, type CommandEnv } from '../command';
 
@@ -28,10 +27,13 @@ const reportJson = (r: ImportReport): ImportReport => ({
   warnings: r.warnings,
 });
 
-function describeProblems(env: CommandEnv, report: ImportReport): void {
+/** The import machinery (and exceljs behind it) is loaded by the import commands only, not at every start. */
+const importConstants = () => import('../../services/imports/runImport');
+
+function describeProblems(env: CommandEnv, report: ImportReport, fileRow: number): void {
   if (env.json) return;
   const where = (row: number | null, column: string | null) =>
-    `${row === null || row === FILE_ROW ? '' : `第 ${row} 行`}${column ? `［${column}］` : ''}`;
+    `${row === null || row === fileRow ? '' : `第 ${row} 行`}${column ? `［${column}］` : ''}`;
   const lines = [
     ...report.errors.map((e) => `错误 ${where(e.row, e.column)}：${e.message}`),
     ...report.warnings.map((w) => `警告 ${where(w.row, w.column)}：${w.message}`),
@@ -50,6 +52,7 @@ export function importCommand(kind: ImportKind): CliCommand {
       const file = env.rest[0];
       if (!file || env.rest.length > 1) throw new UsageError(`请给出一个要导入的文件：import ${kind} FILE --db PATH`);
       const dryRun = hasFlag(env.args, 'dry-run');
+      const { FILE_COLUMN, FILE_ROW } = await importConstants();
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(file);
@@ -75,13 +78,13 @@ export function importCommand(kind: ImportKind): CliCommand {
       } catch (e) {
         if (e instanceof DomainError && e.details !== undefined) {
           const refused = e.details as ImportReport;
-          describeProblems(env, refused);
+          describeProblems(env, refused, FILE_ROW);
           // main.ts prints `details` on stdout with --json and the message on stderr; exit 1.
           throw new DomainError(e.code, summarizeReport(refused), e.field, reportJson(refused));
         }
         throw e;
       }
-      describeProblems(env, report);
+      describeProblems(env, report, FILE_ROW);
       if (report.errors.length) throw new DomainError('validation', summarizeReport(report), 'file', reportJson(report));
       if (env.json) printJson(env.io, reportJson(report));
       env.io.err(summarizeReport(report));

@@ -1,7 +1,7 @@
 /**
- * Every report row for one date and basis. As of today (nothing dated
- * later) the stored replay is read directly (openAmounts.ts); as of an
- * earlier date its prefix is read (pastAmounts.ts), and the few customers a
+ * Every report row for one date and basis, today or any earlier date, from
+ * the open spans alive then (spansAsOf.ts: they carry both the due and the
+ * document date, so either basis is one covering read); the few customers a
  * crossing void makes an exception are replayed (crossingVoids.ts). Rows
  * with nothing open and nothing unapplied are left out; balance is always
  * Σ buckets − unapplied (§4).
@@ -9,10 +9,10 @@
 import type { AgingRow } from '../../../shared/api/aging';
 import type { AgingBasis, AgingBucket } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
-import { filteredCustomers, storedUnapplied, type AgingFilterInput, type CustomerFacts } from './customerBalances';
+import { filteredCustomers, type AgingFilterInput, type CustomerFacts } from './customerBalances';
 import { customersWithCrossingVoids, replayedAging } from './crossingVoids';
-import { currentOpenAmounts, latestDocDate } from './openAmounts';
-import { balancesAsOf, bucketOpenDebits, openDebitsAsOf } from './pastAmounts';
+import { latestDocDate } from './openAmounts';
+import { agingFromSpans } from './spansAsOf';
 
 /** A row plus what sorting by name needs. */
 export interface RankedRow extends AgingRow {
@@ -51,37 +51,18 @@ function replayedFigures(ctx: ServiceContext, customerId: string, asOf: string, 
   return { bucketsFen: result.bucketsFen, unappliedFen: result.unappliedFen, overdueFen };
 }
 
-function currentFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
-  const open = currentOpenAmounts(ctx, asOf, basis, buckets);
-  const unapplied = storedUnapplied(ctx);
+function figuresAsOf(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
+  const fromSpans = agingFromSpans(ctx, asOf, basis, buckets);
+  // Nothing dated after asOf: no void can cross it, and the spans alone are the state (the usual "as of today").
+  const latest = latestDocDate(ctx);
+  const crossing = new Set(latest !== null && latest > asOf ? customersWithCrossingVoids(ctx, asOf) : []);
   const out = new Map<string, Figures>();
   for (const c of customers) {
-    const o = open.get(c.id);
-    const unappliedFen = unapplied.get(c.id) ?? 0;
-    if (o !== undefined || unappliedFen !== 0) {
-      out.set(c.id, { bucketsFen: o?.bucketsFen ?? buckets.map(() => 0), unappliedFen, overdueFen: o?.overdueFen ?? 0 });
+    if (crossing.has(c.id)) out.set(c.id, replayedFigures(ctx, c.id, asOf, basis, buckets));
+    else {
+      const f = fromSpans.get(c.id);
+      if (f !== undefined) out.set(c.id, f);
     }
-  }
-  return out;
-}
-
-function pastFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
-  const balances = balancesAsOf(ctx, asOf);
-  const crossing = new Set(customersWithCrossingVoids(ctx, asOf));
-  const out = new Map<string, Figures>();
-  const openTotals = new Map<string, number>();
-  for (const c of customers) {
-    if (crossing.has(c.id)) {
-      out.set(c.id, replayedFigures(ctx, c.id, asOf, basis, buckets));
-      continue;
-    }
-    const balance = balances.get(c.id) ?? 0;
-    // Open debits and unapplied credits never coexist (pastAmounts.ts): the sign of the balance says which.
-    if (balance > 0) openTotals.set(c.id, balance);
-    else if (balance < 0) out.set(c.id, { bucketsFen: buckets.map(() => 0), unappliedFen: -balance, overdueFen: 0 });
-  }
-  for (const [customerId, debits] of openDebitsAsOf(ctx, asOf, openTotals)) {
-    out.set(customerId, { ...bucketOpenDebits(debits, asOf, basis, buckets), unappliedFen: 0 });
   }
   return out;
 }
@@ -90,12 +71,7 @@ function pastFigures(ctx: ServiceContext, customers: readonly CustomerFacts[], a
 export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): RankedRow[] {
   return ctx.db.readSnapshot(() => {
     const customers = filteredCustomers(ctx, filter);
-    const latest = latestDocDate(ctx);
-    // Nothing has happened after asOf: the stored full replay is the state as of asOf.
-    const figures =
-      latest === null || latest <= asOf
-        ? currentFigures(ctx, customers, asOf, filter.basis, buckets)
-        : pastFigures(ctx, customers, asOf, filter.basis, buckets);
+    const figures = figuresAsOf(ctx, customers, asOf, filter.basis, buckets);
     const rows: RankedRow[] = [];
     for (const c of customers) {
       const f = figures.get(c.id);

@@ -38,12 +38,3 @@ export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): Cus
       FROM customers c WHERE ${whereAll(conds)}`.compile(ctx.db.k),
   );
 }
-
-/** Unapplied credits (预收) of the full replay, customers with some only: the state as of the latest document. */
-export function storedUnapplied(ctx: ServiceContext): Map<string, number> {
-  const rows = ctx.db.prepare(`SELECT customer_id AS id, unapplied_fen AS fen FROM ar_customer_state WHERE unapplied_fen > 0`).all() as {
-    id: string;
-    fen: number;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.fen]));
-}

@@ -39,13 +39,14 @@ function valueOf(column: AgingSortColumn, buckets: readonly AgingBucket[]): (r: 
 export function sortRows(rows: RankedRow[], sort: AgingFilterInput['sort'], buckets: readonly AgingBucket[]): RankedRow[] {
   const value = valueOf(sort.column as AgingSortColumn, buckets);
   const dir = sort.direction === 'desc' ? -1 : 1;
+  // Each row's key is computed once, not once per comparison (thousands of rows, ~12 comparisons each).
+  const keyed = rows.map((row) => ({ row, key: value(row) }));
   // The code breaks ties, so the order is the same on every call.
-  return rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va !== vb) return (va < vb ? -1 : 1) * dir;
-    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  keyed.sort((a, b) => {
+    if (a.key !== b.key) return (a.key < b.key ? -1 : 1) * dir;
+    return a.row.code < b.row.code ? -1 : a.row.code > b.row.code ? 1 : 0;
   });
+  return keyed.map((k) => k.row);
 }
 
 export function totalsOf(rows: readonly AgingRow[], bucketCount: number): AgingTotals {

@@ -10,7 +10,7 @@
  * (customer, due date, open amount), which the open-items index answers
  * without touching the table. When some documents are dated after D, the
  * aging service's readers give the past state — balances as of D and open
- * debits by the prefix rule (aging/pastAmounts.ts) — and only the customers
+ * debits from the open spans alive at D (aging/spansAsOf.ts) — and only the customers
  * with a crossing void (an original dated ≤ D voided after D) are replayed
  * as of D by the shared engine (aging/crossingVoids.ts finds them).
  */
@@ -18,10 +18,10 @@ import { diffDays, toDayNumber } from '../../../shared/dates/calendar';
 import { replay } from '../../../shared/receivables/replay';
 import { customersWithCrossingVoids } from '../aging/crossingVoids';
 import { latestDocDate } from '../aging/openAmounts';
-import { balancesAsOf, openDebitsAsOf } from '../aging/pastAmounts';
+import { balancesFromSpans, overdueFromSpans } from '../aging/spansAsOf';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs } from '../ledger/docRows';
-import { lastInvoiceAsOf } from './pastFigures';
+import { lastInvoicesAsOf } from './pastFigures';
 
 export interface OpenDebitAsOf {
   id: string;
@@ -157,13 +157,9 @@ export class LedgerAsOf {
       const rows = this.ctx.db.prepare(SQL.overdueRows).all(this.asOf) as { customer_id: string; due_on: string; open_fen: number }[];
       for (const r of rows) addToSummary(out, r.customer_id, r.due_on, r.open_fen, asOfDay - toDayNumber(r.due_on));
     } else {
-      // A positive balance as of D is exactly what is open then (open debits and unapplied credits never coexist).
-      const openTotals = new Map<string, number>();
-      for (const [customerId, balance] of balancesAsOf(this.ctx, this.asOf)) {
-        if (balance > 0 && !this.replayed.has(customerId)) openTotals.set(customerId, balance);
-      }
-      for (const [customerId, debits] of openDebitsAsOf(this.ctx, this.asOf, openTotals)) {
-        for (const d of debits) if (d.dueOn < this.asOf) addToSummary(out, customerId, d.dueOn, d.openFen, asOfDay - toDayNumber(d.dueOn));
+      // The debits open as of D (their spans alive then); replayed customers come from their replay below.
+      for (const d of overdueFromSpans(this.ctx, this.asOf)) {
+        if (!this.replayed.has(d.customerId)) addToSummary(out, d.customerId, d.dueOn, d.openFen, asOfDay - toDayNumber(d.dueOn));
       }
     }
     for (const [customerId, c] of this.replayed) {
@@ -204,11 +200,13 @@ export class LedgerAsOf {
   private customerFigures(): Map<string, CustomerFigures> {
     if (this.figures) return this.figures;
     const out = new Map<string, CustomerFigures>();
-    const balances = this.past ? balancesAsOf(this.ctx, this.asOf) : null;
-    for (const r of this.ctx.db.prepare(SQL.state).all() as { customer_id: string; balance_fen: number; last_invoice_on: string | null }[]) {
-      let lastInvoiceOn = r.last_invoice_on;
-      // The stored last invoice is the answer unless it is after D (then: the latest one on or before D).
-      if (this.past && lastInvoiceOn !== null && lastInvoiceOn > this.asOf) lastInvoiceOn = lastInvoiceAsOf(this.ctx, r.customer_id, this.asOf);
+    const balances = this.past ? balancesFromSpans(this.ctx, this.asOf) : null;
+    const states = this.ctx.db.prepare(SQL.state).all() as { customer_id: string; balance_fen: number; last_invoice_on: string | null }[];
+    // The stored last invoice is the answer unless it is after D (then: the latest one on or before D, read in one statement).
+    const later = this.past ? states.filter((r) => r.last_invoice_on !== null && r.last_invoice_on > this.asOf).map((r) => r.customer_id) : [];
+    const lastThen = later.length > 0 ? lastInvoicesAsOf(this.ctx, later, this.asOf) : new Map<string, string | null>();
+    for (const r of states) {
+      const lastInvoiceOn = lastThen.has(r.customer_id) ? (lastThen.get(r.customer_id) ?? null) : r.last_invoice_on;
       out.set(r.customer_id, { balanceFen: balances ? (balances.get(r.customer_id) ?? 0) : r.balance_fen, lastInvoiceOn });
     }
     for (const [customerId, c] of this.replayed) out.set(customerId, c.figures);

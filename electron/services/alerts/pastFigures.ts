@@ -1,7 +1,7 @@
 /**
  * Figures "as of a past date D" for customers without a crossing void, by
  * the prefix rule the ledger and aging rely on (migration 0004, aging's
- * pastAmounts.ts): a debit dated ≤ D was open at D by its stored open amount
+ * spansAsOf.ts): a debit dated ≤ D was open at D by its stored open amount
  * plus what was allocated to it after D. Used only when some document is
  * dated after D; as of today the stored amounts are read directly.
  */
@@ -16,16 +16,23 @@ export const openThenSql = (alias: string): string =>
 const LIVE = (alias: string) => `NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = ${alias}.id)`;
 
 const SQL = {
-  lastInvoice: `SELECT max(d.doc_date) AS d FROM ar_documents d
-    WHERE d.customer_id = @customerId AND d.kind = 'invoice' AND d.doc_date <= @asOf AND ${LIVE('d')}`,
+  lastInvoices: `SELECT c.value AS id, (SELECT d.doc_date FROM ar_documents d INDEXED BY ar_documents_customer_replay
+      WHERE d.customer_id = c.value AND d.doc_date <= @asOf AND d.kind = 'invoice' AND ${LIVE('d')}
+      ORDER BY d.doc_date DESC LIMIT 1) AS d FROM json_each(@customers) c`,
   contractOpen: `SELECT coalesce(sum(t.open_then), 0) AS n FROM (
       SELECT ${openThenSql('d')} AS open_then FROM ar_documents d INDEXED BY ar_documents_contract
       WHERE d.contract_id = @contractId AND d.kind = 'invoice' AND d.doc_date <= @asOf AND ${LIVE('d')}) t`,
 };
 
-/** The latest live invoice dated ≤ D of a customer whose stored last invoice is after D. */
-export function lastInvoiceAsOf(ctx: ServiceContext, customerId: string, asOf: string): string | null {
-  return (ctx.db.prepare(SQL.lastInvoice).get({ customerId, asOf }) as { d: string | null }).d;
+/**
+ * The latest live invoice dated ≤ D of each customer whose stored last
+ * invoice is after D, in one statement: per customer the replay index is
+ * walked back from D and stops at the first live invoice (max() with a kind
+ * filter would read every document before D).
+ */
+export function lastInvoicesAsOf(ctx: ServiceContext, customerIds: readonly string[], asOf: string): Map<string, string | null> {
+  const rows = ctx.db.prepare(SQL.lastInvoices).all({ customers: JSON.stringify(customerIds), asOf }) as { id: string; d: string | null }[];
+  return new Map(rows.map((r) => [r.id, r.d]));
 }
 
 /** What the contract's live invoices dated ≤ D still had open on D. */

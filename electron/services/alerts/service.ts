@@ -8,12 +8,20 @@ import type { ServiceContext } from '../context';
 import { acknowledgeAlert, checkSnoozeDate, kindOfKey, loadAcks, snoozeAlert, viewOf } from './acks';
 import { computeAlerts } from './compute';
 import { getAlertSettings } from './settings';
+import { cachedViews } from './viewCache';
+import { isNewOn, needsAction } from '../../../shared/alerts/needsAction';
 
-/** Every alert of the date with its state (active, snoozed, acknowledged). */
+/**
+ * Every alert of the date with its state (active, snoozed, acknowledged).
+ * The list and the badge ask for the same date together after every write,
+ * so the result is kept until the database changes (viewCache.ts).
+ */
 export function alertViews(ctx: ServiceContext, asOf: string): AlertView[] {
-  const alerts = computeAlerts(ctx, asOf, getAlertSettings(ctx));
-  const acks = loadAcks(ctx);
-  return alerts.map((a) => viewOf(a, acks.get(a.key), asOf));
+  return cachedViews(ctx, asOf, () => {
+    const alerts = computeAlerts(ctx, asOf, getAlertSettings(ctx));
+    const acks = loadAcks(ctx);
+    return alerts.map((a) => viewOf(a, acks.get(a.key), asOf));
+  });
 }
 
 export function listAlerts(ctx: ServiceContext, input: z.output<typeof alertListSchema>): AlertList {
@@ -26,8 +34,11 @@ export function alertCounts(ctx: ServiceContext, input: { asOf: string | null })
   const asOf = input.asOf ?? ctx.clock.today();
   const bySeverity = Object.fromEntries(ALERT_SEVERITIES.map((s) => [s, 0])) as Record<AlertSeverity, number>;
   const byKind = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+  const settings = getAlertSettings(ctx);
   let total = 0;
   let hidden = 0;
+  let needs = 0;
+  let newToday = 0;
   for (const v of alertViews(ctx, asOf)) {
     if (v.state !== 'active') {
       hidden++;
@@ -36,8 +47,10 @@ export function alertCounts(ctx: ServiceContext, input: { asOf: string | null })
     total++;
     bySeverity[v.severity]++;
     byKind[v.kind]++;
+    if (needsAction(v, settings)) needs++;
+    if (isNewOn(v, settings)) newToday++;
   }
-  return { asOf, total, bySeverity, byKind, hidden };
+  return { asOf, total, bySeverity, byKind, hidden, needsAction: needs, newToday };
 }
 
 /** Today's alert with this key (the snapshot is taken from it), or a clear refusal. */

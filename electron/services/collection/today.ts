@@ -85,5 +85,6 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
       items: items.map((d) => ({ docId: d.id, docNo: d.docNo, docDate: d.docDate, dueOn: d.dueOn, openFen: d.openFen, days: d.daysOverdue })),
     };
   });
-  return { asOf, total: ranked.length, overdueFen: overdueTotal, rows };
+  const overdueCustomers = ranked.filter((r) => r.overdueCount > 0).length;
+  return { asOf, total: ranked.length, overdueCustomers, brokenPromiseCustomers: ranked.length - overdueCustomers, overdueFen: overdueTotal, rows };
 }

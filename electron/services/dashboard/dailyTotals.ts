@@ -1,9 +1,9 @@
 /**
  * Per-day totals of a date window, the raw material of the collections
  * chart and the DSO trend: net (debits − credits, voids included: the
- * balance moves by exactly this), invoices and receipts. One read of the
- * covering index ar_documents_day_amounts (migration 0007), grouped in index
- * order.
+ * balance moves by exactly this), invoices and receipts. Read from
+ * ar_day_totals (migration 0014_b, one row per date, kept by an insert
+ * trigger) instead of summing every document of the window.
  *
  * "Voided ones excluded by date rules": an invoice or receipt counts as of
  * a date unless a void dated on or before that date reverses it. The voids
@@ -27,12 +27,8 @@ export interface VoidedFlow {
   amountFen: number;
 }
 
-const DAYS_SQL = `SELECT doc_date AS date,
-    SUM(CASE WHEN side = 'debit' THEN amount_fen ELSE -amount_fen END) AS netFen,
-    coalesce(SUM(CASE WHEN kind = 'invoice' THEN amount_fen END), 0) AS invoicedFen,
-    coalesce(SUM(CASE WHEN kind = 'receipt' THEN amount_fen END), 0) AS receivedFen
-  FROM ar_documents INDEXED BY ar_documents_day_amounts
-  WHERE doc_date >= ? GROUP BY doc_date ORDER BY doc_date`;
+const DAYS_SQL = `SELECT doc_date AS date, net_fen AS netFen, invoiced_fen AS invoicedFen, received_fen AS receivedFen
+  FROM ar_day_totals WHERE doc_date >= ? AND doc_count > 0 ORDER BY doc_date`;
 
 const VOIDED_SQL = `SELECT o.kind AS kind, o.doc_date AS date, v.doc_date AS voidedOn, o.amount_fen AS amountFen
   FROM ar_documents v INDEXED BY ar_documents_voids CROSS JOIN ar_documents o ON o.id = v.voids_id

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../context';
 import { fullAgingReport, totalsOf } from '../aging/report';
 import { dailyTotals, voidedFlows } from './dailyTotals';
 import { expiringContracts } from './expiringContracts';
-import { dsoAt, dsoTrend, monthSeries, seriesStart, type Series } from './trends';
+import { dsoAt, dsoTrend, lastMonthSameDays, monthSeries, seriesStart, type Series } from './trends';
 
 const TOP_DEBTORS = 10;
 
@@ -66,7 +66,7 @@ export function dashboard(ctx: ServiceContext, input: { asOf: string | null }): 
       buckets,
       bucketsFen: totals.bucketsFen,
       topDebtors: rows.filter((r) => r.balanceFen > 0).slice(0, TOP_DEBTORS).map(debtor),
-      collections: { thisMonth: months[months.length - 1], lastMonth: months[months.length - 2], months },
+      collections: { thisMonth: months[months.length - 1], lastMonth: months[months.length - 2], lastMonthSameDays: lastMonthSameDays(series), months },
       dso: { current: dsoAt(series, asOf), trend: dsoTrend(series) },
       bySalesperson: bySalesperson(rows),
       expiringContracts: expiring.rows,

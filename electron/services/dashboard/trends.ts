@@ -69,6 +69,25 @@ export function monthFlows(s: Series, monthStart: string): MonthCollections {
   };
 }
 
+/**
+ * Last month over the days of this month so far: from its 1st to the same
+ * day of the month as asOf (its last day when last month is shorter), as of
+ * asOf — month to date against the same days, like with like.
+ */
+export function lastMonthSameDays(s: Series): MonthCollections {
+  const lastStart = addMonths(startOfMonth(s.asOf), -1);
+  const lastEnd = endOfMonth(lastStart);
+  const sameDay = `${lastStart.slice(0, 8)}${s.asOf.slice(8, 10)}`;
+  const to = sameDay < lastEnd ? sameDay : lastEnd;
+  return {
+    month: lastStart.slice(0, 7),
+    from: lastStart,
+    to,
+    receivedFen: flowBetween(s.days, s.voided, 'receipt', lastStart, to, s.asOf),
+    invoicedFen: flowBetween(s.days, s.voided, 'invoice', lastStart, to, s.asOf),
+  };
+}
+
 /** The last 12 months, oldest first, the current month (to asOf) last. */
 export function monthSeries(s: Series): MonthCollections[] {
   const current = startOfMonth(s.asOf);

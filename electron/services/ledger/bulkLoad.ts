@@ -17,6 +17,7 @@ import type { ArDoc } from '../../../shared/receivables/types';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { documentRow, type NewDocument } from './insertDocument';
+import { writeOpenSpans } from './openSpans';
 import { customerStateOf, derivedAmounts, writeCustomerState } from './rederive';
 
 export interface LoadDocument extends NewDocument {
@@ -76,13 +77,14 @@ export function loadCustomerHistory(ctx: ServiceContext, customerId: string, doc
     insertAllocation.run(a.creditId, a.debitId, a.explicit ? 1 : 0, customerId, a.amountFen, a.allocatedOn);
   }
   writeCustomerState(ctx, customerId, customerStateOf(arDocs, result));
+  writeOpenSpans(ctx, customerId, arDocs, result, true);
   recordChange(ctx, {
     entity: 'ar_ledger',
     entityId: customerId,
     action: 'bulk_load',
     before: null,
     after: { source, documents: docs.length, allocations: result.allocations.length },
-    tables: ['ar_documents', 'ar_explicit_targets', 'ar_allocations', 'ar_customer_state'],
+    tables: ['ar_documents', 'ar_explicit_targets', 'ar_allocations', 'ar_customer_state', 'ar_open_spans'],
   });
   return { documents: docs.length, allocations: result.allocations.length };
 }

@@ -4,7 +4,8 @@
  * from scratch (shared/receivables/replay.ts, as of no date) and the stored
  * derived data is brought in line with the result, in the same transaction:
  * the allocation rows (only the changed ones are written), each document's
- * open/unapplied amount, and the customer's summary row. Because every
+ * open/unapplied amount, the customer's summary row and its open spans
+ * (ar_open_spans, what aging and alerts read for a past date). Because every
  * allocation comes from the same replay of the same documents, the stored
  * result never depends on the order the documents were entered in.
  *
@@ -16,8 +17,9 @@ import type { Allocation, ArDoc, ReplayResult } from '../../../shared/receivable
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs, voidedIds, type LoadedDoc } from './docRows';
+import { writeOpenSpans } from './openSpans';
 
-export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state'] as const;
+export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state', 'ar_open_spans'] as const;
 
 /** Why a re-derivation ran, recorded in its audit row. */
 export interface RederiveCause {
@@ -183,6 +185,8 @@ export function rederiveCustomer(ctx: ServiceContext, customerId: string, cause:
   }
 
   writeCustomerState(ctx, customerId, customerStateOf(docs, result));
+  // The open amount of every document over time (aging and alerts as of any date read it).
+  writeOpenSpans(ctx, customerId, docs, result);
 
   if (changed > 0) {
     recordChange(ctx, {

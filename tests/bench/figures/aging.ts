@@ -8,6 +8,15 @@
  *  - aging as of a date two years back < 500 ms,
  *  - dashboard data < 500 ms,
  *  - the whole process of `npm run -s cli -- aging --json` on the medium demo.
+ * Issue 17 adds, per date (today, last month-end, two years back) and basis:
+ * the report, the floor query for that date (Σ open per customer alive at
+ * the date, read from the open spans; no buckets, names or exceptions) and
+ * their ratio (target ≤ 3), with the reference timing of the obviously
+ * correct path (replaying every customer as of the date); and the whole
+ * process of the bin (`dealerdesk aging --json`, `dealerdesk --help`) on the
+ * medium demo and on 20,000 invoices + 12,000 receipts for 500 customers,
+ * with the breakdown DEALERDESK_TIMING=1 prints (start-up, loading the
+ * runtime, opening with the migrations check, query, JSON output).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,11 +25,14 @@ import path from 'node:path';
 import type { AgingReport } from '../../../shared/api/aging';
 import { addDays } from '../../../shared/dates/calendar';
 import { AppRuntime } from '../../../electron/api/runtime';
-import { currentOpenAmounts } from '../../../electron/services/aging/openAmounts';
 import { bucketsFor } from '../../../electron/services/aging/bucketSettings';
 import { generateDemo } from '../../../electron/services/demo/generateDemo';
-import { cachePath, measure, type Figure } from '../harness';
+import { agingOf, type AgingBasis } from '../../../shared/receivables/aging';
+import { loadCustomerDocs } from '../../../electron/services/ledger/docRows';
+import { agingFromSpans, openTotalsFromSpans } from '../../../electron/services/aging/spansAsOf';
+import { cachePath, measure, migratedInPlace, type Figure } from '../harness';
 import { largeLedgerDb } from './ledger';
+import { cliDataSetDb } from './cliDataSet';
 
 const actor = { user: 'bench', device: 'bench' };
 const ROOT = path.resolve(__dirname, '../../..');
@@ -28,7 +40,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** The medium demo (customers, contracts, ~20,000 documents), built once and cached. */
 async function mediumDemoDb(): Promise<string> {
   const file = cachePath('aging-medium-v1.db');
-  if (fs.existsSync(file)) return file;
+  if (fs.existsSync(file)) return migratedInPlace(file);
   const building = `${file}.building`;
   fs.rmSync(building, { force: true });
   const rt = await AppRuntime.start({ dbFile: building, actor });
@@ -41,18 +53,49 @@ async function mediumDemoDb(): Promise<string> {
 
 const count = (rt: AppRuntime, sql: string): number => (rt.database().sqlite.prepare(sql).get() as { n: number }).n;
 
-/** Wall-clock time of a whole command, start-up included, as a user or a script feels it. */
+/**
+ * Wall-clock time of a whole command, start-up included, as a user or a
+ * script feels it; with the CLI's own DEALERDESK_TIMING breakdown (median
+ * per phase) added to the note when it prints one.
+ */
 function wholeProcess(name: string, runs: number, command: string, args: string[], note: string): Figure {
   const times: number[] = [];
+  const phases = new Map<string, number[]>();
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEALERDESK_TIMING: '1' } });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    if (i > 0) times.push(ms); // the first run warms the file cache
+    if (i === 0) continue; // the first run warms the file cache (and the compile cache)
+    times.push(ms);
+    const line = /DEALERDESK_TIMING (\{.*\})/.exec(r.stderr)?.[1];
+    if (line) for (const [k, v] of Object.entries(JSON.parse(line) as Record<string, number>)) phases.set(k, [...(phases.get(k) ?? []), v]);
   }
   times.sort((a, b) => a - b);
-  return { name, medianMs: times[Math.floor(times.length / 2)], runs, note };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const breakdown = [...phases].map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(', ');
+  return { name, medianMs: times[Math.floor(times.length / 2)], runs, note: breakdown ? `${note}; ms: ${breakdown}` : note };
+}
+
+/** One timing of something too slow to repeat (the reference replays). */
+function once(name: string, fn: () => unknown, note?: string): Figure {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { name, medianMs: ms, runs: 1, cpuMs: (c.user + c.system) / 1000, note };
+}
+
+/** The obviously correct path: every customer's documents replayed as of the date by the shared engine. */
+function replayEveryCustomer(rt: AppRuntime, asOf: string, basis: AgingBasis): number {
+  const ctx = rt.context();
+  const buckets = bucketsFor(ctx, basis);
+  let open = 0;
+  for (const { id } of rt.database().sqlite.prepare('SELECT id FROM customers').all() as { id: string }[]) {
+    for (const v of agingOf(loadCustomerDocs(ctx, id), asOf, basis, buckets).bucketsFen) open += v;
+  }
+  return open;
 }
 
 export async function agingFigures(): Promise<Figure[]> {
@@ -74,7 +117,7 @@ export async function agingFigures(): Promise<Figure[]> {
     const floor = await measure('floor: Σ open per customer, no buckets (SQL only)', 30, () => floorSql.all(), size);
     const ctx = rt.context();
     const buckets = bucketsFor(ctx, 'due');
-    const bucketed = await measure('the same with 7 buckets and overdue (the report\'s SQL part)', 30, () => currentOpenAmounts(ctx, today, 'due', buckets));
+    const bucketed = await measure('the same with 7 buckets and overdue (the report\'s SQL part)', 30, () => agingFromSpans(ctx, today, 'due', buckets));
     bucketed.note = `ratio to the floor ${(bucketed.medianMs / floor.medianMs).toFixed(2)}`;
     const todayReport = await measure('aging.report as of today, all customers (due basis)', 30, () => rt.invoke<AgingReport>('aging.report', {}));
     const rows = (await rt.invoke<AgingReport>('aging.report', {})).total;
@@ -87,6 +130,21 @@ export async function agingFigures(): Promise<Figure[]> {
     const monthEnd = addDays(today.slice(0, 8) + '01', -1);
     figures.push(await measure(`aging.report as of ${monthEnd} (last month-end)`, 15, () => rt.invoke('aging.report', { asOf: monthEnd })));
     figures.push(await measure('aging.report first page of 200 (what the screen asks)', 15, () => rt.invoke('aging.report', { limit: 200 })));
+    for (const [label, asOf] of [['today', today], ['last month-end', monthEnd], ['two years back', twoYearsBack]] as const) {
+      const spanFloor = await measure(`  floor as of ${asOf} (${label}): Σ open per customer alive then`, 30, () => openTotalsFromSpans(ctx, asOf));
+      figures.push(spanFloor);
+      for (const basis of ['due', 'document'] as const) {
+        const f = await measure(`  aging.report as of ${asOf}, ${basis} basis`, 15, () => rt.invoke('aging.report', { asOf, basis }));
+        const cpuRatio = f.cpuMs !== undefined && spanFloor.cpuMs ? `, in CPU time ${(f.cpuMs / spanFloor.cpuMs).toFixed(2)}` : '';
+        f.note = `ratio to the floor of the date ${(f.medianMs / spanFloor.medianMs).toFixed(2)}${cpuRatio} (target ≤ 3)`;
+        figures.push(f);
+      }
+      const fast = (await rt.invoke<AgingReport>('aging.report', { asOf })).totals.bucketsFen.reduce((a, b) => a + b, 0);
+      const ref = once(`  reference: replay every customer as of ${asOf} (due basis)`, () => replayEveryCustomer(rt, asOf, 'due'));
+      const refOpen = replayEveryCustomer(rt, asOf, 'due');
+      ref.note = fast === refOpen ? 'same open total as the report' : `DIFFERS from the report: ${refOpen} vs ${fast}`;
+      figures.push(ref);
+    }
     figures.push(await measure('dashboard.get (today)', 15, () => rt.invoke('dashboard.get', {})));
   } finally {
     rt.close();
@@ -103,9 +161,14 @@ export async function agingFigures(): Promise<Figure[]> {
     const r = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(mediumWork)},{readonly:true});console.log(d.prepare('SELECT count(*) n FROM ar_documents').get().n)`], { cwd: ROOT, encoding: 'utf8' });
     return r.stdout.trim();
   })();
+  const cliSet = path.join(mediumDir, 'cli-set.db');
+  fs.copyFileSync(await cliDataSetDb(), cliSet);
   try {
     figures.push(wholeProcess('npm run -s cli -- aging --json (medium demo, whole process)', 5, 'npm', ['run', '-s', 'cli', '--', 'aging', '--db', mediumWork, '--json'], `${docs} documents`));
     figures.push(wholeProcess('node bin/dealerdesk.cjs aging --json (same, without npm)', 5, process.execPath, ['bin/dealerdesk.cjs', 'aging', '--db', mediumWork, '--json'], `${docs} documents`));
+    figures.push(wholeProcess('node bin/dealerdesk.cjs aging --json (20,000 invoices + 12,000 receipts, 500 customers)', 5, process.execPath, ['bin/dealerdesk.cjs', 'aging', '--db', cliSet, '--json'], 'issue 17 data set'));
+    figures.push(wholeProcess('node bin/dealerdesk.cjs --help', 5, process.execPath, ['bin/dealerdesk.cjs', '--help'], 'no database'));
+    figures.push(wholeProcess('node -e 0 (bare Node start-up, for scale)', 5, process.execPath, ['-e', '0'], 'the floor of any command'));
   } finally {
     fs.rmSync(mediumDir, { recursive: true, force: true });
   }

@@ -18,14 +18,14 @@ import { addDays } from '../../../shared/dates/calendar';
 import { AppRuntime } from '../../../electron/api/runtime';
 import { generateDemo } from '../../../electron/services/demo/generateDemo';
 import { loadCustomerHistory, newDocumentId, type LoadDocument } from '../../../electron/services/ledger/bulkLoad';
-import { cachePath, measure, type Figure } from '../harness';
+import { cachePath, measure, migratedInPlace, type Figure } from '../harness';
 
 const actor = { user: 'bench', device: 'bench' };
 
 /** The whole large demo (customers, contracts, ledger), built once and cached. */
 export async function largeLedgerDb(): Promise<string> {
   const file = cachePath('ledger-large-v3.db');
-  if (fs.existsSync(file)) return file;
+  if (fs.existsSync(file)) return migratedInPlace(file);
   const building = `${file}.building`;
   fs.rmSync(building, { force: true });
   const rt = await AppRuntime.start({ dbFile: building, actor });

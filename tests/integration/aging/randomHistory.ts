@@ -74,6 +74,12 @@ async function tryPost(t: TempRuntime, method: Parameters<typeof post>[1], input
 export async function postHistory(t: TempRuntime, ops: readonly Op[]): Promise<string[]> {
   const ids: string[] = [];
   for (const c of CUSTOMER_SETUP) ids.push((await customer(t, c.code, { ...c })).id);
+  await postOps(t, ids, ops);
+  return ids;
+}
+
+/** Posts the plan for customers that exist already (ids in CUSTOMER_SETUP order); voids pick among these postings. */
+export async function postOps(t: TempRuntime, ids: readonly string[], ops: readonly Op[]): Promise<void> {
   const posted: Posted[] = [];
   const keep = (p: Posted | null, who: number) => {
     if (p) posted.push({ ...p, customer: who });
@@ -133,5 +139,4 @@ export async function postHistory(t: TempRuntime, ops: readonly Op[]): Promise<s
       }
     }
   }
-  return ids;
 }
