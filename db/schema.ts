@@ -9,6 +9,7 @@ import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExpl
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
+import type { AfterSalesCasesTable, AfterSalesEventsTable } from './tables/afterSales';
 
 export interface DB {
   settings: SettingsTable;
@@ -29,6 +30,8 @@ export interface DB {
   contract_attachments: ContractAttachmentsTable;
   statements: StatementsTable;
   alert_acks: AlertAcksTable;
+  after_sales_cases: AfterSalesCasesTable;
+  after_sales_events: AfterSalesEventsTable;
 }
 
 export type TableName = keyof DB;

@@ -6,6 +6,7 @@
 import type { InputOf, MethodDef, OutputOf } from './define';
 import { agingMethods } from './aging';
 import { dashboardMethods } from './dashboard';
+import { evaluationMethods } from './evaluation';
 import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
@@ -24,6 +25,7 @@ export const methods = {
   ...statementMethods,
   ...agingMethods,
   ...dashboardMethods,
+  ...evaluationMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

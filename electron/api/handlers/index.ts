@@ -6,6 +6,7 @@ import type { MethodName } from '../../../shared/api/contract';
 import { historyOf } from '../../services/audit/history';
 import { agingHandlers } from './aging';
 import { dashboardHandlers } from './dashboard';
+import { evaluationHandlers } from './evaluation';
 import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
@@ -26,5 +27,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...alertHandlers,
   ...agingHandlers,
   ...dashboardHandlers,
+  ...evaluationHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };
