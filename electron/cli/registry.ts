@@ -4,6 +4,7 @@ import { agingCommand } from './commands/aging';
 import { alertsCommand } from './commands/alerts';
 import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
+import { salespeopleCommand, scorecardCommand } from './commands/evaluation';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
 import { initCommand } from './commands/init';
 import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
@@ -17,6 +18,7 @@ commands.push(ledgerCommand, ...ledgerImportCommands);
 commands.push(statementCommand);
 commands.push(alertsCommand);
 commands.push(agingCommand);
+commands.push(scorecardCommand, salespeopleCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {
