@@ -56,7 +56,7 @@ export function salespersonTable(ctx: ServiceContext, input: { from: string | nu
   const settings = getEvaluationSettings(ctx);
   return ctx.db.transaction(() => {
     const heads = customerHeads(ctx, null);
-    const figures = new PeriodFigures(ctx, period);
+    const figures = new PeriodFigures(ctx, period, null, false);
     const money = figures.money();
     const overdue = figures.overdue(heads.map((h) => h.id));
     const visits = figures.visits();
