@@ -187,6 +187,12 @@ function Legend() {
           {t('customers.calendar.promise')}
         </Text>
       </Group>
+      <Group gap={4}>
+        <span style={{ display: 'inline-block', width: 14, height: 12, outline: '1px dashed var(--mantine-color-teal-6)' }} />
+        <Text span size="xs" c="dimmed">
+          {t('evaluation.calendar.planned')}
+        </Text>
+      </Group>
     </Group>
   );
 }

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { AgingBucketsTab } from '../aging/AgingBucketsTab';
+import { EvaluationSettingsTab } from '../evaluation/EvaluationSettingsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
@@ -24,4 +25,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
+  { value: 'evaluation', label: 'evaluation.settings.title', component: EvaluationSettingsTab },
 ];
