@@ -158,7 +158,7 @@ export function EvaluationTab({ customerId, customerName, readOnly }: { customer
                 <Money fen={c.overdueFen} danger={c.overdueFen > 0} />
               </Figure>
               <Figure label={t('evaluation.col.overdueShare')} help={t('evaluation.help.overdue')}>
-                {pct(c.overdueShare)} · {c.longestOverdueDays}
+                {pct(c.overdueShare)} · {t('evaluation.col.longestOverdue')} {c.longestOverdueDays}
               </Figure>
               <Figure label={t('evaluation.col.brokenPromises')} help={t('evaluation.help.brokenPromises')}>
                 {c.brokenPromises}

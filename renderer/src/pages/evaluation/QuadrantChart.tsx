@@ -98,7 +98,14 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
               fill={GRADE_FILL[g.grade]}
               isAnimationActive={false}
               shape={(props: { cx?: number; cy?: number; payload?: Point }) => (
-                <circle
+                <g>
+                  {/* Names beside the points while they stay readable (a few dozen customers). */}
+                  {rows.length <= 40 && (
+                    <text x={(props.cx ?? 0) + 9} y={(props.cy ?? 0) + 4} fontSize={11} fill="#495057" style={{ pointerEvents: 'none' }}>
+                      {props.payload?.row.name.slice(0, 8)}
+                    </text>
+                  )}
+                  <circle
                   cx={props.cx}
                   cy={props.cy}
                   r={6}
@@ -109,7 +116,8 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
                   data-testid={`point-${props.payload?.row.code}`}
                   data-quadrant={props.payload?.row.quadrant}
                   onClick={() => props.payload && onOpen(props.payload.row)}
-                />
+                  />
+                </g>
               )}
             />
           ))}

@@ -41,7 +41,7 @@ export function CustomerCasesPanel({ customerId, readOnly }: { customerId: strin
     })),
   ].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.at < b.at ? 1 : -1));
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
       <Paper withBorder p="sm">
         <Group justify="space-between" mb="xs">
           <Title order={6}>{t('evaluation.card.cases')}</Title>
