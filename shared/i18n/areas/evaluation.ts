@@ -7,7 +7,8 @@
 import type { Widen } from '../widen';
 
 export const evaluationZh = {
-  nav: { evaluation: '客户评估', visits: '待回访', cases: '售后与投诉', salespeople: '业务员业绩' },
+  title: '客户评估',
+  nav: { evaluation: '评估与分级', visits: '待回访', cases: '售后与投诉', salespeople: '业务员业绩' },
   layer: { key: '重点', ordinary: '普通', potential: '潜在', none: '未分层', label: '客户分层' },
   quadrant: { develop: '重点发展', collect: '加强收款', maintain: '维持', shrink: '收缩或淘汰' },
   period: { from: '开始日期', to: '截止日期（评估日）', hint: '默认截至今天的 12 个月；所有数字按截止日当天的账面计算' },
@@ -190,7 +191,8 @@ export const evaluationZh = {
 } as const;
 
 export const evaluationEn: Widen<typeof evaluationZh> = {
-  nav: { evaluation: 'Customer scorecard', visits: 'Visits due', cases: 'After-sales', salespeople: 'Salespeople' },
+  title: 'Customer scorecard',
+  nav: { evaluation: 'Scorecards', visits: 'Visits due', cases: 'After-sales', salespeople: 'Salespeople' },
   layer: { key: 'Key', ordinary: 'Ordinary', potential: 'Potential', none: 'No layer', label: 'Layer' },
   quadrant: { develop: 'Develop', collect: 'Collect harder', maintain: 'Maintain', shrink: 'Shrink or drop' },
   period: { from: 'From', to: 'To (as of)', hint: 'Default: the 12 months to today; every figure is the books as they stood on the end date' },

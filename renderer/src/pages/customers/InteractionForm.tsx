@@ -196,8 +196,9 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
           </Group>
           <Group align="flex-end" justify="space-between" gap="xs">
             {nextFollowUp}
-            {satisfaction}
-            {button}
+            <div style={{ order: 2 }}>{button}</div>
+            {/* After the button in the DOM, shown before it: Enter in 下次跟进 still saves (the rating is optional). */}
+            <div style={{ order: 1 }}>{satisfaction}</div>
           </Group>
         </Stack>
       ) : (
@@ -211,8 +212,9 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
             <div style={{ width: 150, flexShrink: 0 }}>{promiseDate}</div>
             <div style={{ width: 190 }}>{promiseAmount}</div>
             <div style={{ width: 150 }}>{nextFollowUp}</div>
-            <div style={{ width: 130 }}>{satisfaction}</div>
-            <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', paddingTop: 25 }}>{button}</div>
+            <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', paddingTop: 25, order: 2 }}>{button}</div>
+            {/* After the button in the DOM, shown before it: Enter in 下次跟进 still saves (the rating is optional). */}
+            <div style={{ width: 130, order: 1 }}>{satisfaction}</div>
           </Group>
         </Stack>
       )}

@@ -61,7 +61,7 @@ export function EvaluationPage() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={3}>{t('evaluation.nav.evaluation')}</Title>
+        <Title order={3}>{t('evaluation.title')}</Title>
         <Group gap="sm">
           <PeriodFields value={period} onChange={setPeriod} from={list.data?.from} to={list.data?.to} />
           <SegmentedControl
@@ -145,7 +145,7 @@ export function EvaluationPage() {
           onRowClick={open}
           loading={list.isLoading}
           total={rows.length}
-          empty={<EmptyState title={t('evaluation.nav.evaluation')} description={t('evaluation.period.hint')} compact />}
+          empty={<EmptyState title={t('evaluation.title')} description={t('evaluation.period.hint')} compact />}
         />
       )}
       <RegradeDialog
