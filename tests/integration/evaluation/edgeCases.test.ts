@@ -178,6 +178,21 @@ describe('visit plans', () => {
     expect(scorecard.visitPlan).toMatchObject({ intervalDays: 7, source: 'customer', lastVisitOn: '2026-11-03', dueOn: '2026-11-10', daysLate: 14 });
   });
 
+  it('the contact calendar shows the planned visits beside the done ones', async () => {
+    const c = await customer('P001', { layer: 'key' });
+    await t.rt.invoke('interactions.create', { customerId: c.id, date: '2026-11-20', channel: 'M', summary: '拜访' });
+    // Last visit 2026-11-20 + 30 → 2026-12-20, then 2027-01-19.
+    const dec = await t.rt.invoke<{ rows: { code: string; cells: { date: string; plannedVisit: boolean; marks: string[] }[] }[] }>('interactions.calendar', { month: '2026-12' });
+    expect(dec.rows.map((r) => [r.code, r.cells.filter((x) => x.plannedVisit).map((x) => x.date)])).toEqual([['P001', ['2026-12-20']]]);
+    const nov = await t.rt.invoke<{ rows: { cells: { date: string; plannedVisit: boolean; marks: string[] }[] }[] }>('interactions.calendar', { month: '2026-11' });
+    expect(nov.rows[0].cells).toEqual([{ date: '2026-11-20', day: 20, marks: ['M'], interactionIds: expect.any(Array), followUpDue: false, promiseDue: false, plannedVisit: false }]);
+    const planned = await t.rt.invoke<{ customerId: string; dueOn: string }[]>('visits.planned', { from: '2026-12-01', to: '2027-01-31' });
+    expect(planned.map((p) => p.dueOn)).toEqual(['2026-12-20', '2027-01-19']);
+    // The layer filter of the calendar.
+    const none = await t.rt.invoke<{ rows: unknown[] }>('interactions.calendar', { month: '2026-12', layer: ['potential'] });
+    expect(none.rows).toEqual([]);
+  });
+
   it('the layer filter works on the customer list and the 待回访 list', async () => {
     await customer('L001', { layer: 'key' });
     await customer('L002', { layer: 'potential' });
