@@ -9,6 +9,7 @@ import type { ContactsTable, CustomersTable, ImportBatchesTable, ImportCommitsTa
 import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
+import type { AfterSalesCasesTable, AfterSalesEventsTable } from './tables/afterSales';
 
 export interface DB {
   settings: SettingsTable;
@@ -32,6 +33,8 @@ export interface DB {
   contract_attachments: ContractAttachmentsTable;
   statements: StatementsTable;
   alert_acks: AlertAcksTable;
+  after_sales_cases: AfterSalesCasesTable;
+  after_sales_events: AfterSalesEventsTable;
 }
 
 export type TableName = keyof DB;

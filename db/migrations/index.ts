@@ -14,6 +14,7 @@ import * as m0007 from './0007_aging';
 import * as m0008 from './0008_import_status';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
+import * as m0011 from './0011_evaluation';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_import_status': m0008,
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
+  '0011_evaluation': m0011,
 };

@@ -43,6 +43,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'ar_explicit_targets', key: ['credit_id', 'seq'], merge: 'insert' },
   { table: 'statements', key: ['id'], merge: 'fields' },
   { table: 'alert_acks', key: ['alert_key'], merge: 'fields' },
+  { table: 'after_sales_cases', key: ['id'], merge: 'fields' },
+  { table: 'after_sales_events', key: ['id'], merge: 'insert' },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */

@@ -27,6 +27,10 @@ export interface CustomersTable {
   import_batch_id: string | null;
   created_at: string;
   updated_at: string;
+  /** 'key' | 'ordinary' | 'potential' | null (migration 0011). */
+  layer: string | null;
+  /** Per-customer visit plan override in days (migration 0011); null = the plan of its layer/grade. */
+  visit_interval_days: number | null;
 }
 
 export interface ContactsTable {
@@ -53,6 +57,8 @@ export interface InteractionsTable {
   promise_date: string | null;
   promise_amount_fen: number | null;
   next_follow_up: string | null;
+  /** 1–5 or null (migration 0011). */
+  satisfaction: number | null;
   user: string;
   created_at: string;
   updated_at: string;

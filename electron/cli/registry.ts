@@ -5,6 +5,7 @@ import { alertsCommand } from './commands/alerts';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { contractCommands } from './commands/contracts';
 import { demoCommand } from './commands/demo';
+import { salespeopleCommand, scorecardCommand } from './commands/evaluation';
 import { exportCustomersCommand, exportProductsCommand, importCustomersCommand, importProductsCommand } from './commands/importExport';
 import { initCommand } from './commands/init';
 import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
@@ -19,6 +20,7 @@ commands.push(statementCommand);
 commands.push(alertsCommand);
 commands.push(agingCommand);
 commands.push(backupCommand, restoreCommand);
+commands.push(scorecardCommand, salespeopleCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

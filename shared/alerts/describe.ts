@@ -60,6 +60,10 @@ export function describeAlert(a: AlertFigures): AlertSentence {
       return { key: 'alerts.message.contractEndedExpired', vars };
     }
     case 'follow_up_due': {
+      if (typeof f.planDays === 'number') {
+        const vars = { dueOn: text(f.followUpOn), days, planDays: f.planDays, lastDate: text(f.lastDate) === '' ? '—' : text(f.lastDate) };
+        return { key: days === 0 ? 'alerts.message.visitPlanToday' : 'alerts.message.visitPlanLate', vars };
+      }
       const vars = { followUpOn: text(f.followUpOn), days, lastDate: text(f.lastDate), summary: text(f.lastSummary) };
       return { key: days === 0 ? 'alerts.message.followUpToday' : 'alerts.message.followUpLate', vars };
     }
@@ -77,5 +81,7 @@ export function describeAlert(a: AlertFigures): AlertSentence {
       return { key: 'alerts.message.churn', vars: { days, lastInvoiceOn: text(f.lastInvoiceOn) } };
     case 'statement_unconfirmed':
       return { key: 'alerts.message.statementUnconfirmed', vars: { no: a.docNo ?? '', sentOn: text(f.sentOn), days } };
+    case 'case_overdue':
+      return { key: 'alerts.message.caseOverdue', vars: { no: a.docNo ?? '', promisedOn: text(f.promisedOn), days, description: text(f.description) } };
   }
 }

@@ -14,6 +14,7 @@ export const ALERT_KINDS = [
   'promise_broken',
   'churn',
   'statement_unconfirmed',
+  'case_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -42,6 +42,8 @@ export const alertSettingsSchema = z.object({
   churn: z.object({ enabled, days: threshold('未发货天数', MAX_DAYS) }),
   /** Stored as the statements area's unconfirmedAlertDays (1–365), see electron/services/alerts/settings.ts. */
   statement_unconfirmed: z.object({ enabled, days: threshold('未确认天数', 365) }),
+  /** An open after-sales case past its promised response date (issue 14); critical after criticalAfterDays late. */
+  case_overdue: z.object({ enabled, criticalAfterDays: threshold('严重天数', MAX_DAYS) }),
 }) satisfies z.ZodType<Record<AlertKind, { enabled: boolean }>>;
 
 export type AlertSettings = z.output<typeof alertSettingsSchema>;
@@ -56,6 +58,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   promise_broken: { enabled: true },
   churn: { enabled: true, days: 90 },
   statement_unconfirmed: { enabled: true, days: 15 },
+  case_overdue: { enabled: true, criticalAfterDays: 7 },
 };
 
 /**

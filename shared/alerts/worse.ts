@@ -13,6 +13,7 @@
  * - contract_ended_with_balance: the outstanding amount grew.
  * - promise_broken: the shortfall grew (a receipt in the promise's window was voided).
  * - churn: a new episode — the customer bought again and stopped again (another last invoice date).
+ * - case_overdue: the severity rose (the case passed the critical days late).
  * - follow_up_due, statement_unconfirmed: never; the key names one follow-up
  *   or one statement, and a new one is a new key.
  */
@@ -54,6 +55,8 @@ export function isWorse(kind: AlertKind, now: FactsSnapshot, then: FactsSnapshot
       return grew(a, b, 'shortfallFen');
     case 'churn':
       return str(a, 'lastInvoiceOn') !== str(b, 'lastInvoiceOn');
+    case 'case_overdue':
+      return severityRose;
     case 'follow_up_due':
     case 'statement_unconfirmed':
       return false;

@@ -7,6 +7,7 @@ import type { InputOf, MethodDef, OutputOf } from './define';
 import { agingMethods } from './aging';
 import { backupMethods } from './backup';
 import { dashboardMethods } from './dashboard';
+import { evaluationMethods } from './evaluation';
 import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
@@ -26,6 +27,7 @@ export const methods = {
   ...agingMethods,
   ...dashboardMethods,
   ...backupMethods,
+  ...evaluationMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -34,6 +34,9 @@ import {
 import { method } from './define';
 import { importMethods, type ExportFile } from './imports';
 import { productMethods } from './products';
+import { CUSTOMER_LAYERS, type CustomerLayer } from '../evaluation/enums';
+
+export const customerLayerField = z.enum(CUSTOMER_LAYERS, { error: '客户分层只能是 重点（key）、普通（ordinary）、潜在（potential）' });
 
 export * from './customerEnums';
 
@@ -117,6 +120,15 @@ const customerShape = {
   status: customerStatusField,
   tags: tagsField,
   notes: plainText('备注', 2000),
+  /** 客户分层 重点/普通/潜在 (issue 14), beside the grade. */
+  layer: customerLayerField.nullable(),
+  /** The customer's own visit interval; null = the plan of its layer or grade (settings). */
+  visitIntervalDays: z
+    .number({ error: '回访周期必须是整数天数' })
+    .int({ error: '回访周期必须是整数天数' })
+    .min(1, { error: '回访周期至少为 1 天' })
+    .max(3650, { error: '回访周期不能超过 3650 天' })
+    .nullable(),
 };
 
 const contactShape = {
@@ -150,6 +162,8 @@ export const customerCreateSchema = z.object({
     status: 'active',
     tags: [],
     notes: '',
+    layer: null,
+    visitIntervalDays: null,
   }),
   /** Optional first contact, saved as the primary one in the same transaction. */
   contact: contactFieldsSchema.nullable().default(null),
@@ -186,6 +200,8 @@ export interface Customer {
   importBatchId: string | null;
   createdAt: string;
   updatedAt: string;
+  layer: CustomerLayer | null;
+  visitIntervalDays: number | null;
 }
 
 export interface Contact {
@@ -247,6 +263,7 @@ export const customerFilterSchema = z.object({
   /** Exact salesperson; '' = all. */
   salesperson: z.string().trim().max(50).default(''),
   status: z.array(customerStatusField).default([]),
+  layer: z.array(customerLayerField).default([]),
   /** One tag the customer must carry; '' = any. */
   tag: z.string().trim().max(20).default(''),
   includeArchived: z.boolean().default(false),
@@ -269,6 +286,7 @@ export interface CustomerListRow {
   shortName: string;
   kind: CustomerKind | null;
   grade: CustomerGrade | null;
+  layer: CustomerLayer | null;
   region: string;
   salesperson: string;
   status: CustomerStatus;
@@ -322,6 +340,14 @@ export const interactionCreateSchema = z
     promiseDate: businessDate('承诺付款日期').nullable().default(null),
     promiseAmountFen: optionalFen('承诺付款金额', true).default(null),
     nextFollowUp: businessDate('下次跟进日期').nullable().default(null),
+    /** 满意度 1–5 (issue 14); null = not rated. */
+    satisfaction: z
+      .number({ error: '满意度必须是 1–5 的整数' })
+      .int({ error: '满意度必须是 1–5 的整数' })
+      .min(1, { error: '满意度必须是 1–5 的整数' })
+      .max(5, { error: '满意度必须是 1–5 的整数' })
+      .nullable()
+      .default(null),
   })
   .superRefine((v, ctx) => {
     // A promise is a date and an amount together: the promise_broken alert needs both.
@@ -349,6 +375,7 @@ export interface Interaction {
   promiseDate: string | null;
   promiseAmountFen: number | null;
   nextFollowUp: string | null;
+  satisfaction: number | null;
   /** Who entered it. */
   user: string;
   createdAt: string;
@@ -360,6 +387,7 @@ export const calendarSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' }),
   salesperson: z.string().trim().max(50).default(''),
   grade: z.array(customerGradeField).default([]),
+  layer: z.array(customerLayerField).default([]),
   search: z.string().trim().max(100).default(''),
   /**
    * true: only customers with an entry (or a follow-up) in the month. false:
@@ -382,6 +410,8 @@ export interface CalendarCell {
   followUpDue: boolean;
   /** A promise-to-pay date falls on this day. */
   promiseDue: boolean;
+  /** A visit planned by the customer's visit plan falls on this day (issue 14). */
+  plannedVisit: boolean;
 }
 
 export interface CalendarRow {

@@ -7,6 +7,7 @@ import { alertsEn } from './areas/alerts';
 import { statementsEn } from './areas/statements';
 import { agingEn } from './areas/aging';
 import { backupEn } from './areas/backup';
+import { evaluationEn } from './areas/evaluation';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -68,6 +69,7 @@ export const en: Messages = {
   statements: statementsEn,
   aging: agingEn,
   backup: backupEn,
+  evaluation: evaluationEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -15,6 +15,7 @@ import { alertsZh } from './areas/alerts';
 import { statementsZh } from './areas/statements';
 import { agingZh } from './areas/aging';
 import { backupZh } from './areas/backup';
+import { evaluationZh } from './areas/evaluation';
 
 export const zhCN = {
   app: {
@@ -75,6 +76,7 @@ export const zhCN = {
   statements: statementsZh,
   aging: agingZh,
   backup: backupZh,
+  evaluation: evaluationZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

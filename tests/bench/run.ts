@@ -8,6 +8,7 @@ import { printFigure, type Figure } from './harness';
 import { agingFigures } from './figures/aging';
 import { alertFigures } from './figures/alerts';
 import { customerFigures } from './figures/customers';
+import { evaluationFigures } from './figures/evaluation';
 import { foundationFigures } from './figures/foundation';
 import { statementFigures } from './figures/statements';
 import { ledgerFigures } from './figures/ledger';
@@ -20,6 +21,7 @@ groups.push({ name: 'statements', run: statementFigures });
 groups.push({ name: 'ledger', run: ledgerFigures });
 groups.push({ name: 'aging', run: agingFigures });
 groups.push({ name: 'safety', run: safetyFigures });
+groups.push({ name: 'evaluation', run: evaluationFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

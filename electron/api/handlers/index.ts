@@ -7,6 +7,7 @@ import { historyOf } from '../../services/audit/history';
 import { agingHandlers } from './aging';
 import { backupHandlers } from './backup';
 import { dashboardHandlers } from './dashboard';
+import { evaluationHandlers } from './evaluation';
 import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
@@ -28,5 +29,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...agingHandlers,
   ...dashboardHandlers,
   ...backupHandlers,
+  ...evaluationHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

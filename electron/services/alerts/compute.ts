@@ -10,7 +10,9 @@ import type { ServiceContext } from '../context';
 import { churnAlerts } from './rules/churn';
 import { contractEndedAlerts, contractExpiringAlerts } from './rules/contracts';
 import { creditLimitAlerts } from './rules/creditLimit';
+import { caseOverdueAlerts } from './rules/afterSales';
 import { followUpAlerts } from './rules/followUps';
+import { visitPlanAlerts } from './rules/visitPlans';
 import { installmentDueAlerts } from './rules/installments';
 import { overdueAlerts } from './rules/overdue';
 import { promiseBrokenAlerts } from './rules/promises';
@@ -23,10 +25,12 @@ const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
   installment_due: installmentDueAlerts,
   contract_expiring: contractExpiringAlerts,
   contract_ended_with_balance: contractEndedAlerts,
-  follow_up_due: followUpAlerts,
+  // Visit plans past due raise the follow-up alert too (issue 14), keyed by customer and due date.
+  follow_up_due: (s) => [...followUpAlerts(s), ...visitPlanAlerts(s)],
   promise_broken: promiseBrokenAlerts,
   churn: churnAlerts,
   statement_unconfirmed: statementUnconfirmedAlerts,
+  case_overdue: caseOverdueAlerts,
 };
 
 export function compareAlerts(a: Alert, b: Alert): number {

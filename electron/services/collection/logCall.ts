@@ -28,6 +28,7 @@ export function logCall(ctx: ServiceContext, input: z.output<typeof logCallSchem
     summary: input.summary,
     promiseDate: input.promiseDate,
     promiseAmountFen: input.promiseAmountFen,
+    satisfaction: null,
     nextFollowUp: input.nextFollowUp,
   });
 }

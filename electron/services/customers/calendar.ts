@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api/customers';
 import { daysInMonth, formatYmd } from '../../../shared/dates/calendar';
 import type { ServiceContext } from '../context';
+import { plannedVisits } from '../evaluation/visitPlans';
 import { customerConditions, whereAll } from './search';
 
 export type CalendarQuery = z.output<typeof calendarSchema>;
@@ -44,7 +45,7 @@ export function interactionCalendar(ctx: ServiceContext, q: CalendarQuery): Cale
   const from = formatYmd(year, month, 1);
   const to = formatYmd(year, month, days);
   const where = whereAll(
-    customerConditions({ search: q.search, grade: q.grade, salesperson: q.salesperson, includeArchived: false }),
+    customerConditions({ search: q.search, grade: q.grade, layer: q.layer, salesperson: q.salesperson, includeArchived: false }),
   );
 
   return ctx.db.readSnapshot(() => {
@@ -64,7 +65,7 @@ export function interactionCalendar(ctx: ServiceContext, q: CalendarQuery): Cale
       if (!cells) cellsByCustomer.set(customerId, (cells = new Map()));
       let cell = cells.get(date);
       if (!cell) {
-        cell = { date, day: Number(date.slice(8, 10)), marks: [], interactionIds: [], followUpDue: false, promiseDue: false };
+        cell = { date, day: Number(date.slice(8, 10)), marks: [], interactionIds: [], followUpDue: false, promiseDue: false, plannedVisit: false };
         cells.set(date, cell);
       }
       return cell;
@@ -78,6 +79,11 @@ export function interactionCalendar(ctx: ServiceContext, q: CalendarQuery): Cale
       }
       if (inMonth(m.next_follow_up)) cellOf(m.customer_id, m.next_follow_up).followUpDue = true;
       if (inMonth(m.promise_date)) cellOf(m.customer_id, m.promise_date).promiseDue = true;
+    }
+    // Planned visits (issue 14) of the customers matching the filter, beside the done ones.
+    const matching = ctx.db.all(sql<{ id: string }>`SELECT c.id FROM customers c WHERE ${where}`.compile(ctx.db.k)).map((r) => r.id);
+    if (matching.length > 0) {
+      for (const p of plannedVisits(ctx, { from, to, customerIds: matching })) cellOf(p.customerId, p.dueOn).plannedVisit = true;
     }
 
     const heads = q.onlyWithEntries

@@ -137,6 +137,8 @@ export function insertCustomer(ctx: ServiceContext, input: CustomerCreate, opts:
     import_batch_id: opts.importBatchId ?? null,
     created_at: at,
     updated_at: at,
+    layer: input.layer,
+    visit_interval_days: input.visitIntervalDays,
   };
   ctx.db.run(ctx.db.k.insertInto('customers').values(row));
   recordChange(ctx, {
@@ -196,6 +198,8 @@ export async function updateCustomer(ctx: ServiceContext, input: CustomerUpdate)
           status: next.status,
           tags: JSON.stringify(next.tags),
           notes: next.notes,
+          layer: next.layer,
+          visit_interval_days: next.visitIntervalDays,
           updated_at: ctx.clock.now().toISOString(),
         })
         .where('id', '=', id),

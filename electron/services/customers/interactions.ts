@@ -45,6 +45,7 @@ export function insertInteraction(ctx: ServiceContext, input: InteractionCreate)
       promise_date: input.promiseDate,
       promise_amount_fen: input.promiseAmountFen,
       next_follow_up: input.nextFollowUp,
+      satisfaction: input.satisfaction,
       user: ctx.actor.user,
       created_at: at,
       updated_at: at,

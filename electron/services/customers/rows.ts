@@ -10,6 +10,7 @@ import type {
   Interaction,
   InteractionChannel,
 } from '../../../shared/api/customers';
+import type { CustomerLayer } from '../../../shared/evaluation/enums';
 
 export type CustomerRow = Selectable<CustomersTable>;
 export type ContactRow = Selectable<ContactsTable>;
@@ -50,6 +51,8 @@ export function customerFromRow(r: CustomerRow): Customer {
     importBatchId: r.import_batch_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    layer: r.layer as CustomerLayer | null,
+    visitIntervalDays: r.visit_interval_days,
   };
 }
 
@@ -94,6 +97,7 @@ export function interactionFromRow(r: InteractionRow): Interaction {
     promiseDate: r.promise_date,
     promiseAmountFen: r.promise_amount_fen,
     nextFollowUp: r.next_follow_up,
+    satisfaction: r.satisfaction,
     user: r.user,
     createdAt: r.created_at,
   };

@@ -17,6 +17,7 @@ import type {
   customerFilterSchema,
   customerListSchema,
 } from '../../../shared/api/customers';
+import type { CustomerLayer } from '../../../shared/evaluation/enums';
 import { toHalfWidth } from '../../../shared/text/normalize';
 import type { ServiceContext } from '../context';
 import { looksLikeInitials } from './pinyinInitials';
@@ -67,6 +68,7 @@ const inList = (column: string, values: readonly string[]): Condition =>
 export interface FilterParts {
   search?: string;
   grade?: readonly CustomerGrade[];
+  layer?: readonly CustomerLayer[];
   kind?: readonly CustomerKind[];
   status?: readonly CustomerStatus[];
   region?: string;
@@ -81,6 +83,7 @@ export function customerConditions(f: FilterParts): Condition[] {
   if (f.archivedOnly) conds.push(sql<SqlBool>`c.archived_at IS NOT NULL`);
   else if (!f.includeArchived) conds.push(sql<SqlBool>`c.archived_at IS NULL`);
   if (f.grade?.length) conds.push(inList('c.grade', f.grade));
+  if (f.layer?.length) conds.push(inList('c.layer', f.layer));
   if (f.kind?.length) conds.push(inList('c.kind', f.kind));
   if (f.status?.length) conds.push(inList('c.status', f.status));
   if (f.region) conds.push(sql<SqlBool>`c.region = ${f.region}`);
@@ -143,6 +146,7 @@ interface ListRow {
   short_name: string;
   kind: string | null;
   grade: string | null;
+  layer: string | null;
   region: string;
   salesperson: string;
   status: string;
@@ -165,6 +169,7 @@ function toListRow(r: ListRow): CustomerListRow {
     shortName: r.short_name,
     kind: r.kind as CustomerKind | null,
     grade: r.grade as CustomerGrade | null,
+    layer: r.layer as CustomerLayer | null,
     region: r.region,
     salesperson: r.salesperson,
     status: r.status as CustomerStatus,
@@ -201,7 +206,7 @@ export function customerIdsInOrder(ctx: ServiceContext, filter: CustomerFilterIn
 export function customerListRows(ctx: ServiceContext, ids: readonly string[]): CustomerListRow[] {
   if (ids.length === 0) return [];
   const rows = ctx.db.all(
-    sql<ListRow>`SELECT c.id, c.code, c.name, c.short_name, c.kind, c.grade, c.region, c.salesperson, c.status,
+    sql<ListRow>`SELECT c.id, c.code, c.name, c.short_name, c.kind, c.grade, c.layer, c.region, c.salesperson, c.status,
         c.credit_limit_fen, c.payment_term_days, c.tags, c.archived_at, c.updated_at,
         pc.name AS contact_name, pc.mobile AS contact_mobile, pc.phone AS contact_phone,
         ${LAST_INTERACTION} AS last_interaction_date

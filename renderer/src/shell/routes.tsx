@@ -12,6 +12,7 @@ import { contractRoutes } from '../pages/contracts/routes';
 import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
 import { CustomerListPage } from '../pages/customers/CustomerListPage';
 import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
+import { evaluationDailyRoutes, evaluationRecordRoutes } from '../pages/evaluation/routes';
 import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -39,10 +40,12 @@ export const routes: RouteDef[] = [
   ...agingRoutes,
   ...alertRoutes,
   ...statementRoutes,
+  ...evaluationDailyRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },
   ...contractRoutes,
+  ...evaluationRecordRoutes,
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
 ];

@@ -21,6 +21,7 @@ export const alertsZh = {
     promise_broken: '承诺付款未兑现',
     churn: '流失预警',
     statement_unconfirmed: '对账单未确认',
+    case_overdue: '售后超期',
   },
   severity: {
     info: '提示',
@@ -49,6 +50,9 @@ export const alertsZh = {
     promiseBroken: '承诺 {promiseDate} 前付款 {promised}，期间只收到 {received}，差 {shortfall}',
     churn: '已 {days} 天没有发货（最近一张应收单 {lastInvoiceOn}）',
     statementUnconfirmed: '对账单 {no} 于 {sentOn} 寄出，已 {days} 天未确认',
+    visitPlanToday: '按回访计划（每 {planDays} 天）今天应回访（上次回访 {lastDate}）',
+    visitPlanLate: '按回访计划（每 {planDays} 天）应于 {dueOn} 回访，已过 {days} 天（上次回访 {lastDate}）',
+    caseOverdue: '售后单 {no} 承诺 {promisedOn} 答复，已超期 {days} 天：{description}',
   },
   center: {
     title: '预警',
@@ -163,6 +167,8 @@ export const alertsZh = {
     statement_unconfirmed: '对账单未确认',
     statementHint: '对账单寄出后多少天仍未确认',
     statementDays: '未确认天数',
+    case_overdue: '售后超期',
+    caseOverdueHint: '未解决的售后单过了承诺答复日期；超期超过严重天数为严重',
     saved: '预警规则已保存',
   },
 } as const;
@@ -182,6 +188,7 @@ export const alertsEn: Widen<typeof alertsZh> = {
     promise_broken: 'Broken promise to pay',
     churn: 'Churn',
     statement_unconfirmed: 'Statement unconfirmed',
+    case_overdue: 'After-sales case overdue',
   },
   severity: {
     info: 'Info',
@@ -210,6 +217,9 @@ export const alertsEn: Widen<typeof alertsZh> = {
     promiseBroken: 'Promised {promised} by {promiseDate}; received {received}, short by {shortfall}',
     churn: 'No invoice for {days} days (last one on {lastInvoiceOn})',
     statementUnconfirmed: 'Statement {no} sent on {sentOn}, unconfirmed for {days} days',
+    visitPlanToday: 'Visit due today by the visit plan (every {planDays} days; last visit {lastDate})',
+    visitPlanLate: 'Visit was due on {dueOn} by the visit plan (every {planDays} days), {days} days ago (last visit {lastDate})',
+    caseOverdue: 'After-sales case {no} promised an answer by {promisedOn}, {days} days late: {description}',
   },
   center: {
     title: 'Alerts',
@@ -324,6 +334,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     statement_unconfirmed: 'Statement unconfirmed',
     statementHint: 'Statements still unconfirmed this many days after they were sent',
     statementDays: 'Days unconfirmed',
+    case_overdue: 'After-sales case overdue',
+    caseOverdueHint: 'An unresolved after-sales case is past its promised answer date; critical after the critical days',
     saved: 'Alert rules saved',
   },
 };

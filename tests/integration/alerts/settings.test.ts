@@ -22,6 +22,8 @@ describe('alert settings', () => {
       promise_broken: { enabled: true },
       churn: { enabled: true, days: 90 },
       statement_unconfirmed: { enabled: true, days: 15 },
+      // Issue 14: open after-sales cases past their promised date.
+      case_overdue: { enabled: true, criticalAfterDays: 7 },
     });
   });
 

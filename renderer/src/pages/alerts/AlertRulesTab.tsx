@@ -37,6 +37,7 @@ const RULES: Record<AlertKind, { hint: MessageKey; fields: [string, MessageKey][
   promise_broken: { hint: 'alerts.rules.promiseHint', fields: [] },
   churn: { hint: 'alerts.rules.churnHint', fields: [['days', 'alerts.rules.churnDays']] },
   statement_unconfirmed: { hint: 'alerts.rules.statementHint', fields: [['days', 'alerts.rules.statementDays']] },
+  case_overdue: { hint: 'alerts.rules.caseOverdueHint', fields: [['criticalAfterDays', 'alerts.rules.criticalAfterDays']] },
 };
 
 export function AlertRulesTab() {

@@ -114,6 +114,7 @@ export function CalendarGrid({ data, today, height, selected, onSelect, renderPo
                   classes.cell,
                   cell?.followUpDue ? classes.followUp : '',
                   cell?.promiseDue ? classes.promise : '',
+                  cell?.plannedVisit ? classes.planned : '',
                   isSelected ? classes.selected : '',
                 ].join(' ');
                 const content = (

@@ -3,6 +3,7 @@
  * month, per customer. Filters by salesperson and grade; clicking a cell shows
  * that day's entries and a small form to log one there.
  */
+import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
 import { ActionIcon, Button, Checkbox, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -27,6 +28,8 @@ interface Filters {
   month: string;
   salesperson: string | null;
   grade: CustomerGrade | null;
+  /** 客户分层 (issue 14); optional so filters saved before it still load. */
+  layer?: CustomerLayer | null;
   search: string;
   onlyWithEntries: boolean;
 }
@@ -53,6 +56,7 @@ export function CalendarPage() {
       month: f.month,
       salesperson: f.salesperson ?? '',
       grade: f.grade ? [f.grade] : [],
+      layer: f.layer ? [f.layer] : [],
       search,
       onlyWithEntries: f.onlyWithEntries,
     },
@@ -114,6 +118,15 @@ export function CalendarPage() {
           clearable
           value={f.grade}
           onChange={(v) => set({ grade: v as CustomerGrade | null })}
+        />
+        <Select
+          w={108}
+          data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
+          placeholder={t('evaluation.layer.label')}
+          aria-label={t('evaluation.layer.label')}
+          clearable
+          value={f.layer ?? null}
+          onChange={(v) => set({ layer: v as CustomerLayer | null })}
         />
         <Checkbox
           size="xs"
@@ -185,6 +198,12 @@ function Legend() {
         <span style={{ display: 'inline-block', width: 16, height: 3, background: 'var(--mantine-color-grape-5)' }} />
         <Text span size="xs" c="dimmed">
           {t('customers.calendar.promise')}
+        </Text>
+      </Group>
+      <Group gap={4}>
+        <span style={{ display: 'inline-block', width: 14, height: 12, outline: '1px dashed var(--mantine-color-teal-6)' }} />
+        <Text span size="xs" c="dimmed">
+          {t('evaluation.calendar.planned')}
         </Text>
       </Group>
     </Group>

@@ -16,6 +16,7 @@ import { navigate } from '../../shell/router';
 import { CustomerContractsTab } from '../contracts/CustomerContractsTab';
 import { CustomerLedgerTab } from '../ledger/CustomerLedgerTab';
 import { CustomerStatementsTab } from '../statements/CustomerStatementsTab';
+import { EvaluationTab } from '../evaluation/EvaluationTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerForm } from './CustomerForm';
 import { HistoryTab } from './HistoryTab';
@@ -23,7 +24,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
 
-const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'history'] as const;
+const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'evaluation', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 /** `#/customers/ID?tab=interactions` opens a tab directly (links from the calendar). */
@@ -177,6 +178,7 @@ function CustomerCard({ id }: { id: string }) {
           <Tabs.Tab value="contracts">{t('contracts.nav.contracts')}</Tabs.Tab>
           <Tabs.Tab value="ledger">{t('ledger.tab.title')}</Tabs.Tab>
           <Tabs.Tab value="statements">{t('statements.nav.statements')}</Tabs.Tab>
+          <Tabs.Tab value="evaluation">{t('evaluation.card.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('customers.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="sm">
@@ -205,6 +207,9 @@ function CustomerCard({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="statements" pt="sm">
           <CustomerStatementsTab customerId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evaluation" pt="sm">
+          <EvaluationTab customerId={c.id} customerName={c.name} readOnly={Boolean(c.archivedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <HistoryTab customerId={c.id} />

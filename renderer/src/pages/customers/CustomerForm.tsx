@@ -4,6 +4,7 @@
  * on, Ctrl+S saves, Esc cancels; messages sit under their fields and the form
  * keeps everything typed when a save is refused.
  */
+import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
 import { Autocomplete, Button, Divider, Grid, Group, Paper, Select, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
@@ -176,6 +177,20 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
               {...input('status')}
               onChange={(v) => form.setFieldValue('status', (v as CustomerStatus | null) ?? 'active')}
             />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <Select
+              label={t('evaluation.form.layer')}
+              data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
+              clearable
+              placeholder={t('customers.form.none')}
+              {...input('layer')}
+              onChange={(v) => form.setFieldValue('layer', (v as CustomerLayer | null) ?? null)}
+              data-testid="customer-layer"
+            />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <TextInput label={t('evaluation.form.visitInterval')} placeholder={t('evaluation.form.visitIntervalHint')} maxLength={5} {...input('visitIntervalDays')} />
           </Grid.Col>
           <Grid.Col span={2}>
             <Autocomplete label={t('customers.field.region')} data={facets.data?.regions ?? []} maxLength={50} {...input('region')} />

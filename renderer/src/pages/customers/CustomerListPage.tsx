@@ -4,6 +4,7 @@
  * paging, row click opens the card; import, export of what is filtered, and
  * the import batches with undo in a second tab.
  */
+import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
 import { Button, Checkbox, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
@@ -36,6 +37,8 @@ import { useCustomerLabels } from './labels';
 interface ListState {
   search: string;
   grade: CustomerGrade | null;
+  /** 客户分层 filter (issue 14); optional so a list state saved before it still loads. */
+  layer?: CustomerLayer | null;
   kind: CustomerKind | null;
   region: string | null;
   salesperson: string | null;
@@ -74,6 +77,7 @@ export function CustomerListPage() {
     () => ({
       search: debouncedSearch,
       grade: state.grade ? [state.grade] : [],
+      layer: state.layer ? [state.layer] : [],
       kind: state.kind ? [state.kind] : [],
       region: state.region ?? '',
       salesperson: state.salesperson ?? '',
@@ -90,7 +94,7 @@ export function CustomerListPage() {
   const columns = useCustomerColumns(defaults.data?.paymentTermDays);
 
   const filtered =
-    state.search !== '' || state.grade || state.kind || state.region || state.salesperson || state.status || state.includeArchived;
+    state.search !== '' || state.grade || state.layer || state.kind || state.region || state.salesperson || state.status || state.includeArchived;
 
   const doExport = async () => {
     try {
@@ -184,6 +188,16 @@ export function CustomerListPage() {
                 clearable
                 value={state.grade}
                 onChange={(v) => set({ grade: v as CustomerGrade | null })}
+              />
+              <Select
+                w={108}
+                data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
+                placeholder={t('evaluation.layer.label')}
+                aria-label={t('evaluation.layer.label')}
+                clearable
+                value={state.layer ?? null}
+                onChange={(v) => set({ layer: v as CustomerLayer | null })}
+                data-testid="customer-list-layer"
               />
               <Select
                 w={124}

@@ -4,7 +4,7 @@
  * Used on the customer card and in the calendar's day popover (compact).
  * Validation is the service's own schema, run on what the form would send.
  */
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Rating, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, type KeyboardEvent } from 'react';
 import { interactionCreateSchema, type Interaction, type InteractionChannel, type InteractionCreateInput } from '../../../../shared/api/customers';
@@ -27,6 +27,8 @@ interface Values {
   promiseDate: string;
   promiseAmount: string;
   nextFollowUp: string;
+  /** 0 = not rated; 1–5 (issue 14). */
+  satisfaction: number;
 }
 
 const AMOUNT_LABEL = '承诺付款金额';
@@ -40,6 +42,7 @@ function toInput(customerId: string, v: Values, promiseAmountFen: number | null)
     promiseDate: v.promiseDate || null,
     promiseAmountFen,
     nextFollowUp: v.nextFollowUp || null,
+    satisfaction: v.satisfaction === 0 ? null : v.satisfaction,
   };
 }
 
@@ -67,6 +70,7 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
     promiseDate: '',
     promiseAmount: '',
     nextFollowUp: '',
+    satisfaction: 0,
   };
   const form = useForm<Values>({
     initialValues: initial,
@@ -154,6 +158,26 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
   const nextFollowUp = (
     <DateField label={t('customers.interactions.nextFollowUp')} {...pickerProps} {...form.getInputProps('nextFollowUp')} />
   );
+  const satisfaction = (
+    <Stack gap={2}>
+      <Text size="sm" fw={500}>
+        {t('evaluation.form.satisfaction')}
+      </Text>
+      <Rating
+        value={form.getValues().satisfaction}
+        onChange={(v) => form.setFieldValue('satisfaction', v)}
+        aria-label={t('evaluation.form.satisfaction')}
+        title={t('evaluation.form.satisfactionHint')}
+        data-testid="interaction-satisfaction"
+        mt={6}
+      />
+      {form.errors.satisfaction && (
+        <Text size="xs" c="red">
+          {form.errors.satisfaction}
+        </Text>
+      )}
+    </Stack>
+  );
   const button = (
     <Button type="submit" loading={create.isPending} data-testid="interaction-save">
       {t('customers.interactions.add')}
@@ -172,7 +196,9 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
           </Group>
           <Group align="flex-end" justify="space-between" gap="xs">
             {nextFollowUp}
-            {button}
+            <div style={{ order: 2 }}>{button}</div>
+            {/* After the button in the DOM, shown before it: Enter in 下次跟进 still saves (the rating is optional). */}
+            <div style={{ order: 1 }}>{satisfaction}</div>
           </Group>
         </Stack>
       ) : (
@@ -186,7 +212,9 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
             <div style={{ width: 150, flexShrink: 0 }}>{promiseDate}</div>
             <div style={{ width: 190 }}>{promiseAmount}</div>
             <div style={{ width: 150 }}>{nextFollowUp}</div>
-            <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', paddingTop: 25 }}>{button}</div>
+            <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', paddingTop: 25, order: 2 }}>{button}</div>
+            {/* After the button in the DOM, shown before it: Enter in 下次跟进 still saves (the rating is optional). */}
+            <div style={{ width: 130, order: 1 }}>{satisfaction}</div>
           </Group>
         </Stack>
       )}

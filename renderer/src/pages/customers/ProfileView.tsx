@@ -42,6 +42,8 @@ export function ProfileView({ customer: c }: { customer: CustomerDetail }) {
 
         <Item label={t('customers.field.kind')}>{or(labels.kind(c.kind))}</Item>
         <Item label={t('customers.field.grade')}>{or(c.grade ?? '')}</Item>
+        <Item label={t('evaluation.form.layer')}>{or(c.layer ? t(`evaluation.layer.${c.layer}`) : '')}</Item>
+        <Item label={t('evaluation.form.visitInterval')}>{or(c.visitIntervalDays === null ? '' : String(c.visitIntervalDays))}</Item>
         <Item label={t('customers.field.region')}>{or(c.region)}</Item>
         <Item label={t('customers.field.salesperson')}>{or(c.salesperson)}</Item>
 

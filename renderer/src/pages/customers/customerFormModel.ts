@@ -18,6 +18,7 @@ import { MAX_PAYMENT_TERM_DAYS } from '../../../../shared/api/customerEnums';
 import { optionalText, optionalValidated } from '../../../../shared/schemas/fields';
 import { toHalfWidth } from '../../../../shared/text/normalize';
 import { validateEmail, validateMobile, validatePhone } from '../../../../shared/validators/contact';
+import type { CustomerLayer } from '../../../../shared/evaluation/enums';
 import { amountTextField, fenToAmountText, parseAmountText } from '../../components/amountText';
 
 export interface CustomerFormValues {
@@ -26,6 +27,9 @@ export interface CustomerFormValues {
   shortName: string;
   kind: CustomerKind | null;
   grade: CustomerGrade | null;
+  /** 客户分层 and the customer's own visit interval (issue 14). */
+  layer: CustomerLayer | null;
+  visitIntervalDays: string;
   region: string;
   address: string;
   taxId: string;
@@ -55,11 +59,20 @@ const paymentTermText = z.string().refine(
   { error: `账期天数应为 0–${MAX_PAYMENT_TERM_DAYS} 的整数` },
 );
 
+const visitIntervalText = z.string().refine(
+  (v) => {
+    const s = toHalfWidth(v).trim();
+    return s === '' || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 3650);
+  },
+  { error: '回访周期应为 1–3650 的整数天数' },
+);
+
 export const customerFormSchema = customerCreateSchema
-  .omit({ creditLimitFen: true, paymentTermDays: true, contact: true })
+  .omit({ creditLimitFen: true, paymentTermDays: true, contact: true, visitIntervalDays: true })
   .extend({
     creditLimit: amountTextField({ label: '信用额度', allowZero: true }),
     paymentTermDays: paymentTermText,
+    visitIntervalDays: visitIntervalText,
     contactName: optionalText('联系人姓名', 50),
     contactTitle: optionalText('职务', 50),
     contactMobile: optionalValidated('手机', 30, validateMobile),
@@ -80,6 +93,8 @@ export function emptyCustomerValues(code: string): CustomerFormValues {
     shortName: '',
     kind: null,
     grade: null,
+    layer: null,
+    visitIntervalDays: '',
     region: '',
     address: '',
     taxId: '',
@@ -106,6 +121,8 @@ export function customerToValues(c: CustomerDetail): CustomerFormValues {
     shortName: c.shortName,
     kind: c.kind,
     grade: c.grade,
+    layer: c.layer,
+    visitIntervalDays: c.visitIntervalDays === null ? '' : String(c.visitIntervalDays),
     region: c.region,
     address: c.address,
     taxId: c.taxId,
@@ -130,6 +147,8 @@ function commonInput(v: CustomerFormValues) {
     shortName: v.shortName,
     kind: v.kind,
     grade: v.grade,
+    layer: v.layer,
+    visitIntervalDays: toHalfWidth(v.visitIntervalDays).trim() === '' ? null : Number(toHalfWidth(v.visitIntervalDays).trim()),
     region: v.region,
     address: v.address,
     taxId: v.taxId,

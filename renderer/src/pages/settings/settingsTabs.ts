@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
 import { AgingBucketsTab } from '../aging/AgingBucketsTab';
+import { EvaluationSettingsTab } from '../evaluation/EvaluationSettingsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { BackupTab } from '../backup/BackupTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
@@ -26,4 +27,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
   { value: 'backup', label: 'backup.tab', component: BackupTab },
+  { value: 'evaluation', label: 'evaluation.settings.title', component: EvaluationSettingsTab },
 ];
