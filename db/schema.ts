@@ -9,6 +9,7 @@ import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExpl
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
+import type { ApprovalsTable, ExceptionReviewsTable, LockExceptionsTable, LoginThrottleTable, UsersTable } from './tables/users';
 
 export interface DB {
   settings: SettingsTable;
@@ -29,6 +30,11 @@ export interface DB {
   contract_attachments: ContractAttachmentsTable;
   statements: StatementsTable;
   alert_acks: AlertAcksTable;
+  users: UsersTable;
+  login_throttle: LoginThrottleTable;
+  approvals: ApprovalsTable;
+  lock_exceptions: LockExceptionsTable;
+  exception_reviews: ExceptionReviewsTable;
 }
 
 export type TableName = keyof DB;

@@ -43,10 +43,20 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'ar_explicit_targets', key: ['credit_id', 'seq'], merge: 'insert' },
   { table: 'statements', key: ['id'], merge: 'fields' },
   { table: 'alert_acks', key: ['alert_key'], merge: 'fields' },
+  // Issue 13: users and their decisions travel; the closed-through date is the synced setting 'period.closedThrough'.
+  { table: 'users', key: ['id'], merge: 'fields' },
+  { table: 'approvals', key: ['id'], merge: 'fields' },
+  { table: 'lock_exceptions', key: ['id'], merge: 'fields' },
+  { table: 'exception_reviews', key: ['id'], merge: 'insert' },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */
-export const localTables: readonly string[] = ['ar_allocations', 'ar_customer_state'];
+export const localTables: readonly string[] = [
+  'ar_allocations',
+  'ar_customer_state',
+  // Failed-login back-off of this PC's login screen (issue 13): per device by design.
+  'login_throttle',
+];
 
 /**
  * Setting keys that stay on this PC (window size, the sync folder itself,

@@ -16,16 +16,25 @@ import { listBackups, restoreBackup } from '../../db/backup';
 import { DatabaseUnavailableError, openDatabase } from '../../db/open';
 import type { Db } from '../../db/query';
 import type { Actor, ServiceContext } from '../services/context';
+import type { SessionEnv } from './sessionCalls';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
+import { resolveActor, type Grant } from './accessGate';
+import type { CallVia, Channel } from './sessions';
+import { SessionStore } from './sessions';
+import { sessionCalls, type SessionMethodName } from './sessionCalls';
+import { approvalRequirement } from '../services/approvals/rules';
 
 export const APP_VERSION: string = packageJson.version;
 
 export interface RuntimeOptions {
   dbFile: string;
   dataDir?: string;
+  /** The OS user and device: the actor while no user account exists, the device of every call after. */
   actor: Actor;
   clock?: Clock;
+  /** The front end calls default to: 'ipc' (the app window) or 'cli'. The HTTP bridge passes its own. */
+  channel?: Channel;
 }
 
 export class AppRuntime {
@@ -36,12 +45,16 @@ export class AppRuntime {
   readonly dataDir: string;
   readonly actor: Actor;
   clock: Clock;
+  readonly sessions = new SessionStore();
+  readonly defaultVia: CallVia;
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
     this.dataDir = opts.dataDir ?? path.dirname(this.dbFile);
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
+    const channel = opts.channel ?? 'ipc';
+    this.defaultVia = { session: channel, channel };
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -104,15 +117,26 @@ export class AppRuntime {
     return { db: this.db, clock: this.clock, actor: this.actor, dataDir: this.dataDir, touched: new Set() };
   }
 
-  /** Front ends call this with untrusted input; it never throws. */
-  async call(method: string, params: unknown): Promise<ApiResult<unknown>> {
+  /**
+   * Front ends call this with untrusted input; it never throws. `via` names
+   * the channel's session (the actor comes from it, never from `params`);
+   * `grant` is set only by the approval paths of this runtime itself.
+   */
+  async call(method: string, params: unknown, via: CallVia = this.defaultVia, grant: Grant | null = null): Promise<ApiResult<unknown>> {
     let touched: Set<string> | null = null;
     const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
       if (name === 'system.status') return this.status();
+      // A damaged database has no users to ask; restoring a backup is then the only way back.
+      if (name === 'system.restoreBackup' && !this.db) return this.restore((input as { name: string }).name);
+      const ctx = this.context();
+      ctx.actor = resolveActor(ctx, name, via, this.sessions, grant);
+      const requirement = approvalRequirement(ctx, name, input);
+      if (requirement) throw new DomainError('approval_required', `需要老板授权：${requirement.summary}`, null, requirement);
       if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
       if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
-      const ctx = this.context();
       touched = ctx.touched;
+      const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
+      if (sessionCall) return sessionCall(ctx, input, { runtime: this, via });
       const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
       return handler(ctx, input);
     });
@@ -121,9 +145,15 @@ export class AppRuntime {
     return result;
   }
 
+  /** OS lock screen or suspend (Electron powerMonitor): every logged-in session of this PC locks. */
+  lockAllSessions(): void {
+    this.sessions.lockAll(this.clock.now().toISOString());
+    this.events.emit('changed', { tables: ['session'] } satisfies DbChangedEvent);
+  }
+
   /** For the CLI and tests: unwraps the result or throws the DomainError. */
-  async invoke<T = unknown>(method: MethodName, params: unknown): Promise<T> {
-    const r = await this.call(method, params);
+  async invoke<T = unknown>(method: MethodName, params: unknown, via: CallVia = this.defaultVia): Promise<T> {
+    const r = await this.call(method, params, via);
     if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.field, r.error.details);
     return r.data as T;
   }

@@ -13,6 +13,8 @@ import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
 import { systemMethods } from './system';
+import { authMethods } from './auth';
+import { controlMethods } from './controls';
 
 export const methods = {
   ...systemMethods,
@@ -24,6 +26,8 @@ export const methods = {
   ...statementMethods,
   ...agingMethods,
   ...dashboardMethods,
+  ...authMethods,
+  ...controlMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;
