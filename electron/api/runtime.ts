@@ -124,22 +124,32 @@ export class AppRuntime {
    */
   async call(method: string, params: unknown, via: CallVia = this.defaultVia, grant: Grant | null = null): Promise<ApiResult<unknown>> {
     let touched: Set<string> | null = null;
-    const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
-      if (name === 'system.status') return this.status();
-      // A damaged database has no users to ask; restoring a backup is then the only way back.
-      if (name === 'system.restoreBackup' && !this.db) return this.restore((input as { name: string }).name);
-      const ctx = this.context();
+    let ctx: ServiceContext | null = null;
+    const authorize = (name: MethodName) => {
+      // A damaged database has no users to ask; system.status and restoring a backup are then the only way back.
+      if (name === 'system.status' || (name === 'system.restoreBackup' && !this.db)) return;
+      ctx = this.context();
       ctx.actor = resolveActor(ctx, name, via, this.sessions, grant);
-      const requirement = approvalRequirement(ctx, name, input);
-      if (requirement) throw new DomainError('approval_required', `需要老板授权：${requirement.summary}`, null, requirement);
-      if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
-      if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
-      touched = ctx.touched;
-      const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
-      if (sessionCall) return sessionCall(ctx, input, { runtime: this, via });
-      const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
-      return handler(ctx, input);
-    });
+    };
+    const result = await dispatch(
+      method,
+      params,
+      async (name: MethodName, input: unknown) => {
+        if (name === 'system.status') return this.status();
+        if (!ctx) return this.restore((input as { name: string }).name);
+        const c: ServiceContext = ctx;
+        const requirement = approvalRequirement(c, name, input);
+        if (requirement) throw new DomainError('approval_required', `需要老板授权：${requirement.summary}`, null, requirement);
+        if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
+        if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
+        touched = c.touched;
+        const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
+        if (sessionCall) return sessionCall(c, input, { runtime: this, via });
+        const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
+        return handler(c, input);
+      },
+      authorize,
+    );
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
     return result;
