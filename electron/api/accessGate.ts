@@ -66,7 +66,8 @@ export function resolveActor(ctx: ServiceContext, method: MethodName, via: CallV
   if (!grant && session.lockedAt && !UNLOCKED_METHODS.includes(method)) {
     throw new DomainError('locked', '已锁定：请输入密码解锁，或切换用户', null);
   }
-  if (user.must_change_password === 1 && permission !== 'session') {
+  // The app's login screen asks for the new password at once; the command line has no such screen.
+  if (user.must_change_password === 1 && permission !== 'session' && via.channel !== 'cli') {
     throw new DomainError('forbidden', '请先修改临时密码（老板重置的密码只能用于登录一次）', 'password');
   }
   if (!roleMay(user.role, permission)) deny(ctx, actor, method, `${ROLE_LABELS[user.role]}（${user.display_name}）无权执行此操作：${method}`);

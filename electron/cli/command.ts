@@ -13,8 +13,10 @@ export interface CommandEnv {
   rest: string[];
   json: boolean;
   io: CliIo;
-  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB. */
+  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB, logged in as --user when given. */
   runtime(): Promise<AppRuntime>;
+  /** The process environment (DEALERDESK_PASSWORD, DEALERDESK_NEW_PASSWORD …). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface CliCommand {

@@ -10,6 +10,7 @@ import { resolveDbFile } from '../services/system/dataDir';
 import { hasFlag, parseArgs, stringFlag, UsageError } from './args';
 import { printJson, type CliIo } from './command';
 import { commands, findCommand } from './registry';
+import { cliLogin } from './login';
 
 function helpText(): string {
   const lines = [
@@ -22,6 +23,7 @@ function helpText(): string {
     '',
     '通用选项:',
     '  --db PATH   数据库文件（或环境变量 DEALERDESK_DB；默认在本机数据目录）',
+    '  --user NAME 以该用户登录（已建立用户后，写入命令必须登录；密码取自环境变量 DEALERDESK_PASSWORD 或终端输入）',
     '  --json      在标准输出打印 JSON',
     '  --help      显示帮助      --version   显示版本',
   ];
@@ -50,12 +52,14 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       rest: args.positionals.slice(command.words.length),
       json,
       io,
+      environment: env,
       runtime: async () => {
         if (!runtime) {
           const user = os.userInfo().username;
-          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() } });
+          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, channel: 'cli' });
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
+          await cliLogin(runtime, stringFlag(args, 'user'), env);
         }
         return runtime;
       },
