@@ -6,6 +6,7 @@ import { contractsEn } from './areas/contracts';
 import { alertsEn } from './areas/alerts';
 import { statementsEn } from './areas/statements';
 import { agingEn } from './areas/aging';
+import { authEn } from './areas/auth';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -65,6 +66,7 @@ export const en: Messages = {
   contracts: contractsEn,
   alerts: alertsEn,
   statements: statementsEn,
+  auth: authEn,
   aging: agingEn,
   errors: {
     boundaryTitle: 'Something went wrong',

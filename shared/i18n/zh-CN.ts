@@ -14,6 +14,7 @@ import { contractsZh } from './areas/contracts';
 import { alertsZh } from './areas/alerts';
 import { statementsZh } from './areas/statements';
 import { agingZh } from './areas/aging';
+import { authZh } from './areas/auth';
 
 export const zhCN = {
   app: {
@@ -72,6 +73,7 @@ export const zhCN = {
   contracts: contractsZh,
   alerts: alertsZh,
   statements: statementsZh,
+  auth: authZh,
   aging: agingZh,
   errors: {
     boundaryTitle: '界面出错了',
