@@ -24,6 +24,7 @@ interface Row {
   before: string | null;
   after: string | null;
   authorized_name: string | null;
+  user_display: string | null;
   authorized_by: string | null;
   approval_id: string | null;
 }
@@ -68,7 +69,8 @@ export function listAudit(ctx: ServiceContext, f: Filter): { rows: AuditEntryDto
   const w = where(f);
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(...w.params) as { n: number }).n;
   const rows = ctx.db
-    .prepare(`SELECT a.*, u.display_name AS authorized_name FROM audit_log a LEFT JOIN users u ON u.id = a.authorized_by
+    .prepare(`SELECT a.*, u.display_name AS authorized_name, w.display_name AS user_display FROM audit_log a
+      LEFT JOIN users u ON u.id = a.authorized_by LEFT JOIN users w ON w.id = a.user_id
       ${w.sql} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?`)
     .all(...w.params, f.limit, f.offset) as Row[];
   return {
@@ -76,7 +78,8 @@ export function listAudit(ctx: ServiceContext, f: Filter): { rows: AuditEntryDto
     rows: rows.map((r) => ({
       id: r.id,
       at: r.at,
-      user: r.user,
+      // The person's name with the login name, so the boss reads who it was (the OS user before users existed).
+      user: r.user_display ? `${r.user_display}（${r.user}）` : r.user,
       device: r.device,
       channel: r.channel,
       entity: r.entity,

@@ -67,7 +67,7 @@ export function AuditPage() {
                 <Table.Tr onClick={() => setOpen(open === r.id ? null : r.id)} style={{ cursor: 'pointer' }} data-testid="audit-row">
                   <Table.Td>{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
                   <Table.Td>{r.user}</Table.Td>
-                  <Table.Td>{r.authorizedBy ? <Badge color="orange" variant="light">{r.authorizedBy}</Badge> : ''}</Table.Td>
+                  <Table.Td>{r.authorizedBy ? <Badge color="orange" variant="light" data-testid="audit-authorized-by">{r.authorizedBy}</Badge> : ''}</Table.Td>
                   <Table.Td>{r.entity}</Table.Td>
                   <Table.Td>{r.action}</Table.Td>
                   <Table.Td>

@@ -7,7 +7,7 @@
  */
 import { Alert, Button, Center, Group, Loader, Modal } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useCallback, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { AuthorizeDialogHost } from './AuthorizeDialogHost';
 import { BossSetupWizard } from './BossSetupWizard';
@@ -17,22 +17,24 @@ import { PasswordForm } from './PasswordForm';
 import { useAuthCall, useAuthStatus } from './useAuth';
 import { useIdleLock } from './useIdleLock';
 
+// The wizard lives in the gate, outside the part that remounts when the boss logs in, so its recovery sheet stays up.
+const WizardContext = createContext<() => void>(() => {});
+
 export function NoUsersBanner() {
   const t = useT();
   const status = useAuthStatus();
-  const [open, setOpen] = useState(false);
+  const open = useContext(WizardContext);
   if (!status.data || status.data.usersExist) return null;
   return (
     <>
       <Alert color="yellow" variant="light" icon={<IconShieldLock size={18} />} mb="sm" py={6} data-testid="no-users-banner">
         <Group justify="space-between" wrap="nowrap">
           <span>{t('auth.banner.noUsers')}</span>
-          <Button size="xs" variant="light" color="yellow" onClick={() => setOpen(true)} data-testid="create-boss">
+          <Button size="xs" variant="light" color="yellow" onClick={open} data-testid="create-boss">
             {t('auth.banner.create')}
           </Button>
         </Group>
       </Alert>
-      <BossSetupWizard opened={open} onClose={() => setOpen(false)} />
     </>
   );
 }
@@ -44,6 +46,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const user = status.data?.user ?? null;
   const locked = !!status.data?.locked;
   const lock = useCallback(() => void authCall('auth.lock', {}), [authCall]);
+  const [wizardOpen, setWizardOpen] = useState(false);
+  const openWizard = useCallback(() => setWizardOpen(true), []);
   useIdleLock(!!user && !locked, status.data?.idleLockMinutes ?? 10, lock);
 
   if (!status.data) {
@@ -53,12 +57,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (status.data.usersExist && !user) return <LoginScreen />;
+  if (status.data.usersExist && !user && !wizardOpen) return <LoginScreen />;
   return (
-    <>
+    <WizardContext.Provider value={openWizard}>
       <div key={user?.id ?? 'no-users'} style={{ display: 'contents' }}>
         {children}
       </div>
+      <BossSetupWizard opened={wizardOpen} onClose={() => setWizardOpen(false)} />
       {user && locked && <LockOverlay user={user} />}
       {user?.mustChangePassword && !locked && (
         <Modal opened onClose={() => {}} withCloseButton={false} title={t('auth.changePassword.title')} centered>
@@ -77,6 +82,6 @@ export function AuthGate({ children }: { children: ReactNode }) {
         </Modal>
       )}
       <AuthorizeDialogHost />
-    </>
+    </WizardContext.Provider>
   );
 }
