@@ -13,6 +13,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  powerMonitor,
   Menu,
   screen,
   session,
@@ -36,6 +37,7 @@ import { createFileLogger, logDirFor } from './logFile';
 import { menuActions, menuLocale, menuTemplate, type MenuAction, type MenuItemSpec } from './menuTemplate';
 import { externalUrlToOpen, isAllowedNavigation, isPermissionAllowed, windowOpenDecision } from './navigationPolicy';
 import { focusExistingWindow } from './singleInstance';
+import { lockSessionsOnOsLock } from './osLock';
 import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
 import { UPDATE_URL_SETTING, updateOutcomeMessage } from './updaterConfig';
@@ -299,6 +301,7 @@ async function start(): Promise<void> {
   log.info(`database ${status.state}${status.state === 'unavailable' ? `: ${status.reason}` : ''}`);
 
   const rt = runtime;
+  lockSessionsOnOsLock(powerMonitor, rt);
   updater = createUpdater({
     isPackaged: app.isPackaged,
     currentVersion: app.getVersion(),
