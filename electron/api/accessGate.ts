@@ -61,6 +61,7 @@ export function resolveActor(ctx: ServiceContext, method: MethodName, via: CallV
     channel: via.channel,
     authorizedBy: grant?.authorizedBy ?? null,
     approvalId: grant?.approvalId ?? null,
+    scope: user.role === 'salesperson' ? user.display_name : null,
   };
   if (permission === 'public') return actor;
   if (!grant && session.lockedAt && !UNLOCKED_METHODS.includes(method)) {

@@ -22,6 +22,8 @@ import { handlers, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
 import type { CallVia, Channel } from './sessions';
 import { SessionStore } from './sessions';
+import { CallLock } from './callLock';
+import { scopeCall } from './scopeCall';
 import { sessionCalls, type SessionMethodName } from './sessionCalls';
 import { approvalRequirement } from '../services/approvals/rules';
 
@@ -46,6 +48,7 @@ export class AppRuntime {
   readonly actor: Actor;
   clock: Clock;
   readonly sessions = new SessionStore();
+  private readonly lock = new CallLock();
   readonly defaultVia: CallVia;
 
   private constructor(opts: RuntimeOptions) {
@@ -123,6 +126,18 @@ export class AppRuntime {
    * `grant` is set only by the approval paths of this runtime itself.
    */
   async call(method: string, params: unknown, via: CallVia = this.defaultVia, grant: Grant | null = null): Promise<ApiResult<unknown>> {
+    return this.lock.run(this.scopedSession(via, grant), () => this.callNow(method, params, via, grant));
+  }
+
+  /** Whether this call is a salesperson's (scoped calls run alone: see callLock.ts). */
+  private scopedSession(via: CallVia, grant: Grant | null): boolean {
+    const userId = grant?.asUserId ?? this.sessions.get(via.session).userId;
+    if (!userId || !this.db) return false;
+    const row = this.db.sqlite.prepare('SELECT role FROM users WHERE id = ?').get(userId) as { role: string } | undefined;
+    return row?.role === 'salesperson';
+  }
+
+  private async callNow(method: string, params: unknown, via: CallVia, grant: Grant | null): Promise<ApiResult<unknown>> {
     let touched: Set<string> | null = null;
     let ctx: ServiceContext | null = null;
     const authorize = (name: MethodName) => {
@@ -143,16 +158,25 @@ export class AppRuntime {
         if (name === 'system.restoreBackup') return this.restore((input as { name: string }).name);
         if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
         touched = c.touched;
-        const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
-        if (sessionCall) return sessionCall(c, input, { runtime: this, via });
-        const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
-        return handler(c, input);
+        const removeScope = c.actor.scope ? scopeCall(c, name, input) : null;
+        try {
+          return await this.runHandler(c, name, input, via);
+        } finally {
+          removeScope?.();
+        }
       },
       authorize,
     );
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
     return result;
+  }
+
+  private runHandler(c: ServiceContext, name: MethodName, input: unknown, via: CallVia): unknown {
+    const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
+    if (sessionCall) return sessionCall(c, input, { runtime: this, via });
+    const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
+    return handler(c, input);
   }
 
   /** OS lock screen or suspend (Electron powerMonitor): every logged-in session of this PC locks. */

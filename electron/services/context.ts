@@ -23,6 +23,8 @@ export interface Actor {
   /** users.id of the boss who authorized this act (当面授权 or an approved request). */
   authorizedBy?: string | null;
   approvalId?: string | null;
+  /** A salesperson's name: every read of this call sees only the customers assigned to it (db/scope.ts). */
+  scope?: string | null;
 }
 
 export interface ServiceContext {
