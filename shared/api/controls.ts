@@ -3,7 +3,8 @@
  * the audit log viewer (issue 13, points 3–6).
  */
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../schemas/fields';
+import { optionalText, requiredText } from '../schemas/fields';
+import { businessDate as isoDate } from './customers';
 import { method } from './define';
 import type { ExportFile } from './imports';
 
