@@ -143,3 +143,32 @@ test('the idle lock covers a half-filled slip; unlocking as the same user keeps 
   await expect(overlay).toHaveCount(0);
   await expect(form.getByLabel('金额')).toHaveValue('4321.50');
 });
+
+test('the boss approves a pending request from his inbox; users and period close live in 设置', async ({ page, app }) => {
+  const customer = await officeWithClerk(app);
+  const invoice = await app.runtime.invoke<{ rows: { id: string }[] }>('ledger.documents', { customerId: customer.id }, seed);
+  const request = { method: 'ledger.postWriteOff', params: { debitId: invoice.rows[0].id, date: '2026-11-24', amountFen: 50_000, memo: '客户破产' }, reason: '法院已裁定破产' };
+  await app.runtime.invoke('approvals.request', request, clerkSeed);
+  await page.clock.install({ time: new Date(NOW) });
+  await app.open('/');
+  await logIn(page, 'laoban', 'boss-pass-123');
+  await app.open('/approvals');
+  const table = page.getByTestId('approvals-table');
+  await expect(table).toContainText('坏账核销 ¥500.00');
+  await expect(table).toContainText('法院已裁定破产');
+  await shots(page, app.shot, 'approvals-inbox');
+  await table.getByRole('button', { name: '批准' }).click();
+  await expect(table).toContainText('已批准');
+  const summary = await app.runtime.invoke<{ balanceFen: number }>('ledger.summary', { customerId: customer.id }, seed);
+  expect(summary.balanceFen).toBe(1_150_000);
+
+  await app.open('/settings');
+  await page.getByRole('tab', { name: '用户与权限' }).click();
+  await expect(page.getByTestId('users-tab')).toContainText('李文员');
+  await shots(page, app.shot, 'settings-users');
+  await page.getByRole('tab', { name: '结账' }).click();
+  await page.getByLabel('结账日期').fill('2026-10-31');
+  await page.getByRole('button', { name: '结账', exact: true }).click();
+  await expect(page.getByTestId('closed-through')).toHaveText('已结账至 2026-10-31');
+  await shots(page, app.shot, 'settings-period');
+});

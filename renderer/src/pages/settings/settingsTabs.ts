@@ -4,10 +4,13 @@
  */
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
+import type { Permission } from '../../../../shared/auth/roles';
 import { AgingBucketsTab } from '../aging/AgingBucketsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
+import { PeriodTab } from '../auth/PeriodTab';
+import { UsersTab } from '../auth/UsersTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -15,6 +18,8 @@ export interface SettingsTab {
   value: string;
   label: MessageKey;
   component: ComponentType;
+  /** Hidden from roles without it (issue 13). */
+  permission?: Permission;
 }
 
 export const settingsTabs: SettingsTab[] = [
@@ -24,4 +29,6 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
+  { value: 'users', label: 'auth.users.tab', component: UsersTab, permission: 'users.manage' },
+  { value: 'period', label: 'auth.period.tab', component: PeriodTab, permission: 'period.close' },
 ];
