@@ -40,7 +40,14 @@ export class Db {
     });
   }
 
-  prepare(sql: string): BetterSqlite3.Statement {
+  /**
+   * Set while a salesperson's call reads through the scope's views (db/scope.ts):
+   * an index hint cannot name a view's index, so hints are dropped for that call.
+   */
+  scoped = false;
+
+  prepare(sqlText: string): BetterSqlite3.Statement {
+    const sql = this.scoped ? sqlText.replace(/\s+INDEXED BY\s+\w+/gi, ' ') : sqlText;
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.sqlite.prepare(sql);

@@ -10,6 +10,7 @@ import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayT
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
 import type { AfterSalesCasesTable, AfterSalesEventsTable } from './tables/afterSales';
+import type { ApprovalsTable, ExceptionReviewsTable, LockExceptionsTable, LoginThrottleTable, UsersTable } from './tables/users';
 
 export interface DB {
   settings: SettingsTable;
@@ -35,6 +36,11 @@ export interface DB {
   alert_acks: AlertAcksTable;
   after_sales_cases: AfterSalesCasesTable;
   after_sales_events: AfterSalesEventsTable;
+  users: UsersTable;
+  login_throttle: LoginThrottleTable;
+  approvals: ApprovalsTable;
+  lock_exceptions: LockExceptionsTable;
+  exception_reviews: ExceptionReviewsTable;
 }
 
 export type TableName = keyof DB;

@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'unknown_method'
   | 'bad_request'
   | 'credit_limit'
+  /** The act needs the boss: 当面授权 or 提交审批 (details: ApprovalRequirement). */
+  | 'approval_required'
+  /** This channel's session is locked (idle or OS lock): unlock with the password. */
+  | 'locked'
   | 'database'
   /** Another writer held the database longer than the wait allows; the input is kept, try again. */
   | 'busy'

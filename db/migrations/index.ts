@@ -15,6 +15,7 @@ import * as m0008 from './0008_import_status';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
 import * as m0011 from './0011_evaluation';
+import * as m0010 from './0010_users';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
   '0011_evaluation': m0011,
+  '0010_users': m0010,
 };

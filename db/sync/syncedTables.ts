@@ -45,6 +45,11 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'alert_acks', key: ['alert_key'], merge: 'fields' },
   { table: 'after_sales_cases', key: ['id'], merge: 'fields' },
   { table: 'after_sales_events', key: ['id'], merge: 'insert' },
+  // Issue 13: users and their decisions travel; the closed-through date is the synced setting 'period.closedThrough'.
+  { table: 'users', key: ['id'], merge: 'fields' },
+  { table: 'approvals', key: ['id'], merge: 'fields' },
+  { table: 'lock_exceptions', key: ['id'], merge: 'fields' },
+  { table: 'exception_reviews', key: ['id'], merge: 'insert' },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */
@@ -59,6 +64,8 @@ export const localTables: readonly string[] = [
   // Issue 17: per-day totals of the documents, kept by an insert trigger on ar_documents
   // (so also when sync inserts another PC's documents).
   'ar_day_totals',
+  // Failed-login back-off of this PC's login screen (issue 13): per device by design.
+  'login_throttle',
 ];
 
 /**

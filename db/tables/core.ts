@@ -17,6 +17,13 @@ export interface AuditLogTable {
   /** JSON text or null (nothing before a create / after a delete). */
   before: string | null;
   after: string | null;
+  /** Issue 13: the logged-in user (null before users existed, or for system writes). */
+  user_id: string | null;
+  /** The boss who authorized the act on the spot or by approving a request. */
+  authorized_by: string | null;
+  approval_id: string | null;
+  /** ipc / http / cli / system. */
+  channel: string | null;
 }
 
 /** Content-addressed files kept in the data directory (logo, scans, PDFs). */

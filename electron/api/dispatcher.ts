@@ -41,10 +41,19 @@ export function errorToApi(e: unknown): ApiErrorData {
 
 export type Invoke = (name: MethodName, input: unknown) => Promise<unknown>;
 
-/** Validates and invokes; never throws. */
-export async function dispatch(method: string, params: unknown, invoke: Invoke): Promise<ApiResult<unknown>> {
+/**
+ * Validates and invokes; never throws. `authorize` runs before the input is
+ * even parsed, so a caller without the permission learns nothing from
+ * validation messages (issue 13: the permission check comes first).
+ */
+export async function dispatch(method: string, params: unknown, invoke: Invoke, authorize?: (name: MethodName) => void): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', field: null, message: `未知的接口方法：${method}` } };
+  }
+  try {
+    authorize?.(method);
+  } catch (e) {
+    return { ok: false, error: errorToApi(e) };
   }
   const parsed = methods[method].input.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: zodErrorToApi(parsed.error) };

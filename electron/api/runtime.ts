@@ -17,16 +17,27 @@ import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/
 import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
 import type { Actor, ServiceContext } from '../services/context';
+import type { SessionEnv } from './sessionCalls';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
+import { resolveActor, type Grant } from './accessGate';
+import type { CallVia, Channel } from './sessions';
+import { SessionStore } from './sessions';
+import { CallLock } from './callLock';
+import { scopeCall } from './scopeCall';
+import { sessionCalls, type SessionMethodName } from './sessionCalls';
+import { approvalRequirement } from '../services/approvals/rules';
 
 export const APP_VERSION: string = packageJson.version;
 
 export interface RuntimeOptions {
   dbFile: string;
   dataDir?: string;
+  /** The OS user and device: the actor while no user account exists, the device of every call after. */
   actor: Actor;
   clock?: Clock;
+  /** The front end calls default to: 'ipc' (the app window) or 'cli'. The HTTP bridge passes its own. */
+  channel?: Channel;
   /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
   inlineCheckMaxBytes?: number;
 }
@@ -42,17 +53,20 @@ export function isReadOnlyMethod(name: string): boolean {
   return READ_VERBS.test(verb) && !/^(openInViewer)$/.test(verb);
 }
 
+
 export class AppRuntime {
   readonly events = new EventEmitter();
   private db: Db | null = null;
   private unavailable: { reason: string } | null = null;
-  /** A large file's quick_check running in a worker after start; writes wait for it (db/integrity.ts). */
-  private integrityCheck: Promise<void> | null = null;
   readonly dbFile: string;
   readonly dataDir: string;
   readonly actor: Actor;
   clock: Clock;
   private readonly inlineCheckMaxBytes: number | undefined;
+  private integrityCheck: Promise<void> | null = null;
+  readonly sessions = new SessionStore();
+  private readonly lock = new CallLock();
+  readonly defaultVia: CallVia;
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
@@ -60,6 +74,8 @@ export class AppRuntime {
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
+    const channel = opts.channel ?? 'ipc';
+    this.defaultVia = { session: channel, channel };
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -166,31 +182,83 @@ export class AppRuntime {
     return { db: this.db, clock: this.clock, actor: this.actor, dataDir: this.dataDir, touched: new Set() };
   }
 
-  /** Front ends call this with untrusted input; it never throws. */
-  async call(method: string, params: unknown): Promise<ApiResult<unknown>> {
+  /**
+   * Front ends call this with untrusted input; it never throws. `via` names
+   * the channel's session (the actor comes from it, never from `params`);
+   * `grant` is set only by the approval paths of this runtime itself.
+   */
+  async call(method: string, params: unknown, via: CallVia = this.defaultVia, grant: Grant | null = null): Promise<ApiResult<unknown>> {
+    return this.lock.run(this.scopedSession(via, grant), () => this.callNow(method, params, via, grant));
+  }
+
+  /** Whether this call is a salesperson's (scoped calls run alone: see callLock.ts). */
+  private scopedSession(via: CallVia, grant: Grant | null): boolean {
+    const userId = grant?.asUserId ?? this.sessions.get(via.session).userId;
+    if (!userId || !this.db) return false;
+    const row = this.db.sqlite.prepare('SELECT role FROM users WHERE id = ?').get(userId) as { role: string } | undefined;
+    return row?.role === 'salesperson';
+  }
+
+  private async callNow(method: string, params: unknown, via: CallVia, grant: Grant | null): Promise<ApiResult<unknown>> {
     let touched: Set<string> | null = null;
-    const result = await dispatch(method, params, async (name: MethodName, input: unknown) => {
-      if (name === 'system.status') return this.status();
-      if (name === 'system.restoreBackup') {
-        const { name: backupName, confirmed } = input as { name: string; confirmed: boolean };
-        return this.restore(backupName, confirmed);
-      }
-      if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
-      // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
-      if (this.integrityCheck && !isReadOnlyMethod(name)) await this.integrityCheck;
-      const ctx = this.context();
-      touched = ctx.touched;
-      const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
-      return handler(ctx, input);
-    });
+    let ctx: ServiceContext | null = null;
+    const authorize = (name: MethodName) => {
+      // A damaged database has no users to ask; system.status and restoring a backup are then the only way back.
+      if (name === 'system.status' || (name === 'system.restoreBackup' && !this.db)) return;
+      ctx = this.context();
+      ctx.actor = resolveActor(ctx, name, via, this.sessions, grant);
+    };
+    const result = await dispatch(
+      method,
+      params,
+      async (name: MethodName, input: unknown) => {
+        if (name === 'system.status') return this.status();
+        if (name === 'system.restoreBackup' && !ctx) {
+          const { name: backupName, confirmed } = input as { name: string; confirmed: boolean };
+          return this.restore(backupName, confirmed);
+        }
+        if (!ctx) throw new DomainError('database', `数据库不可用：${this.unavailable?.reason ?? ''}`);
+        const c: ServiceContext = ctx;
+        const requirement = approvalRequirement(c, name, input);
+        if (requirement) throw new DomainError('approval_required', `需要老板授权：${requirement.summary}`, null, requirement);
+        if (name === 'system.restoreBackup') {
+          const { name: backupName, confirmed } = input as { name: string; confirmed: boolean };
+          return this.restore(backupName, confirmed);
+        }
+        if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
+        // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
+        if (this.integrityCheck && !isReadOnlyMethod(name)) await this.integrityCheck;
+        touched = c.touched;
+        const removeScope = c.actor.scope ? scopeCall(c, name, input) : null;
+        try {
+          return await this.runHandler(c, name, input, via);
+        } finally {
+          removeScope?.();
+        }
+      },
+      authorize,
+    );
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
     return result;
   }
 
+  private runHandler(c: ServiceContext, name: MethodName, input: unknown, via: CallVia): unknown {
+    const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
+    if (sessionCall) return sessionCall(c, input, { runtime: this, via });
+    const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
+    return handler(c, input);
+  }
+
+  /** OS lock screen or suspend (Electron powerMonitor): every logged-in session of this PC locks. */
+  lockAllSessions(): void {
+    this.sessions.lockAll(this.clock.now().toISOString());
+    this.events.emit('changed', { tables: ['session'] } satisfies DbChangedEvent);
+  }
+
   /** For the CLI and tests: unwraps the result or throws the DomainError. */
-  async invoke<T = unknown>(method: MethodName, params: unknown): Promise<T> {
-    const r = await this.call(method, params);
+  async invoke<T = unknown>(method: MethodName, params: unknown, via: CallVia = this.defaultVia): Promise<T> {
+    const r = await this.call(method, params, via);
     if (!r.ok) throw new DomainError(r.error.code, r.error.message, r.error.field, r.error.details);
     return r.data as T;
   }

@@ -9,12 +9,14 @@
  * Host/Origin headers are refused. The page gets the token from the URL
  * fragment, which browsers never send to the server.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DbChangedEvent } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/errors';
 import type { AppRuntime } from '../api/runtime';
+import type { CallVia } from '../api/sessions';
 import { hostAllowed, newToken, originAllowed, tokenMatches } from './guard';
 import { decodePath, resolveStatic } from './staticFiles';
 
@@ -75,6 +77,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? newToken();
+  const via: CallVia = { session: `http:${crypto.createHash('sha256').update(token).digest('hex').slice(0, 16)}`, channel: 'http' };
   const maxBody = opts.maxBodyBytes ?? 40 * 1024 * 1024;
   let port = 0;
   const sseClients = new Set<http.ServerResponse>();
@@ -114,7 +117,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         }
         return json(res, tooLarge ? 413 : 400, failure('bad_request', tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'));
       }
-      return json(res, 200, await opts.runtime.call(m[1], params));
+      // The user logged in through this bridge is bound to its token's session; the body never names the actor.
+      return json(res, 200, await opts.runtime.call(m[1], params, via));
     }
     if (req.method !== 'GET' || !opts.staticDir) return json(res, 404, failure('bad_request', '未找到'));
     if (decodePath(url) === null) return json(res, 400, failure('bad_request', '请求地址中的 % 编码不正确'));

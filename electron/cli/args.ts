@@ -56,6 +56,7 @@ export const hasFlag = (args: ParsedArgs, name: string): boolean => args.flags.h
 
 /** Refuses flags the command does not know, so a typo is not silently ignored. */
 export function checkFlags(args: ParsedArgs, allowed: readonly string[]): void {
-  const ok = new Set([...allowed, 'db', 'json', 'help']);
+  // --user: who logs in (issue 13); every command accepts it, writes need it once users exist.
+  const ok = new Set([...allowed, 'db', 'json', 'help', 'user']);
   for (const f of args.flags.keys()) if (!ok.has(f)) throw new UsageError(`此命令不支持参数 --${f}`);
 }

@@ -15,8 +15,10 @@ export interface CommandEnv {
   io: CliIo;
   /** The database file named by --db / DEALERDESK_DB (for commands that work on the file itself: restore). */
   dbFile: string;
-  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB. */
+  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB, logged in as --user when given. */
   runtime(): Promise<AppRuntime>;
+  /** The process environment (DEALERDESK_PASSWORD, DEALERDESK_NEW_PASSWORD …). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface CliCommand {

@@ -12,6 +12,7 @@ import { hasFlag, parseArgs, stringFlag, UsageError } from './args';
 import { printJson, type CliIo } from './command';
 import { commands, findCommand } from './registry';
 import { phase, printPhases } from './timing';
+import { cliLogin } from './login';
 
 const APP_VERSION: string = packageJson.version;
 
@@ -26,6 +27,7 @@ function helpText(): string {
     '',
     '通用选项:',
     '  --db PATH   数据库文件（或环境变量 DEALERDESK_DB；默认在本机数据目录）',
+    '  --user NAME 以该用户登录（已建立用户后，写入命令必须登录；密码取自环境变量 DEALERDESK_PASSWORD 或终端输入）',
     '  --json      在标准输出打印 JSON',
     '  --help      显示帮助      --version   显示版本',
   ];
@@ -56,16 +58,18 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       json,
       io,
       dbFile,
+      environment: env,
       runtime: async () => {
         if (!runtime) {
           // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
           const { AppRuntime } = await import('../api/runtime');
           phase('load');
           const user = os.userInfo().username;
-          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() } });
+          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, channel: 'cli' });
           phase('open');
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
+          await cliLogin(runtime, stringFlag(args, 'user'), env);
         }
         return runtime;
       },

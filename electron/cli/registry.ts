@@ -11,6 +11,7 @@ import { initCommand } from './commands/init';
 import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 import { statementCommand } from './commands/statement';
+import { userCommands } from './commands/users';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
@@ -21,6 +22,7 @@ commands.push(alertsCommand);
 commands.push(agingCommand);
 commands.push(backupCommand, restoreCommand);
 commands.push(scorecardCommand, salespeopleCommand);
+commands.push(...userCommands);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

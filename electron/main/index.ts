@@ -13,6 +13,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  powerMonitor,
   Menu,
   protocol,
   screen,
@@ -39,6 +40,7 @@ import { createFileLogger, logDirFor } from './logFile';
 import { menuActions, menuLocale, menuTemplate, type MenuAction, type MenuItemSpec } from './menuTemplate';
 import { installSessionPolicies } from './sessionPolicies';
 import { focusExistingWindow } from './singleInstance';
+import { lockSessionsOnOsLock } from './osLock';
 import { statementDesktop } from './statementDesktop';
 import { createUpdater, type Updater } from './updater';
 import { startDailyBackups } from './dailyBackup';
@@ -300,6 +302,7 @@ async function start(): Promise<void> {
   log.info(`database ${status.state}${status.state === 'unavailable' ? `: ${status.reason}` : ''}`);
 
   const rt = runtime;
+  lockSessionsOnOsLock(powerMonitor, rt);
   updater = createUpdater({
     isPackaged: app.isPackaged,
     currentVersion: app.getVersion(),

@@ -5,11 +5,26 @@
  */
 import type { Db } from '../../db/query';
 import type { Clock } from '../../shared/dates/clock';
+import type { Role } from '../../shared/auth/roles';
 
+/**
+ * Who is acting in one call. Built by the runtime from the channel's session
+ * (IPC window, HTTP bridge token, CLI login), never from the request body.
+ */
 export interface Actor {
-  /** "alice" (OS user) or "cli:alice"; user accounts replace this later. */
+  /** The logged-in user's name, or before any user exists "alice" (OS user) / "cli:alice". */
   user: string;
   device: string;
+  /** The users.id of the logged-in user; null while the office has no users yet. */
+  userId?: string | null;
+  role?: Role | null;
+  /** ipc / http / cli / system. */
+  channel?: string;
+  /** users.id of the boss who authorized this act (当面授权 or an approved request). */
+  authorizedBy?: string | null;
+  approvalId?: string | null;
+  /** A salesperson's name: every read of this call sees only the customers assigned to it (db/scope.ts). */
+  scope?: string | null;
 }
 
 export interface ServiceContext {
@@ -20,3 +35,10 @@ export interface ServiceContext {
   dataDir: string;
   touched: Set<string>;
 }
+
+/**
+ * The boss acting himself, or someone acting with the boss's authorization
+ * (当面授权 / an approved request): lifts the blocks the boss may lift
+ * (a credit-limit block). While no users exist nobody can lift them, as before.
+ */
+export const bossAuthorized = (ctx: ServiceContext): boolean => ctx.actor.role === 'boss' || !!ctx.actor.authorizedBy;

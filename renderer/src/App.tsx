@@ -4,6 +4,7 @@ import { apiClient } from './api/client';
 import { useDbChangedInvalidation } from './api/hooks';
 import { useI18n } from './i18n/I18nProvider';
 import { AppLayout } from './shell/AppLayout';
+import { AuthGate } from './pages/auth/AuthGate';
 import { DatabaseErrorScreen } from './shell/DatabaseErrorScreen';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { matchPath, usePath } from './shell/router';
@@ -39,11 +40,13 @@ export function App() {
   }
   return (
     <ErrorBoundary locale={locale}>
-      <AppLayout>
-        <ErrorBoundary locale={locale}>
-          <CurrentPage />
-        </ErrorBoundary>
-      </AppLayout>
+      <AuthGate>
+        <AppLayout>
+          <ErrorBoundary locale={locale}>
+            <CurrentPage />
+          </ErrorBoundary>
+        </AppLayout>
+      </AuthGate>
     </ErrorBoundary>
   );
 }

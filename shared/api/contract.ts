@@ -15,6 +15,8 @@ import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
 import { systemMethods } from './system';
+import { authMethods } from './auth';
+import { controlMethods } from './controls';
 
 export const methods = {
   ...systemMethods,
@@ -28,6 +30,8 @@ export const methods = {
   ...dashboardMethods,
   ...backupMethods,
   ...evaluationMethods,
+  ...authMethods,
+  ...controlMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -8,6 +8,7 @@ import { statementsEn } from './areas/statements';
 import { agingEn } from './areas/aging';
 import { backupEn } from './areas/backup';
 import { evaluationEn } from './areas/evaluation';
+import { authEn } from './areas/auth';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -67,6 +68,7 @@ export const en: Messages = {
   contracts: contractsEn,
   alerts: alertsEn,
   statements: statementsEn,
+  auth: authEn,
   aging: agingEn,
   backup: backupEn,
   evaluation: evaluationEn,

@@ -16,6 +16,7 @@ import { statementsZh } from './areas/statements';
 import { agingZh } from './areas/aging';
 import { backupZh } from './areas/backup';
 import { evaluationZh } from './areas/evaluation';
+import { authZh } from './areas/auth';
 
 export const zhCN = {
   app: {
@@ -74,6 +75,7 @@ export const zhCN = {
   contracts: contractsZh,
   alerts: alertsZh,
   statements: statementsZh,
+  auth: authZh,
   aging: agingZh,
   backup: backupZh,
   evaluation: evaluationZh,

@@ -15,9 +15,14 @@ import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
 import { statementHandlers } from './statements';
 import type { HandlerMap } from './types';
+import { controlHandlers } from './controls';
+import type { SessionMethodName } from '../sessionCalls';
 
-/** system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work). */
-export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo'>;
+/**
+ * system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work);
+ * the session methods (login, lock, approvals that re-enter the dispatcher) by api/sessionCalls.ts.
+ */
+export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | SessionMethodName>;
 
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,
@@ -30,5 +35,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...dashboardHandlers,
   ...backupHandlers,
   ...evaluationHandlers,
+  ...controlHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

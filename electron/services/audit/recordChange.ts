@@ -31,6 +31,10 @@ export function recordChange(ctx: ServiceContext, change: ChangeRecord): void {
       action: change.action,
       before: toJson(change.before),
       after: toJson(change.after),
+      user_id: ctx.actor.userId ?? null,
+      authorized_by: ctx.actor.authorizedBy ?? null,
+      approval_id: ctx.actor.approvalId ?? null,
+      channel: ctx.actor.channel ?? null,
     }),
   );
   for (const t of change.tables) ctx.touched.add(t);

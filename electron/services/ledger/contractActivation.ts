@@ -5,7 +5,7 @@
  * contracts' activation hook; what it returns goes into the activation's
  * audit row, so an override is on record with its figures and reason.
  */
-import type { ServiceContext } from '../context';
+import { bossAuthorized, type ServiceContext } from '../context';
 import { contractNotInvoicedFen } from './contractProgress';
 import { creditLimitExcess, enforceCreditLimit } from './creditLimit';
 import { requireCustomer } from './customerFacts';
@@ -18,6 +18,6 @@ export function checkContractActivationCredit(
   const customer = requireCustomer(ctx, contract.customerId);
   const added = contractNotInvoicedFen(ctx, contract.id, contract.amountFen);
   const check = creditLimitExcess(ctx, customer, added);
-  const accepted = enforceCreditLimit(check, customer, overrideReason === '' ? null : overrideReason, '合同未开票金额', 'overrideReason');
+  const accepted = enforceCreditLimit(check, customer, overrideReason === '' ? null : overrideReason, '合同未开票金额', 'overrideReason', bossAuthorized(ctx));
   return accepted ? { creditLimitOverride: { reason: overrideReason, ...accepted } } : undefined;
 }

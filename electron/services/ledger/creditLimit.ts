@@ -51,11 +51,13 @@ export function enforceCreditLimit(
   overrideReason: string | null,
   what: string,
   reasonField: string,
+  /** The boss (or his authorization) may post past a block, with a reason (issue 13). */
+  blockLifted = false,
 ): CreditLimitCheck | null {
   if (check === null) return null;
   const figures = `信用额度 ${formatFen(check.limitFen)}，当前余额 ${formatFen(check.balanceFen)}，${what} ${formatFen(check.addedFen)} 后将达到 ${formatFen(check.projectedFen)}，超出 ${formatFen(check.overByFen)}`;
   const who = `客户 ${customer.name}（${customer.code}）`;
-  if (check.mode === 'block') {
+  if (check.mode === 'block' && !blockLifted) {
     throw new DomainError('credit_limit', `${who}将超出信用额度，系统设置为禁止超额：${figures}`, null, check);
   }
   if (overrideReason === null || overrideReason.trim() === '') {

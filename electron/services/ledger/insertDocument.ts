@@ -11,6 +11,8 @@ import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { documentSnapshot, type DocumentRow } from './docRows';
 import { guardPeriodLock } from '../statements/periodLock';
+import { guardClosedPeriod } from '../period/closedPeriod';
+import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
 
 /** A fully resolved document (number, side and effective due date decided). */
 export interface NewDocument {
@@ -100,7 +102,15 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
 
 /** Inserts one document with its targets and audit row; returns the stored row. */
 export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
-  // Every ledger write passes here, so the confirmed-period lock (issue 8) is enforced once, for all of them.
+  // Every ledger write passes here, so the closed period (issue 13) and the
+  // confirmed-period lock (issue 8) are enforced once, for all of them (chunked
+  // imports check the confirmed-period lock once per customer beforehand).
+  const closedNote = guardClosedPeriod(ctx, {
+    customerId: doc.customerId,
+    date: doc.docDate,
+    originalDate: doc.originalDate ?? null,
+    label: `${AR_DOC_KIND_LABELS[doc.kind]} ${doc.docNo}`,
+  });
   const lockNote = audit.lockCheckedByCaller
     ? null
     : guardPeriodLock(
@@ -119,7 +129,7 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
     entityId: id,
     action: audit.action,
     before: null,
-    after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}) },
+    after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}), ...(closedNote ?? {}) },
     tables: DOCUMENT_TABLES,
   });
   return row;

@@ -8,7 +8,7 @@ import type { PostResult, postInvoiceSchema, postOpeningSchema, postRefundSchema
 import { DomainError, validationError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money/format';
 import { replay } from '../../../shared/receivables/replay';
-import type { ServiceContext } from '../context';
+import { bossAuthorized, type ServiceContext } from '../context';
 import { creditLimitExcess, enforceCreditLimit } from './creditLimit';
 import { effectiveTermDays, requireCustomer, resolveInvoiceDue, type LedgerCustomer } from './customerFacts';
 import { loadCustomerDocs } from './docRows';
@@ -88,6 +88,7 @@ export function postInvoice(ctx: ServiceContext, input: z.output<typeof postInvo
       input.override?.reason ?? null,
       '本单',
       'override',
+      bossAuthorized(ctx),
     );
     const row = insertDocument(
       ctx,

@@ -14,8 +14,9 @@
  *    confirmed statement whose period it touches is marked affected
  *    (affected_at/affected_reason, with its own audit row).
  *
- * Once roles exist, only the boss may override (checked where the override
- * enters, the dispatcher's caller); the guard itself only needs a reason.
+ * Only the boss may override (issue 13: the dispatcher's approval rule for
+ * `lockOverride`), or a lock exception he granted for the customer lets the
+ * write through (period/closedPeriod.ts); the guard itself only needs a reason.
  */
 import type { LockOverride, PeriodLockRefusal } from '../../../shared/api/periodLock';
 import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
@@ -23,6 +24,7 @@ import { DomainError } from '../../../shared/errors';
 import type { DocKind } from '../../../shared/receivables/types';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { activeLockException } from '../period/closedPeriod';
 
 export interface LedgerWrite {
   customerId: string;
@@ -58,6 +60,9 @@ export function guardPeriodLock(ctx: ServiceContext, write: LedgerWrite, overrid
 
   const label = `${AR_DOC_KIND_LABELS[write.kind]} ${write.docNo}`;
   const latest = covering[0];
+  // Issue 13: the boss's time-boxed lock exception for this customer opens this lock too.
+  const exception = override === null ? activeLockException(ctx, write.customerId, touched) : null;
+  if (exception) override = { reason: `限时例外：${exception.reason}` };
   if (override === null) {
     const details: PeriodLockRefusal = {
       kind: 'period_locked',

@@ -21,7 +21,14 @@ export class ApiClient {
 
   async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
     const r = await this.transport.call(method, input);
-    if (!r.ok) throw new ApiError(r.error);
+    if (!r.ok) {
+      // An act that needs the boss (issue 13): one dialog for every form offers 当面授权 or 提交审批;
+      // cancelling rethrows the refusal, so the form keeps what was typed.
+      if (r.error.code === 'approval_required' && approvalHandler && !method.startsWith('approvals.')) {
+        return (await approvalHandler(method, input, new ApiError(r.error))) as Output<M>;
+      }
+      throw new ApiError(r.error);
+    }
     return r.data as Output<M>;
   }
 
@@ -31,6 +38,13 @@ export class ApiClient {
   }
 
   onChanged = (cb: Parameters<Transport['onChanged']>[0]) => this.transport.onChanged(cb);
+}
+
+/** Resolves with the act's result once authorized, or rejects (cancelled, or sent as a request). */
+export type ApprovalHandler = (method: MethodName, input: unknown, refusal: ApiError) => Promise<unknown>;
+let approvalHandler: ApprovalHandler | null = null;
+export function setApprovalHandler(h: ApprovalHandler | null): void {
+  approvalHandler = h;
 }
 
 let client: ApiClient | null = null;

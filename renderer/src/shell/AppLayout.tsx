@@ -6,6 +6,10 @@ import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
 import { AlertHeaderBadge } from '../pages/alerts/AlertBadges';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
+import { roleMay } from '../../../shared/auth/roles';
+import { NoUsersBanner } from '../pages/auth/AuthGate';
+import { useAuthStatus } from '../pages/auth/useAuth';
+import { UserMenu } from '../pages/auth/UserMenu';
 import { routes, type NavGroup } from './routes';
 
 const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
@@ -18,6 +22,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const path = usePath();
   const company = useApiQuery('settings.getCompany', {});
+  // Screens a role may not use are hidden (cosmetic: the dispatcher refuses them anyway).
+  const role = useAuthStatus().data?.user?.role;
   const shortName = company.data?.shortName || company.data?.companyName || t('app.name');
 
   return (
@@ -35,6 +41,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap">
             <GlobalCustomerSearch />
             <AlertHeaderBadge />
+            <UserMenu />
           </Group>
           <SegmentedControl
             size="xs"
@@ -53,7 +60,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <ScrollArea>
           <Stack gap="md">
             {GROUPS.map((g) => {
-              const items = routes.filter((r) => r.nav?.group === g.key);
+              const items = routes.filter((r) => r.nav?.group === g.key && (!r.nav.permission || !role || roleMay(role, r.nav.permission)));
               if (!items.length) return null;
               return (
                 <Stack gap={2} key={g.key}>
@@ -81,7 +88,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>{children}</AppShell.Main>
+      <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>
+        <NoUsersBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -5,6 +5,8 @@
 import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import type { Permission } from '../../../shared/auth/roles';
+import { controlRoutes } from '../pages/auth/routes';
 import { agingRoutes, homeRoutes } from '../pages/aging/routes';
 import { alertRoutes, collectionRoutes } from '../pages/alerts/routes';
 import { CalendarPage } from '../pages/calendar/CalendarPage';
@@ -29,6 +31,8 @@ export interface RouteDef {
     group: NavGroup;
     /** Shown at the right of the nav entry (e.g. the active alert count). */
     badge?: ComponentType;
+    /** Hidden from roles without it (issue 13). */
+    permission?: Permission;
   };
 }
 
@@ -48,6 +52,7 @@ export const routes: RouteDef[] = [
   ...evaluationRecordRoutes,
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
+  ...controlRoutes,
 ];
 
 /** Where `#/` lands: the dashboard (首页). */

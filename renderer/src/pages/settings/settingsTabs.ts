@@ -4,12 +4,15 @@
  */
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/translate';
+import type { Permission } from '../../../../shared/auth/roles';
 import { AgingBucketsTab } from '../aging/AgingBucketsTab';
 import { EvaluationSettingsTab } from '../evaluation/EvaluationSettingsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { BackupTab } from '../backup/BackupTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
+import { PeriodTab } from '../auth/PeriodTab';
+import { UsersTab } from '../auth/UsersTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -17,6 +20,8 @@ export interface SettingsTab {
   value: string;
   label: MessageKey;
   component: ComponentType;
+  /** Hidden from roles without it (issue 13). */
+  permission?: Permission;
 }
 
 export const settingsTabs: SettingsTab[] = [
@@ -28,4 +33,6 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
   { value: 'backup', label: 'backup.tab', component: BackupTab },
   { value: 'evaluation', label: 'evaluation.settings.title', component: EvaluationSettingsTab },
+  { value: 'users', label: 'auth.users.tab', component: UsersTab, permission: 'users.manage' },
+  { value: 'period', label: 'auth.period.tab', component: PeriodTab, permission: 'period.close' },
 ];

@@ -1,0 +1,43 @@
+/**
+ * The salesperson scope (issue 13 point 2): ONE predicate, applied under
+ * every read rather than in each query. While a scoped user's call runs, the
+ * customer-bearing tables are shadowed by TEMP views of the same names that
+ * keep only the rows of that salesperson's customers (SQLite resolves an
+ * unqualified name to the temp schema first). Every service query — lists,
+ * search, ledger, aging, alerts, dashboard, statements, exports, attachments,
+ * the CLI — therefore reads through the predicate without knowing it, and a
+ * query added later cannot forget it (ERPNext's and Odoo's report leaks came
+ * from per-report filters). Customers without a salesperson are not visible.
+ */
+import type { Db, Sqlite } from './query';
+
+/** The predicate itself: the customers a salesperson may see. */
+export const scopedCustomerIds = (salesperson: string): string =>
+  `SELECT id FROM main.customers WHERE salesperson = '${salesperson.replace(/'/g, "''")}' AND salesperson <> ''`;
+
+/** Tables holding customer rows directly, and those reached through a contract. */
+const BY_CUSTOMER = ['contacts', 'interactions', 'contracts', 'ar_documents', 'ar_explicit_targets', 'ar_allocations', 'ar_customer_state', 'statements'] as const;
+const BY_CONTRACT = ['contract_lines', 'contract_installments', 'contract_attachments'] as const;
+export const SCOPED_TABLES: readonly string[] = ['customers', ...BY_CUSTOMER, ...BY_CONTRACT];
+
+/** Shadows the tables for one scoped call; returns the function that removes the views again. */
+export function applyCustomerScope(db: Db, salesperson: string): () => void {
+  const sqlite = db.sqlite;
+  const ids = scopedCustomerIds(salesperson);
+  const views = [
+    `CREATE TEMP VIEW customers AS SELECT * FROM main.customers WHERE id IN (${ids})`,
+    ...BY_CUSTOMER.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE customer_id IN (${ids})`),
+    ...BY_CONTRACT.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE contract_id IN (SELECT id FROM main.contracts WHERE customer_id IN (${ids}))`),
+  ];
+  sqlite.exec(views.join(';\n'));
+  db.scoped = true;
+  return () => {
+    db.scoped = false;
+    sqlite.exec(SCOPED_TABLES.map((t) => `DROP VIEW IF EXISTS temp.${t}`).join(';\n'));
+  };
+}
+
+/** Whether one customer is inside the scope (the same predicate, for writes the salesperson may make). */
+export function customerInScope(sqlite: Sqlite, salesperson: string, customerId: string): boolean {
+  return sqlite.prepare(`SELECT 1 FROM main.customers WHERE id = ? AND id IN (${scopedCustomerIds(salesperson)})`).get(customerId) !== undefined;
+}
