@@ -8,6 +8,8 @@ import { listBackups, type BackupInfo } from './backup';
 import { isNetworkPath, openSqlite } from './connection';
 import { migrateToLatest, type MigrateOutcome } from './migrate';
 import { Db } from './query';
+import { registerSyncFunctions } from './sync/capture';
+import { attachSync } from './sync/attach';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -65,7 +67,9 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
     throw new DatabaseUnavailableError(abs, `数据库无法打开：${e instanceof Error ? e.message : String(e)}`);
   }
   try {
+    registerSyncFunctions(sqlite);
     const migration = await migrateToLatest(sqlite, abs);
+    attachSync(sqlite, abs);
     return { db: new Db(sqlite), file: abs, migration };
   } catch (e) {
     sqlite.close();

@@ -46,7 +46,17 @@ export const syncedTables: readonly SyncedTable[] = [
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */
-export const localTables: readonly string[] = ['ar_allocations', 'ar_customer_state'];
+export const localTables: readonly string[] = [
+  'ar_allocations',
+  'ar_customer_state',
+  // The sync's own bookkeeping on this PC (migration 0009): outbox, field clocks, published
+  // segments, how far each peer's log is applied, remote rows the local constraints refused.
+  'sync_changes',
+  'sync_winners',
+  'sync_segments',
+  'sync_cursors',
+  'sync_rejects',
+];
 
 /**
  * Setting keys that stay on this PC (window size, the sync folder itself,
