@@ -6,7 +6,7 @@
  * device id here, before its first write could be stamped with the old one.
  */
 import type { Sqlite } from '../query';
-import { refreshCaptureTriggers, setCapturing, setSyncClock, syncClock } from './capture';
+import { refreshCaptureTriggers, setCapturing, setSyncClock, syncClock, syncWallClock } from './capture';
 import { Hlc } from './hlc';
 import { copyReason, readLocal, reincarnate, SYNC_KEYS, writeMarker } from './localState';
 
@@ -23,19 +23,19 @@ export interface AttachOutcome {
   reincarnated: string | null;
 }
 
-export function attachSync(sqlite: Sqlite, dbFile: string | null, now: () => number = Date.now): AttachOutcome {
+export function attachSync(sqlite: Sqlite, dbFile: string | null): AttachOutcome {
   const enabled = readLocal<boolean>(sqlite, SYNC_KEYS.enabled) === true;
   let reincarnated: string | null = null;
   if (enabled && dbFile) {
-    const reason = copyReason(sqlite, dbFile);
-    if (reason) {
-      reincarnate(sqlite, dbFile);
-      reincarnated = reason;
+    const found = copyReason(sqlite, dbFile);
+    if (found) {
+      reincarnate(sqlite, dbFile, found.restoredHere);
+      reincarnated = found.reason;
     }
   }
   const device = readLocal<string>(sqlite, SYNC_KEYS.device);
   if (enabled && device) {
-    const hlc = syncClock(sqlite)?.node === device ? syncClock(sqlite)! : new Hlc(device, now);
+    const hlc = syncClock(sqlite)?.node === device ? syncClock(sqlite)! : new Hlc(device, syncWallClock(sqlite));
     hlc.observe(newestStamp(sqlite));
     setSyncClock(sqlite, hlc);
     refreshCaptureTriggers(sqlite, true);

@@ -32,6 +32,8 @@ const TRIGGER_PREFIX = 'sync_cap_';
 interface CaptureState {
   hlc: Hlc | null;
   capturing: boolean;
+  /** The wall clock under the HLC (tests give each replica a skewed one). */
+  now: () => number;
 }
 
 const states = new WeakMap<Sqlite, CaptureState>();
@@ -39,7 +41,7 @@ const states = new WeakMap<Sqlite, CaptureState>();
 function stateOf(sqlite: Sqlite): CaptureState {
   let s = states.get(sqlite);
   if (!s) {
-    s = { hlc: null, capturing: false };
+    s = { hlc: null, capturing: false, now: Date.now };
     states.set(sqlite, s);
   }
   return s;
@@ -62,6 +64,16 @@ export function registerSyncFunctions(sqlite: Sqlite): void {
 export function syncClock(sqlite: Sqlite): Hlc | null {
   return stateOf(sqlite).hlc;
 }
+
+/** Sets the wall clock the HLC of this connection reads (a PC whose clock is wrong by hours, in tests). */
+export function setSyncWallClock(sqlite: Sqlite, now: () => number): void {
+  stateOf(sqlite).now = now;
+}
+
+export const syncWallClock = (sqlite: Sqlite): (() => number) => {
+  const state = stateOf(sqlite);
+  return () => state.now();
+};
 
 export function setSyncClock(sqlite: Sqlite, hlc: Hlc | null): void {
   stateOf(sqlite).hlc = hlc;

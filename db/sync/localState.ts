@@ -69,14 +69,20 @@ export function writeMarker(sqlite: Sqlite, dbFile: string | null): void {
   fs.renameSync(tmp, markerFileOf(dbFile));
 }
 
+export interface CopyFinding {
+  reason: string;
+  /** Restored in place on this PC: the old id is not running anywhere else. */
+  restoredHere: boolean;
+}
+
 /** Why this database is a restored or cloned copy of the device it names, or null when it is the original. */
-export function copyReason(sqlite: Sqlite, dbFile: string): string | null {
+export function copyReason(sqlite: Sqlite, dbFile: string): CopyFinding | null {
   const device = readLocal<string>(sqlite, SYNC_KEYS.device);
   if (!device) return null;
   const marker = readMarker(dbFile);
-  if (!marker) return '数据库文件是从别处复制来的（本机没有它的设备标记）';
-  if (marker.device !== device) return '数据库文件属于另一台电脑或另一次安装';
-  if (marker.segments > lastSegmentOf(sqlite, device)) return '数据库是从较早的备份恢复的';
+  if (!marker) return { reason: '数据库文件是从别处复制来的（本机没有它的设备标记）', restoredHere: false };
+  if (marker.device !== device) return { reason: '数据库文件属于另一台电脑或另一次安装', restoredHere: false };
+  if (marker.segments > lastSegmentOf(sqlite, device)) return { reason: '数据库是从较早的备份恢复的', restoredHere: true };
   return null;
 }
 
@@ -85,22 +91,25 @@ export function copyReason(sqlite: Sqlite, dbFile: string): string | null {
  * published stays on the share as another PC's log: its cursor starts after
  * the segments this copy already holds, so the rest (entered since the
  * backup) comes back by the ordinary apply, and nothing is published twice
- * under one id. Segments numbered but not yet written are dropped: their
- * changes are published again under the new id (applying twice is a no-op).
+ * under one id. Segments numbered but not yet written: restored in place
+ * (the old id runs nowhere else) they are finished under the old id, with
+ * the bytes they always had, which also repairs a half-written file of
+ * theirs; in a clone (the original PC may still write them) they are dropped
+ * and their changes published again under the new id (applying twice is a
+ * no-op).
  */
-export function reincarnate(sqlite: Sqlite, dbFile: string | null, knownOnShare = 0): string {
+export function reincarnate(sqlite: Sqlite, dbFile: string | null, restoredHere = false): string {
   const old = readLocal<string>(sqlite, SYNC_KEYS.device);
   const fresh = newDeviceId();
   sqlite.transaction(() => {
     if (old) {
-      sqlite.prepare(`DELETE FROM sync_segments WHERE device = ? AND file IS NULL`).run(old);
+      if (!restoredHere) sqlite.prepare(`DELETE FROM sync_segments WHERE device = ? AND file IS NULL`).run(old);
       const held = lastSegmentOf(sqlite, old);
       sqlite
         .prepare(`INSERT INTO sync_cursors (device, seq) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET seq = excluded.seq`)
         .run(old, held);
       const former = readLocal<string[]>(sqlite, SYNC_KEYS.formerDevices) ?? [];
       writeLocal(sqlite, SYNC_KEYS.formerDevices, [...former, old]);
-      void knownOnShare;
     }
     writeLocal(sqlite, SYNC_KEYS.device, fresh);
     // A new incarnation claims its own series letter: numbers of the old one may exist elsewhere.

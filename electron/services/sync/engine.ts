@@ -264,7 +264,7 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   // The share holding more of our log than we numbered: this database is a restored or cloned copy.
   const ownOnShare = Math.max(0, ...(await share.list(`log/${device}`)).map((n) => parseSegmentName(n)?.seq ?? 0));
   if (ownOnShare > lastSegmentOf(sqlite, device)) {
-    device = reincarnate(sqlite, opts.dbFile);
+    device = reincarnate(sqlite, opts.dbFile, false);
     attachSync(sqlite, opts.dbFile);
   }
 

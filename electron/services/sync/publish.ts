@@ -96,6 +96,16 @@ export function segmentBytes(db: Db, row: SegmentRow): { bytes: Buffer; name: st
  */
 export async function writeSegments(p: PublishContext, share: ShareFs): Promise<number> {
   const { db } = p;
+  // Segments a former incarnation of this database numbered but never wrote (restored in place): finish them.
+  const former = db.prepare(`SELECT DISTINCT device FROM sync_segments WHERE file IS NULL AND device <> ?`).all(p.device) as { device: string }[];
+  let published = 0;
+  for (const { device } of former) {
+    for (const row of db.prepare(`SELECT seq, first_change, last_change, deps, file FROM sync_segments WHERE device = ? AND file IS NULL ORDER BY seq`).all(device) as SegmentRow[]) {
+      const seg = segmentBytes(db, row);
+      await share.writeAtomic(`log/${device}/${seg.name}`, seg.bytes);
+      db.prepare(`UPDATE sync_segments SET file = ? WHERE device = ? AND seq = ?`).run(seg.name, device, row.seq);
+    }
+  }
   const dir = `log/${p.device}`;
   let listed: Set<string> | null = null;
   const rows = db.prepare(`SELECT seq, first_change, last_change, deps, file FROM sync_segments WHERE device = ? ORDER BY seq`).all(p.device) as SegmentRow[];
@@ -104,7 +114,6 @@ export async function writeSegments(p: PublishContext, share: ShareFs): Promise<
     listed = new Set(await share.list(dir));
     if ([...listed].filter((n) => n.endsWith('.seg')).length >= known) listed = null;
   }
-  let published = 0;
   for (const row of rows) {
     if (row.file !== null && (listed === null || listed.has(row.file))) continue;
     const seg = segmentBytes(db, row);

@@ -61,7 +61,7 @@ const localRows: Record<string, string> = {
 };
 
 /** Every synced table's rows in key order, plus the derived allocations: equal dumps mean equal books. */
-export function dump(r: Replica): Record<string, unknown[]> {
+export function dump(r: { rt: AppRuntime }): Record<string, unknown[]> {
   const sqlite = r.rt.database().sqlite;
   const out: Record<string, unknown[]> = {};
   for (const t of syncedTables) {
