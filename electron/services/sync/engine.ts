@@ -292,6 +292,15 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
     errors.push({ device, file: `devices/${device}.json`, message: `登记本机信息失败：${msg(e)}；下一轮重试` });
   }
   const devices = await peers(ctx, share, device, listings).catch(() => []);
+  // Claims are exclusive, so one letter twice means a registry file was edited or copied by hand.
+  const letters = new Map<string, string>();
+  if (series) letters.set(series, device);
+  for (const d of devices) {
+    if (!d.series) continue;
+    const holder = letters.get(d.series);
+    if (holder) errors.push({ device: d.id, file: `devices/${d.id}.json`, message: `系列字母 ${d.series} 被两台电脑登记（另一台：${holder}），请检查该电脑的同步设置` });
+    else letters.set(d.series, d.id);
+  }
   const report: SyncReport = { device, series, published, applied, devices, conflicts: openConflicts(ctx), errors };
   writeLocal(sqlite, SYNC_KEYS.lastRound, { at: now, published, applied, errors }, now);
   return report;
