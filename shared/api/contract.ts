@@ -12,6 +12,7 @@ import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
+import { syncMethods } from './sync';
 import { systemMethods } from './system';
 
 export const methods = {
@@ -24,6 +25,7 @@ export const methods = {
   ...statementMethods,
   ...agingMethods,
   ...dashboardMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

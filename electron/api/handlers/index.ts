@@ -12,6 +12,7 @@ import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
 import { statementHandlers } from './statements';
+import { syncHandlers } from './sync';
 import type { HandlerMap } from './types';
 
 /** system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work). */
@@ -26,5 +27,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...alertHandlers,
   ...agingHandlers,
   ...dashboardHandlers,
+  ...syncHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

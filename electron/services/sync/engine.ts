@@ -258,7 +258,12 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   const errors: SyncProblem[] = [];
   const shareId = await checkShare(ctx, share);
   if (!isSyncEnabled(ctx)) enable(ctx, opts.dbFile, shareId, opts);
-  else if (opts.name) writeLocal(sqlite, SYNC_KEYS.name, opts.name, ctx.clock.now().toISOString());
+  else {
+    const at = ctx.clock.now().toISOString();
+    if (opts.name) writeLocal(sqlite, SYNC_KEYS.name, opts.name, at);
+    // The same office's share under another path (a drive letter instead of the UNC name).
+    if (opts.folder) writeLocal(sqlite, SYNC_KEYS.folder, opts.folder, at);
+  }
   let device = readLocal<string>(sqlite, SYNC_KEYS.device)!;
 
   // The share holding more of our log than we numbered: this database is a restored or cloned copy.

@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { readLocal, SYNC_KEYS } from '../../../db/sync/localState';
+import { readLocal, SYNC_KEYS, writeLocal } from '../../../db/sync/localState';
+import { SYNC_READS, type SyncState, type SyncStatusView } from '../../../shared/api/sync';
+import { DomainError } from '../../../shared/errors';
+import { recordChange } from '../audit/recordChange';
 import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
@@ -77,4 +80,65 @@ export const syncRunning = (ctx: ServiceContext): boolean => running.has(ctx.db.
 export function statusOf(ctx: ServiceContext): Promise<SyncReport> {
   const folder = readLocal<string>(ctx.db.sqlite, SYNC_KEYS.folder);
   return syncStatus(ctx, folder && !shareFolderProblem(folder) ? fsShare(folder) : null);
+}
+
+/** What 设置 → 同步 and the header indicator show. */
+export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusView> {
+  const sqlite = ctx.db.sqlite;
+  const enabled = readLocal<boolean>(sqlite, SYNC_KEYS.enabled) === true;
+  const report = await statusOf(ctx);
+  const last = readLocal<{ at: string; failed?: string }>(sqlite, SYNC_KEYS.lastRound);
+  const conflicts = (ctx.db.prepare(`SELECT device, seq, tbl, pk, message FROM sync_rejects ORDER BY device, seq`).all() as {
+    device: string;
+    seq: number;
+    tbl: string;
+    pk: string;
+    message: string;
+  }[]).map((r) => ({ device: r.device, seq: r.seq, table: r.tbl, key: r.pk, message: r.message }));
+  const lastFailure = last?.failed ?? null;
+  const state: SyncState = !enabled
+    ? 'off'
+    : syncRunning(ctx)
+      ? 'syncing'
+      : lastFailure
+        ? 'offline'
+        : report.errors.length || conflicts.length
+          ? 'problem'
+          : 'synced';
+  return {
+    state,
+    enabled,
+    folder: readLocal<string>(sqlite, SYNC_KEYS.folder),
+    name: readLocal<string>(sqlite, SYNC_KEYS.name),
+    device: report.device,
+    series: report.series,
+    published: report.published,
+    applied: report.applied,
+    lastRoundAt: last?.at ?? null,
+    lastFailure,
+    devices: report.devices,
+    conflicts,
+    errors: report.errors,
+  };
+}
+
+/** A round for the API: a share that cannot be used is a refusal the clerk reads, and is remembered for the indicator. */
+export async function syncNow(ctx: ServiceContext, opts: RunOptions = {}): Promise<SyncReport> {
+  try {
+    const report = await runSync(ctx, opts);
+    for (const t of SYNC_READS) ctx.touched.add(t);
+    return report;
+  } catch (e) {
+    if (!(e instanceof SyncUnavailableError)) throw e;
+    const at = ctx.clock.now().toISOString();
+    if (readLocal<boolean>(ctx.db.sqlite, SYNC_KEYS.enabled)) writeLocal(ctx.db.sqlite, SYNC_KEYS.lastRound, { at, failed: e.message, errors: [] }, at);
+    for (const t of SYNC_READS) ctx.touched.add(t);
+    throw new DomainError('conflict', e.message, 'folder');
+  }
+}
+
+export async function dismissConflict(ctx: ServiceContext, key: { device: string; seq: number; table: string; key: string }): Promise<SyncStatusView> {
+  ctx.db.prepare(`DELETE FROM sync_rejects WHERE device = ? AND seq = ? AND tbl = ? AND pk = ?`).run(key.device, key.seq, key.table, key.key);
+  recordChange(ctx, { entity: 'sync_conflict', entityId: `${key.device}:${key.seq}`, action: 'dismiss', before: key, after: null, tables: ['sync_rejects'] });
+  return syncStatusView(ctx);
 }

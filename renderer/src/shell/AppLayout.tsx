@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
 import { AlertHeaderBadge } from '../pages/alerts/AlertBadges';
+import { SyncIndicator } from '../pages/sync/SyncIndicator';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
 import { routes, type NavGroup } from './routes';
@@ -35,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap">
             <GlobalCustomerSearch />
             <AlertHeaderBadge />
+            <SyncIndicator />
           </Group>
           <SegmentedControl
             size="xs"

@@ -8,6 +8,7 @@ import { AgingBucketsTab } from '../aging/AgingBucketsTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
+import { SyncSettingsTab } from '../sync/SyncSettingsTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -24,4 +25,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'statements', label: 'statements.settings.title', component: StatementSettingsTab },
   { value: 'alerts', label: 'alerts.rules.title', component: AlertRulesTab },
   { value: 'aging', label: 'aging.settings.title', component: AgingBucketsTab },
+  { value: 'sync', label: 'sync.tab', component: SyncSettingsTab },
 ];
