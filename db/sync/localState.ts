@@ -23,6 +23,7 @@ export const SYNC_KEYS = {
   shareId: 'local.sync.shareId',
   formerDevices: 'local.sync.formerDevices',
   lastRound: 'local.sync.lastRound',
+  digests: 'local.sync.digests',
 } as const;
 
 export function readLocal<T>(sqlite: Sqlite, key: string): T | null {

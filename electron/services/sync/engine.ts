@@ -6,13 +6,14 @@
  * cannot use at all stops the round (SyncUnavailableError).
  */
 import { randomBytes } from 'node:crypto';
-import { captureExistingRows } from '../../../db/sync/capture';
+import { captureExistingRows, syncClock } from '../../../db/sync/capture';
 import { attachSync } from '../../../db/sync/attach';
 import { lastSegmentOf, readLocal, reincarnate, SYNC_KEYS, writeLocal, writeMarker } from '../../../db/sync/localState';
 import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
-import { appliedVector, assignSegments, writeSegments, type PublishContext } from './publish';
+import { holdingVector, sameVector, tableDigests } from './digest';
+import { assignSegments, writeSegments, type PublishContext } from './publish';
 import { decodeSegment, parseSegmentName, SEGMENT_FORMAT, SegmentError } from './segment';
 import { withLockRetry, type ShareFs } from './share';
 
@@ -252,6 +253,47 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
   return applied;
 }
 
+/** Above this, a peer's clock running ahead is reported (the HLC keeps working, but LWW favours that PC). */
+const SKEW_WARN_MS = 2 * 60_000;
+
+interface StatusFile {
+  device: string;
+  at: string;
+  vector: Record<string, number>;
+  digests: Record<string, string>;
+}
+
+/** Digests are recomputed only after a round that changed something (reading every table costs time). */
+function statusFile(ctx: ServiceContext, device: string, at: string, changed: boolean): StatusFile {
+  const sqlite = ctx.db.sqlite;
+  const vector = holdingVector(ctx.db, device);
+  const cached = readLocal<{ vector: Record<string, number>; digests: Record<string, string>; at?: string }>(sqlite, SYNC_KEYS.digests);
+  let digests = cached?.digests;
+  // Also every ten minutes: a change that bypassed the log (a bug) shows even when nothing moves.
+  const stale = !cached?.at || Date.parse(at) - Date.parse(cached.at) > 10 * 60_000;
+  if (changed || stale || !cached || !sameVector(cached.vector, vector) || ctx.db.prepare(`SELECT 1 FROM sync_changes WHERE id > (SELECT coalesce(max(last_change), 0) FROM sync_segments) LIMIT 1`).get()) {
+    digests = tableDigests(ctx.db);
+    writeLocal(sqlite, SYNC_KEYS.digests, { vector, digests, at }, at);
+  }
+  return { device, at, vector, digests: digests ?? {} };
+}
+
+/** Two PCs holding the same changes must hold the same data. */
+async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: StatusFile, errors: SyncProblem[]): Promise<void> {
+  for (const p of peersSeen) {
+    const theirs = await readJson<StatusFile>(share, `status/${p.id}.json`).catch(() => null);
+    if (!theirs?.digests || !sameVector(theirs.vector, mine.vector)) continue;
+    const differ = Object.keys(mine.digests).filter((t) => theirs.digests[t] !== undefined && theirs.digests[t] !== mine.digests[t]);
+    if (differ.length) {
+      errors.push({
+        device: p.id,
+        file: `status/${p.id}.json`,
+        message: `与该电脑已应用相同的变更，但数据不一致（${differ.join('、')}）：请运行 sync verify 从日志重建检查，并联系技术支持`,
+      });
+    }
+  }
+}
+
 export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
   const sqlite = ctx.db.sqlite;
   const { share } = opts;
@@ -290,13 +332,19 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
 
   const now = ctx.clock.now().toISOString();
   const me: DeviceJson = { id: device, name: readLocal<string>(sqlite, SYNC_KEYS.name) ?? device, series, app: pub.app, schema: pub.schema, lastSeenAt: now };
+  const status = statusFile(ctx, device, now, published + applied > 0);
   try {
     await share.writeAtomic(`devices/${device}.json`, json(me));
-    await share.writeAtomic(`status/${device}.json`, json({ device, at: now, vector: appliedVector(ctx.db), published: lastSegmentOf(sqlite, device) }));
+    await share.writeAtomic(`status/${device}.json`, json(status));
   } catch (e) {
     errors.push({ device, file: `devices/${device}.json`, message: `登记本机信息失败：${msg(e)}；下一轮重试` });
   }
   const devices = await peers(ctx, share, device, listings).catch(() => []);
+  await compareWithPeers(share, devices, status, errors);
+  const drift = syncClock(sqlite)?.drift() ?? 0;
+  if (drift > SKEW_WARN_MS) {
+    errors.push({ device, file: '', message: `另一台电脑的时钟比本机快约 ${Math.round(drift / 60_000)} 分钟：请校准各电脑的时间（同步不受影响，但“最后修改者优先”会偏向时钟快的电脑）` });
+  }
   // Claims are exclusive, so one letter twice means a registry file was edited or copied by hand.
   const letters = new Map<string, string>();
   if (series) letters.set(series, device);

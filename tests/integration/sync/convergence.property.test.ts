@@ -252,7 +252,9 @@ async function scenario(ops: Op[], seed: number, skews: number[]): Promise<void>
         const r = await round(rep, false);
         expect(r, 'a round without faults runs').not.toBeNull();
         moved += r!.applied + r!.published;
-        expect(r!.errors, `no errors without faults: ${JSON.stringify(r!.errors)}`).toEqual([]);
+        // A clock wrong by hours is reported (and is one of the faults here); nothing else may be.
+        const errors = r!.errors.filter((e) => !e.message.includes('时钟'));
+        expect(errors, `no errors without faults: ${JSON.stringify(errors)}`).toEqual([]);
       }
       quiet = moved === 0 ? quiet + 1 : 0;
     }

@@ -191,3 +191,36 @@ describe('series letters', () => {
     expect(again.errors).toContainEqual({ device: rb.device, file: `devices/${rb.device}.json`, message: expect.stringContaining('系列字母') });
   });
 });
+
+describe('divergence and clocks', () => {
+  it('two PCs holding the same changes but different data raise an alarm naming the table', async () => {
+    const [a, b] = await threePcs();
+    await addCustomer(a, '甲公司');
+    await o.sync(a);
+    await o.sync(b);
+    // A bug (simulated): B's data changes without a change record.
+    const { withoutCapture } = await import('../../../db/sync/capture');
+    const sq = b.rt.database().sqlite;
+    withoutCapture(sq, () => sq.prepare(`UPDATE customers SET notes = '悄悄改了'`).run());
+    await addCustomer(a, '乙公司');
+    await o.sync(a);
+    await o.sync(b);
+    const ra = await o.sync(a);
+    expect(ra.errors).toContainEqual({ device: expect.any(String), file: expect.stringMatching(/^status\//), message: expect.stringContaining('数据不一致（customers）') });
+  });
+
+  it('a PC whose clock runs hours ahead is reported on the others, and its changes still merge', async () => {
+    const [a, b] = await threePcs();
+    const { setSyncWallClock } = await import('../../../db/sync/capture');
+    setSyncWallClock(a.rt.database().sqlite, () => Date.now() + 3 * 3_600_000);
+    const c = await addCustomer(a, '甲公司');
+    await o.sync(a);
+    const rb = await o.sync(b);
+    expect(rb.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining('时钟比本机快约 180 分钟') }));
+    // B edits after A in real time but A's stamps are ahead: A's later-stamped write wins everywhere, consistently.
+    await b.rt.invoke('customers.update', { id: c.id, notes: 'B 写的' });
+    await o.sync(b);
+    await o.sync(a);
+    expect(dump(a)).toEqual(dump(b));
+  });
+});
