@@ -10,12 +10,13 @@
  * {"id","name","series","lastSeenAt","behind"}, conflicts is the number of
  * open sync conflicts, errors lists {"device","file","message"}.
  * Exit 0 when the round ran (other PCs' bad files are in errors), 1 when
- * this PC could not sync at all.
+ * this PC could not sync at all. --snapshot also writes a snapshot of this
+ * PC's data for new PCs to join from (an extension of the contract).
  */
 import path from 'node:path';
 import { SyncUnavailableError, type SyncReport } from '../../services/sync/engine';
 import { runSync, statusOf } from '../../services/sync/service';
-import { checkFlags, stringFlag, UsageError } from '../args';
+import { checkFlags, hasFlag, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand, type CommandEnv } from '../command';
 
 export function syncJson(r: SyncReport) {
@@ -39,16 +40,16 @@ function printReport(env: CommandEnv, r: SyncReport, title: string): void {
 
 export const syncCommand: CliCommand = {
   words: ['sync'],
-  usage: 'sync --db PATH [--share DIR] [--name NAME] [--json]',
+  usage: 'sync --db PATH [--share DIR] [--name NAME] [--snapshot] [--json]',
   summary: '局域网同步：与共享文件夹同步一轮（首次使用 --share 启用同步并登记本机）',
   async run(env) {
-    checkFlags(env.args, ['share', 'name']);
+    checkFlags(env.args, ['share', 'name', 'snapshot']);
     if (env.rest.length > 0) throw new UsageError(`多余的参数：${env.rest.join(' ')}`);
     const share = stringFlag(env.args, 'share');
     const rt = await env.runtime();
     const ctx = rt.context();
     try {
-      const report = await runSync(ctx, { folder: share === undefined ? undefined : path.resolve(share), name: stringFlag(env.args, 'name') });
+      const report = await runSync(ctx, { folder: share === undefined ? undefined : path.resolve(share), name: stringFlag(env.args, 'name'), snapshot: hasFlag(env.args, 'snapshot') });
       printReport(env, report, '同步完成');
       return 0;
     } catch (e) {

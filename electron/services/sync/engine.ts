@@ -13,6 +13,7 @@ import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
 import { holdingVector, sameVector, tableDigests } from './digest';
+import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
 import { decodeSegment, parseSegmentName, SEGMENT_FORMAT, SegmentError } from './segment';
 import { withLockRetry, type ShareFs } from './share';
@@ -56,6 +57,8 @@ export interface SyncOptions {
   /** Yields between apply transactions so ordinary saves never wait long (default: setImmediate). */
   pause?: () => Promise<void>;
   onProgress?: (p: { device: string; seq: number; applied: number }) => void;
+  /** Also write a snapshot of this PC's data for new PCs to join from. */
+  snapshot?: boolean;
 }
 
 interface ShareJson {
@@ -116,7 +119,7 @@ async function checkShare(ctx: ServiceContext, share: ShareFs): Promise<string> 
 }
 
 /** Turns sync on for this database: identity, capture triggers, and every existing row as a change to publish. */
-function enable(ctx: ServiceContext, dbFile: string | null, shareId: string, opts: SyncOptions): void {
+function enable(ctx: ServiceContext, dbFile: string | null, shareId: string, opts: SyncOptions, baseline: boolean): void {
   const sqlite = ctx.db.sqlite;
   const at = ctx.clock.now().toISOString();
   sqlite
@@ -130,7 +133,8 @@ function enable(ctx: ServiceContext, dbFile: string | null, shareId: string, opt
     .immediate();
   writeMarker(sqlite, dbFile);
   attachSync(sqlite, dbFile);
-  sqlite.transaction(() => captureExistingRows(sqlite)).immediate();
+  // Rows copied from a snapshot are the office's, already on the share: not this PC's changes.
+  if (baseline) sqlite.transaction(() => captureExistingRows(sqlite)).immediate();
 }
 
 /** Claims a series letter for automatic numbers once, by exclusive create on the share. */
@@ -299,7 +303,18 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   const { share } = opts;
   const errors: SyncProblem[] = [];
   const shareId = await checkShare(ctx, share);
-  if (!isSyncEnabled(ctx)) enable(ctx, opts.dbFile, shareId, opts);
+  if (!isSyncEnabled(ctx)) {
+    // A new or reinstalled PC joins from the newest snapshot (then only the segments after it).
+    const snap = isEmptyForJoin(ctx) ? await newestSnapshot(share).catch(() => null) : null;
+    if (snap) {
+      try {
+        await joinFromSnapshot(ctx, share, snap);
+      } catch (e) {
+        throw new SyncUnavailableError(`无法从快照加入：${msg(e)}`);
+      }
+    }
+    enable(ctx, opts.dbFile, shareId, opts, snap === null);
+  }
   else {
     const at = ctx.clock.now().toISOString();
     if (opts.name) writeLocal(sqlite, SYNC_KEYS.name, opts.name, at);
@@ -338,6 +353,13 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
     await share.writeAtomic(`status/${device}.json`, json(status));
   } catch (e) {
     errors.push({ device, file: `devices/${device}.json`, message: `登记本机信息失败：${msg(e)}；下一轮重试` });
+  }
+  if (opts.snapshot) {
+    try {
+      await writeSnapshot(ctx, share, device, pub.schema);
+    } catch (e) {
+      errors.push({ device, file: 'snap/', message: `写入快照失败：${msg(e)}` });
+    }
   }
   const devices = await peers(ctx, share, device, listings).catch(() => []);
   await compareWithPeers(share, devices, status, errors);

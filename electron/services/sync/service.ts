@@ -56,6 +56,7 @@ const running = new WeakMap<Sqlite, Promise<SyncReport>>();
 export interface RunOptions {
   folder?: string;
   name?: string;
+  snapshot?: boolean;
   onProgress?: (p: { device: string; seq: number; applied: number }) => void;
 }
 
@@ -69,7 +70,7 @@ export function runSync(ctx: ServiceContext, opts: RunOptions = {}): Promise<Syn
     if (!folder) throw new SyncUnavailableError('尚未设置共享文件夹');
     const problem = shareFolderProblem(folder);
     if (problem) throw new SyncUnavailableError(problem);
-    return syncRound(ctx, { share: fsShare(folder), dbFile: sqlite.name, folder, name: opts.name, onProgress: opts.onProgress });
+    return syncRound(ctx, { share: fsShare(folder), dbFile: sqlite.name, folder, name: opts.name, onProgress: opts.onProgress, snapshot: opts.snapshot });
   })();
   running.set(sqlite, p);
   return p.finally(() => running.delete(sqlite));

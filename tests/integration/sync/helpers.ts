@@ -24,6 +24,18 @@ export interface Office {
   cleanup(): void;
 }
 
+/** One migrated empty database per test process, copied for every PC (migrating each costs a second). */
+let template: string | null = null;
+async function migratedTemplate(): Promise<string> {
+  if (template && fs.existsSync(template)) return template;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-sync-template-'));
+  const file = path.join(dir, 'template.db');
+  const rt = await AppRuntime.start({ dbFile: file, dataDir: dir, actor: { user: 't', device: 't' }, clock: fixedClock('2026-11-24T02:00:00Z') });
+  rt.close();
+  template = file;
+  return file;
+}
+
 export async function office(): Promise<Office> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-sync-'));
   const shareDir = path.join(dir, 'share');
@@ -35,6 +47,7 @@ export async function office(): Promise<Office> {
     replicas: [],
     async open(name, clock) {
       const dbFile = path.join(dir, `${name}.db`);
+      if (!fs.existsSync(dbFile)) fs.copyFileSync(await migratedTemplate(), dbFile);
       const rt = await AppRuntime.start({
         dbFile,
         dataDir: path.join(dir, name),
