@@ -292,7 +292,7 @@ async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: Sta
       errors.push({
         device: p.id,
         file: `status/${p.id}.json`,
-        message: `与该电脑已应用相同的变更，但数据不一致（${differ.join('、')}）：请运行 sync verify 从日志重建检查，并联系技术支持`,
+        message: `与该电脑已应用相同的变更，但数据不一致（${differ.join('、')}）：请联系技术支持（可让一台空数据库的新电脑从共享文件夹加入，与本机比较）`,
       });
     }
   }
