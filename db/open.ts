@@ -9,6 +9,8 @@ import { quickCheckProblem, SYNC_CHECK_MAX_BYTES } from './integrity';
 import { isNetworkPath, openSqlite } from './connection';
 import { migrateToLatest, type MigrateOutcome } from './migrate';
 import { Db } from './query';
+import { registerSyncFunctions } from './sync/capture';
+import { attachSync } from './sync/attach';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -123,7 +125,9 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
     throw new DatabaseUnavailableError(abs, `数据库无法打开：${e instanceof Error ? e.message : String(e)}`);
   }
   try {
+    registerSyncFunctions(sqlite);
     const migration = await migrateToLatest(sqlite, abs);
+    attachSync(sqlite, abs);
     return { db: new Db(sqlite), file: abs, migration, integrity };
   } catch (e) {
     sqlite.close();

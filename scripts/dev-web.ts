@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     dataDir: path.dirname(dbFile),
     actor: { user: os.userInfo().username, device: os.hostname() },
   });
+  runtime.startBackgroundSync();
   const port = arg('port');
   const bridge = await startBridge({ runtime, staticDir: path.resolve('out/web'), port: port ? Number(port) : undefined });
   console.log(`DealerDesk (browser mode) on ${dbFile}`);

@@ -16,6 +16,7 @@ import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
 import * as m0011 from './0011_evaluation';
 import * as m0010 from './0010_users';
+import * as m0009 from './0009_sync';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0014_b_day_totals': m0014b,
   '0011_evaluation': m0011,
   '0010_users': m0010,
+  '0009_sync': m0009,
 };

@@ -66,6 +66,13 @@ export const localTables: readonly string[] = [
   'ar_day_totals',
   // Failed-login back-off of this PC's login screen (issue 13): per device by design.
   'login_throttle',
+  // The sync's own bookkeeping on this PC (migration 0009): outbox, field clocks, published
+  // segments, how far each peer's log is applied, remote rows the local constraints refused.
+  'sync_changes',
+  'sync_winners',
+  'sync_segments',
+  'sync_cursors',
+  'sync_rejects',
 ];
 
 /**

@@ -40,6 +40,9 @@ export function resolveActor(ctx: ServiceContext, method: MethodName, via: CallV
     if (NEEDS_USERS.has(permission)) throw new DomainError('conflict', '尚未创建老板账户：请先完成首次设置（创建老板账户）', null);
     return base;
   }
+  // The main process's own background work (the LAN sync scheduler) is no user's act and
+  // outlives any login or lock; no front end can pick this channel (IPC, bridge and CLI set theirs).
+  if (via.channel === 'system' && method.startsWith('sync.')) return { ...base, user: 'system:sync' };
   const session = sessions.get(via.session);
   const userId = grant?.asUserId ?? session.userId;
   if (!userId) {

@@ -18,6 +18,8 @@ import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
 import type { Actor, ServiceContext } from '../services/context';
 import type { SessionEnv } from './sessionCalls';
+import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler';
+import { readLocal, SYNC_KEYS } from '../../db/sync/localState';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
@@ -67,6 +69,7 @@ export class AppRuntime {
   readonly sessions = new SessionStore();
   private readonly lock = new CallLock();
   readonly defaultVia: CallVia;
+  private syncScheduler: SyncScheduler | null = null;
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
@@ -240,6 +243,8 @@ export class AppRuntime {
     );
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
+    // LAN sync (issue 12): a round shortly after each write (its own rounds do not count).
+    if (result.ok && tables.length && !method.startsWith('sync.')) this.syncScheduler?.poke();
     return result;
   }
 
@@ -268,7 +273,17 @@ export class AppRuntime {
     return this.context().db;
   }
 
+  /** Background LAN sync; started by the desktop shell and the dev bridge, never by the CLI or tests. */
+  startBackgroundSync(opts: SchedulerOptions = {}): void {
+    this.syncScheduler ??= new SyncScheduler(
+      { call: (m, p) => this.call(m, p, { session: 'system:sync', channel: 'system' }), syncEnabled: () => this.db !== null && readLocal<boolean>(this.db.sqlite, SYNC_KEYS.enabled) === true },
+      opts,
+    );
+  }
+
   close(): void {
+    this.syncScheduler?.stop();
+    this.syncScheduler = null;
     this.db?.close();
     this.db = null;
     this.events.removeAllListeners();

@@ -12,6 +12,7 @@ import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 import { statementCommand } from './commands/statement';
 import { userCommands } from './commands/users';
+import { syncCommand, syncStatusCommand } from './commands/sync';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
@@ -23,6 +24,7 @@ commands.push(agingCommand);
 commands.push(backupCommand, restoreCommand);
 commands.push(scorecardCommand, salespeopleCommand);
 commands.push(...userCommands);
+commands.push(syncCommand, syncStatusCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

@@ -298,6 +298,7 @@ async function start(): Promise<void> {
     log.error('runtime failed to start', e);
     fatal(fillDesktop(m.startFailed, { message: e instanceof Error ? e.message : String(e), logFile: log.file }));
   }
+  runtime.startBackgroundSync();
   const status = runtime.status();
   log.info(`database ${status.state}${status.state === 'unavailable' ? `: ${status.reason}` : ''}`);
 

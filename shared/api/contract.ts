@@ -14,6 +14,7 @@ import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
+import { syncMethods } from './sync';
 import { systemMethods } from './system';
 import { authMethods } from './auth';
 import { controlMethods } from './controls';
@@ -32,6 +33,7 @@ export const methods = {
   ...evaluationMethods,
   ...authMethods,
   ...controlMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

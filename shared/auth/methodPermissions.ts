@@ -190,6 +190,13 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'cases.linkCreditNote': 'customers.write',
   'salespeople.performance': 'reports.team',
   'salespeople.exportXlsx': 'reports.team',
+
+  'sync.status': 'read',
+  // A round only brings this PC up to date with what others already entered: anyone may ask for it.
+  'sync.now': 'read',
+  'sync.testFolder': 'settings.office',
+  'sync.setup': 'settings.boss',
+  'sync.dismissConflict': 'settings.office',
 };
 
 /** Methods that still answer while this channel's session is locked. */

@@ -9,6 +9,7 @@ import { agingEn } from './areas/aging';
 import { backupEn } from './areas/backup';
 import { evaluationEn } from './areas/evaluation';
 import { authEn } from './areas/auth';
+import { syncEn } from './areas/sync';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -72,6 +73,7 @@ export const en: Messages = {
   aging: agingEn,
   backup: backupEn,
   evaluation: evaluationEn,
+  sync: syncEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -17,6 +17,7 @@ import { agingZh } from './areas/aging';
 import { backupZh } from './areas/backup';
 import { evaluationZh } from './areas/evaluation';
 import { authZh } from './areas/auth';
+import { syncZh } from './areas/sync';
 
 export const zhCN = {
   app: {
@@ -79,6 +80,7 @@ export const zhCN = {
   aging: agingZh,
   backup: backupZh,
   evaluation: evaluationZh,
+  sync: syncZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

@@ -13,6 +13,7 @@ import { foundationFigures } from './figures/foundation';
 import { statementFigures } from './figures/statements';
 import { ledgerFigures } from './figures/ledger';
 import { safetyFigures } from './figures/safety';
+import { syncFigures } from './figures/sync';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
@@ -22,6 +23,7 @@ groups.push({ name: 'ledger', run: ledgerFigures });
 groups.push({ name: 'aging', run: agingFigures });
 groups.push({ name: 'safety', run: safetyFigures });
 groups.push({ name: 'evaluation', run: evaluationFigures });
+groups.push({ name: 'sync', run: syncFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

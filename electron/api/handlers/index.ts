@@ -14,6 +14,7 @@ import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
 import { settingsHandlers } from './settings';
 import { statementHandlers } from './statements';
+import { syncHandlers } from './sync';
 import type { HandlerMap } from './types';
 import { controlHandlers } from './controls';
 import type { SessionMethodName } from '../sessionCalls';
@@ -36,5 +37,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...backupHandlers,
   ...evaluationHandlers,
   ...controlHandlers,
+  ...syncHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { contractNoMonthPrefix, contractNoSeq, formatContractNo } from '../../../shared/contracts/contractNo';
 import type { ServiceContext } from '../context';
+import { seriesLetter } from '../sync/series';
 
 /** Highest sequence used in the month, considering only numbers of the HT form. */
 function highestSeq(ctx: ServiceContext, monthPrefix: string): number {
@@ -23,13 +24,15 @@ function highestSeq(ctx: ServiceContext, monthPrefix: string): number {
  * PCs are kept apart by series letters once sync exists (DESIGN §3).
  */
 export function nextContractNo(ctx: ServiceContext, signedOn: string | null): string {
-  const prefix = contractNoMonthPrefix(signedOn ?? ctx.clock.today());
+  // With LAN sync on, the PC's series letter follows the dash (HT202611-A0001).
+  const prefix = contractNoMonthPrefix(signedOn ?? ctx.clock.today()) + seriesLetter(ctx);
   return formatContractNo(prefix, highestSeq(ctx, prefix) + 1);
 }
 
 /** Numbers for `count` new contracts of one month, in order (import, demo). */
 export function reserveContractNos(ctx: ServiceContext, signedOn: string | null, count: number, taken: Set<string>): string[] {
-  const prefix = contractNoMonthPrefix(signedOn ?? ctx.clock.today());
+  // With LAN sync on, the PC's series letter follows the dash (HT202611-A0001).
+  const prefix = contractNoMonthPrefix(signedOn ?? ctx.clock.today()) + seriesLetter(ctx);
   let seq = highestSeq(ctx, prefix);
   const out: string[] = [];
   while (out.length < count) {

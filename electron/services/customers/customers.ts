@@ -16,6 +16,7 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { seriesLetter } from '../sync/series';
 import { findReference } from '../references/registry';
 import { getReceivablesSettings } from '../settings/receivables';
 import { insertContact, listContacts, deleteContactsOf } from './contacts';
@@ -277,8 +278,20 @@ const DEFAULT_CODE_DIGITS = 4;
  */
 export function nextCustomerCode(ctx: ServiceContext): string {
   const latest = ctx.db.first(ctx.db.k.selectFrom('customers').select('code').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1));
-  const m = latest ? /^(.*?)(\d+)$/.exec(latest.code) : null;
-  const prefix = m ? m[1] : DEFAULT_CODE_PREFIX;
+  let m = latest ? /^(.*?)(\d+)$/.exec(latest.code) : null;
+  let prefix = m ? m[1] : DEFAULT_CODE_PREFIX;
+  // With LAN sync on, this PC's codes carry its series letter before the digits (CA0001):
+  // continue this PC's own latest series code, else the office's prefix plus the letter.
+  const series = seriesLetter(ctx);
+  if (series) {
+    const own = ctx.db.first(
+      ctx.db.k.selectFrom('customers').select('code').where(sql<boolean>`code GLOB ${`*${series}[0-9]*`}`).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1),
+    );
+    const o = own ? new RegExp(`^(.*${series})(\\d+)$`).exec(own.code) : null;
+    if (o) m = o;
+    prefix = o ? o[1] : `${prefix}${series}`;
+    if (!o) m = null;
+  }
   let digits = m ? Math.max(m[2].length, 1) : DEFAULT_CODE_DIGITS;
   const rows = ctx.db.all(
     ctx.db.k.selectFrom('customers').select('code').where(sql<boolean>`substr(code, 1, ${prefix.length}) = ${prefix} COLLATE NOCASE`),

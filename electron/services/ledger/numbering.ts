@@ -13,6 +13,7 @@ import { AR_DOC_NO_PREFIX } from '../../../shared/api/ledgerEnums';
 import { monthKey } from '../../../shared/dates/calendar';
 import type { DocKind } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
+import { seriesLetter } from '../sync/series';
 
 const MIN_WIDTH = 4;
 
@@ -21,8 +22,9 @@ const RANGE_SQL = `SELECT doc_no FROM ar_documents
   WHERE kind = ? AND doc_no BETWEEN ? AND ? AND length(doc_no) = ?
   ORDER BY doc_no DESC`;
 
-export function docNoPrefix(kind: DocKind, date: string): string {
-  return `${AR_DOC_NO_PREFIX[kind]}${monthKey(date)}-`;
+/** With LAN sync on, the PC's series letter follows the dash (YS202611-A0001): PCs numbering offline never collide. */
+export function docNoPrefix(kind: DocKind, date: string, series = ''): string {
+  return `${AR_DOC_NO_PREFIX[kind]}${monthKey(date)}-${series}`;
 }
 
 export function formatDocNo(prefix: string, seq: number): string {
@@ -65,7 +67,7 @@ function freeFrom(ctx: ServiceContext, kind: DocKind, prefix: string, seq: numbe
 
 /** The next free automatic number of the kind for a document dated `date`. */
 export function nextDocNo(ctx: ServiceContext, kind: DocKind, date: string): string {
-  const prefix = docNoPrefix(kind, date);
+  const prefix = docNoPrefix(kind, date, seriesLetter(ctx));
   return formatDocNo(prefix, freeFrom(ctx, kind, prefix, highestSequence(ctx, kind, prefix) + 1));
 }
 
@@ -79,7 +81,7 @@ export class DocNumberSeries {
   constructor(private readonly ctx: ServiceContext) {}
 
   take(kind: DocKind, date: string): string {
-    const prefix = docNoPrefix(kind, date);
+    const prefix = docNoPrefix(kind, date, seriesLetter(this.ctx));
     const key = `${kind}:${prefix}`;
     const seq = freeFrom(this.ctx, kind, prefix, this.next.get(key) ?? highestSequence(this.ctx, kind, prefix) + 1);
     this.next.set(key, seq + 1);

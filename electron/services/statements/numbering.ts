@@ -6,11 +6,18 @@
  */
 import { statementNoPrefix } from '../../../shared/statements/period';
 import type { ServiceContext } from '../context';
+import { seriesLetter } from '../sync/series';
 
 export function nextStatementNo(ctx: ServiceContext, periodTo: string): string {
   const prefix = `${statementNoPrefix(periodTo)}-`;
-  const row = ctx.db
-    .prepare(`SELECT max(CAST(substr(statement_no, ?) AS INTEGER)) AS seq FROM statements WHERE statement_no LIKE ?`)
-    .get(prefix.length + 1, `${prefix}%`) as { seq: number | null };
-  return `${prefix}${String((row.seq ?? 0) + 1).padStart(4, '0')}`;
+  // With LAN sync on, the PC's series letter ends the number (DZ202611-0001A; the table's
+  // check wants a digit right after the dash), and each letter counts on its own.
+  const series = seriesLetter(ctx);
+  const rows = ctx.db.prepare(`SELECT statement_no FROM statements WHERE statement_no LIKE ?`).all(`${prefix}%`) as { statement_no: string }[];
+  let max = 0;
+  for (const { statement_no: no } of rows) {
+    const m = /^(\d+)([A-Z]?)$/.exec(no.slice(prefix.length));
+    if (m && m[2] === series) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}${String(max + 1).padStart(4, '0')}${series}`;
 }

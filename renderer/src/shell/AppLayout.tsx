@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
 import { AlertHeaderBadge } from '../pages/alerts/AlertBadges';
+import { SyncIndicator } from '../pages/sync/SyncIndicator';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
 import { roleMay } from '../../../shared/auth/roles';
@@ -42,6 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <GlobalCustomerSearch />
             <AlertHeaderBadge />
             <UserMenu />
+            <SyncIndicator />
           </Group>
           <SegmentedControl
             size="xs"

@@ -13,6 +13,7 @@ import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { StatementSettingsTab } from '../statements/StatementSettingsTab';
 import { PeriodTab } from '../auth/PeriodTab';
 import { UsersTab } from '../auth/UsersTab';
+import { SyncSettingsTab } from '../sync/SyncSettingsTab';
 import { CompanyTab } from './CompanyTab';
 import { UpdateFeedTab } from './UpdateFeedTab';
 
@@ -35,4 +36,5 @@ export const settingsTabs: SettingsTab[] = [
   { value: 'evaluation', label: 'evaluation.settings.title', component: EvaluationSettingsTab },
   { value: 'users', label: 'auth.users.tab', component: UsersTab, permission: 'users.manage' },
   { value: 'period', label: 'auth.period.tab', component: PeriodTab, permission: 'period.close' },
+  { value: 'sync', label: 'sync.tab', component: SyncSettingsTab },
 ];

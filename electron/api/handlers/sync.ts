@@ -1,0 +1,11 @@
+import type { syncMethods } from '../../../shared/api/sync';
+import { dismissConflict, syncNow, syncStatusView, testShareFolder } from '../../services/sync/service';
+import type { HandlerMap } from './types';
+
+export const syncHandlers: HandlerMap<keyof typeof syncMethods> = {
+  'sync.status': (ctx) => syncStatusView(ctx),
+  'sync.testFolder': (_ctx, input) => testShareFolder(input.folder),
+  'sync.setup': (ctx, input) => syncNow(ctx, { folder: input.folder, name: input.name || undefined }),
+  'sync.now': (ctx) => syncNow(ctx),
+  'sync.dismissConflict': (ctx, input) => dismissConflict(ctx, input),
+};

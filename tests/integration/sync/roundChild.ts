@@ -1,0 +1,26 @@
+/**
+ * A sync round in its own process, for the kill -9 test: prints a line after
+ * every segment file it writes ("wrote") and every segment it applies
+ * ("applied"), so the parent can kill it in the middle of either.
+ */
+import { AppRuntime } from '../../../electron/api/runtime';
+import { syncRound } from '../../../electron/services/sync/engine';
+import { fsShare, type ShareFs } from '../../../electron/services/sync/share';
+
+async function main(): Promise<void> {
+  const [dbFile, shareDir] = process.argv.slice(2);
+  const rt = await AppRuntime.start({ dbFile, actor: { user: 'child', device: 'child' } });
+  const inner = fsShare(shareDir);
+  const share: ShareFs = {
+    ...inner,
+    async writeAtomic(file, data) {
+      await inner.writeAtomic(file, data);
+      if (file.startsWith('log/')) process.stdout.write('wrote\n');
+    },
+  };
+  const r = await syncRound(rt.context(), { share, dbFile, onProgress: () => process.stdout.write('applied\n') });
+  process.stdout.write(`done ${r.published} ${r.applied}\n`);
+  rt.close();
+}
+
+void main();
