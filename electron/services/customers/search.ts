@@ -131,8 +131,35 @@ function orderTerms(column: CustomerSortColumn, desc: boolean): RawBuilder<unkno
   }
 }
 
-export function customerOrderBy(sort: CustomerFilterInput['sort']): RawBuilder<unknown> {
-  const terms = [...orderTerms(sort.column, sort.direction === 'desc'), sql`c.code COLLATE NOCASE ASC`, sql`c.id ASC`];
+/**
+ * How well a customer answers a typed search, 0 best: an exact code, name,
+ * short name or pinyin-initials variant (xx → 新星) beats a prefix of one,
+ * which beats a match somewhere inside. Every picker's Enter takes the first
+ * row, so the customer the clerk spelled out must be that row whatever the
+ * sort. Ranked on the first word; further words only narrow the list.
+ */
+export function searchRank(search: string | undefined): RawBuilder<unknown> | null {
+  const word = searchWords(search ?? '')[0];
+  if (!word) return null;
+  const like = escapeLike(word);
+  const pinyin = looksLikeInitials(word);
+  const exactInitials = pinyin ? sql`(' ' || c.pinyin || ' ') LIKE ${`% ${like} %`} ESCAPE '\\'` : sql`0`;
+  const prefixInitials = pinyin ? sql`(' ' || c.pinyin) LIKE ${`% ${like}%`} ESCAPE '\\'` : sql`0`;
+  const prefix = (column: RawBuilder<unknown>) => sql`lower(${column}) LIKE ${`${like}%`} ESCAPE '\\'`;
+  return sql`(CASE
+    WHEN lower(c.code) = ${word} OR lower(c.short_name) = ${word} OR lower(c.name) = ${word} OR ${exactInitials} THEN 0
+    WHEN ${prefix(sql.ref('c.code'))} OR ${prefix(sql.ref('c.short_name'))} OR ${prefix(sql.ref('c.name'))} OR ${prefixInitials} THEN 1
+    ELSE 2 END)`;
+}
+
+export function customerOrderBy(sort: CustomerFilterInput['sort'], search?: string): RawBuilder<unknown> {
+  const rank = searchRank(search);
+  const terms = [
+    ...(rank ? [sql`${rank} ASC`] : []),
+    ...orderTerms(sort.column, sort.direction === 'desc'),
+    sql`c.code COLLATE NOCASE ASC`,
+    sql`c.id ASC`,
+  ];
   return sql`${sql.join(terms)}`;
 }
 
@@ -192,7 +219,7 @@ export function customerIdsInOrder(ctx: ServiceContext, filter: CustomerFilterIn
   return ctx.db
     .all(
       sql<{ id: string }>`SELECT c.id FROM customers c WHERE ${whereAll(customerConditions(filter))}
-        ORDER BY ${customerOrderBy(filter.sort)} ${page}`.compile(ctx.db.k),
+        ORDER BY ${customerOrderBy(filter.sort, filter.search)} ${page}`.compile(ctx.db.k),
     )
     .map((r) => r.id);
 }
