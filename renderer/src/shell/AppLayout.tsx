@@ -7,6 +7,7 @@ import { AlertHeaderBadge } from '../pages/alerts/AlertBadges';
 import { useI18n } from '../i18n/I18nProvider';
 import { navigate, usePath } from './router';
 import { routes, type NavGroup } from './routes';
+import { ShortcutSheet } from './ShortcutSheet';
 
 const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
   { key: 'daily', label: 'nav.groupDaily' },
@@ -82,6 +83,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>{children}</AppShell.Main>
+      <ShortcutSheet />
     </AppShell>
   );
 }

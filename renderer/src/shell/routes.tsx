@@ -2,7 +2,7 @@
  * Every screen of the app. An area adds its pages here; navigation shows
  * only screens that exist (no placeholders).
  */
-import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendarWeek, IconHelpCircle, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { agingRoutes, homeRoutes } from '../pages/aging/routes';
@@ -12,6 +12,7 @@ import { contractRoutes } from '../pages/contracts/routes';
 import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
 import { CustomerListPage } from '../pages/customers/CustomerListPage';
 import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
+import { HelpPage } from '../pages/help/HelpPage';
 import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -45,6 +46,7 @@ export const routes: RouteDef[] = [
   ...contractRoutes,
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
+  { pattern: '/help', component: HelpPage, nav: { label: 'desk.help.title', icon: IconHelpCircle, group: 'system' } },
 ];
 
 /** Where `#/` lands: the dashboard (首页). */

@@ -3,7 +3,8 @@
  * month, per customer. Filters by salesperson and grade; clicking a cell shows
  * that day's entries and a small form to log one there.
  */
-import { ActionIcon, Button, Checkbox, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { MonthPickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarOff, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
@@ -96,7 +97,7 @@ export function CalendarPage() {
           </Text>
         }
       >
-        <Select
+        <KeySelect
           w={136}
           data={facets.data?.salespeople ?? []}
           placeholder={t('customers.list.anySalesperson')}
@@ -106,7 +107,7 @@ export function CalendarPage() {
           value={f.salesperson}
           onChange={(v) => set({ salesperson: v })}
         />
-        <Select
+        <KeySelect
           w={108}
           data={labels.gradeOptions}
           placeholder={t('customers.list.anyGrade')}

@@ -4,7 +4,8 @@
  * paging, row click opens the card; import, export of what is filtered, and
  * the import batches with undo in a second tab.
  */
-import { Button, Checkbox, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -176,7 +177,7 @@ export function CustomerListPage() {
                 autoFocus: true,
               }}
             >
-              <Select
+              <KeySelect
                 w={108}
                 data={labels.gradeOptions}
                 placeholder={t('customers.list.anyGrade')}
@@ -185,7 +186,7 @@ export function CustomerListPage() {
                 value={state.grade}
                 onChange={(v) => set({ grade: v as CustomerGrade | null })}
               />
-              <Select
+              <KeySelect
                 w={124}
                 data={labels.kindOptions}
                 placeholder={t('customers.list.anyKind')}
@@ -194,7 +195,7 @@ export function CustomerListPage() {
                 value={state.kind}
                 onChange={(v) => set({ kind: v as CustomerKind | null })}
               />
-              <Select
+              <KeySelect
                 w={120}
                 data={facets.data?.regions ?? []}
                 placeholder={t('customers.list.anyRegion')}
@@ -204,7 +205,7 @@ export function CustomerListPage() {
                 value={state.region}
                 onChange={(v) => set({ region: v })}
               />
-              <Select
+              <KeySelect
                 w={136}
                 data={facets.data?.salespeople ?? []}
                 placeholder={t('customers.list.anySalesperson')}
@@ -214,7 +215,7 @@ export function CustomerListPage() {
                 value={state.salesperson}
                 onChange={(v) => set({ salesperson: v })}
               />
-              <Select
+              <KeySelect
                 w={120}
                 data={labels.statusOptions}
                 placeholder={t('customers.list.anyStatus')}

@@ -8,6 +8,7 @@ import { applyServerError } from '../../components/serverErrors';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 const FIELDS = ['companyName', 'shortName', 'address', 'phone', 'taxId', 'bankName', 'bankAccount'] as const;
 
@@ -28,6 +29,7 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
     if (!form.isDirty()) form.setValues(toValues(profile));
   }, [profile]);
 
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit(async (values) => {
     try {
       const saved = await save.mutateAsync(values);

@@ -3,7 +3,8 @@
  * and customer, with the verification-code lookup and the month-end batch.
  * Row click opens the statement with all its actions.
  */
-import { Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { IconFileInvoice, IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { STATEMENT_STATUSES, type StatementStatus } from '../../../../shared/api/statements';
@@ -73,7 +74,7 @@ export function StatementsPage() {
           —
         </Text>
         <DateField size="xs" w={140} aria-label={t('statements.list.periodTo')} placeholder={t('statements.field.to')} value={filter.to} onChange={(to) => setFilter({ ...filter, to })} data-testid="register-to" />
-        <Select
+        <KeySelect
           size="xs"
           w={130}
           placeholder={t('statements.list.allStatuses')}

@@ -1,0 +1,83 @@
+/**
+ * The one select every form uses: Mantine's Select made to behave the way a
+ * clerk typing from paper expects.
+ *
+ * - Typing filters and jumps: 零 highlights 零售, B highlights B (options that
+ *   start with the text first), and the text typed replaces the shown label.
+ * - Enter picks the highlighted option, closes the list and lets the form move
+ *   on (useFormKeys); Enter on a closed list just moves on. Focus alone never
+ *   opens the list, so walking a form with Enter leaves nothing open over the
+ *   fields below.
+ * - Esc closes the list only (the form's Esc-to-cancel checks aria-expanded).
+ * - Never more than one list open: opening one closes the other; leaving the
+ *   field or saving (Ctrl+S) closes it. The dropdown state is held here, not in
+ *   Mantine's store, whose close callback can miss an open from the same event.
+ * - The clear × is not a Tab stop.
+ */
+import { Select, type ComboboxItem, type ComboboxParsedItem, type SelectProps } from '@mantine/core';
+import { useEffect, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { claimDropdown, releaseDropdown } from './openDropdown';
+
+/** Options starting with the typed text first, then options containing it; value or label. */
+export function filterByTyped(options: ComboboxParsedItem[], search: string): ComboboxParsedItem[] {
+  const q = search.trim().toLowerCase();
+  if (!q) return options;
+  const starts: ComboboxParsedItem[] = [];
+  const inside: ComboboxParsedItem[] = [];
+  for (const o of options) {
+    if ('group' in o) {
+      const items = filterByTyped(o.items, q) as ComboboxItem[];
+      if (items.length) inside.push({ ...o, items });
+      continue;
+    }
+    const label = o.label.toLowerCase();
+    const value = o.value.toLowerCase();
+    if (label.startsWith(q) || value.startsWith(q)) starts.push(o);
+    else if (label.includes(q)) inside.push(o);
+  }
+  return [...starts, ...inside];
+}
+
+export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...props }: SelectProps) {
+  const [opened, setOpened] = useState(false);
+
+  useEffect(() => {
+    if (!opened) return;
+    const close = () => setOpened(false);
+    claimDropdown(close);
+    return () => releaseDropdown(close);
+  }, [opened]);
+
+  const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    onKeyDown?.(e);
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    // Enter: Mantine clicks the highlighted option (if any) right after this
+    // handler, while the list is still in the DOM; then the list is closed.
+    if (e.key === 'Enter' || e.key === 'Tab' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) {
+      if (opened) queueMicrotask(() => setOpened(false));
+    }
+  };
+
+  return (
+    <Select
+      searchable
+      selectFirstOptionOnChange
+      filter={({ options, search }) => filterByTyped(options, search)}
+      {...props}
+      clearButtonProps={{ tabIndex: -1, ...clearButtonProps }}
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
+      onKeyDown={keyDown}
+      // Typing replaces the shown label instead of appending to it.
+      onFocus={(e: FocusEvent<HTMLInputElement>) => {
+        e.currentTarget.select();
+        onFocus?.(e);
+      }}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => {
+        setOpened(false);
+        onBlur?.(e);
+      }}
+    />
+  );
+}
