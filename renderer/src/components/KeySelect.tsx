@@ -51,10 +51,16 @@ export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...pro
   const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     onKeyDown?.(e);
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-    // Enter: Mantine clicks the highlighted option (if any) right after this
-    // handler, while the list is still in the DOM; then the list is closed.
+    if (!opened) return;
+    // Enter takes the highlighted option itself: Mantine's own Enter reads an
+    // index that its open-by-typing timer can reset after the highlight was set.
+    if (e.key === 'Enter') {
+      const listId = e.currentTarget.getAttribute('aria-controls');
+      const highlighted = listId ? document.getElementById(listId)?.querySelector<HTMLElement>('[data-combobox-selected]') : null;
+      highlighted?.click();
+    }
     if (e.key === 'Enter' || e.key === 'Tab' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) {
-      if (opened) queueMicrotask(() => setOpened(false));
+      queueMicrotask(() => setOpened(false));
     }
   };
 
@@ -62,6 +68,10 @@ export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...pro
     <Select
       searchable
       selectFirstOptionOnChange
+      // Focus alone never opens the list (walking a form with Enter would leave lists over the fields below).
+      openOnFocus={false}
+      // Enter on the option already chosen keeps it; the × clears a clearable select.
+      allowDeselect={false}
       filter={({ options, search }) => filterByTyped(options, search)}
       {...props}
       clearButtonProps={{ tabIndex: -1, ...clearButtonProps }}
