@@ -28,6 +28,16 @@ export const deskZh = {
       entryKinds: '切换单据类型（应收单、回款、退货折让……）',
     },
   },
+  register: {
+    selectAll: '全选已加载的对账单',
+    selectOne: '选择对账单 {no}',
+    selected: '已选 {n} 份',
+    markSent: '标记已发出',
+    clear: '取消选择',
+    markTitle: '将 {n} 份对账单标记为已发出',
+    sentOn: '发出日期',
+    marked: '已将 {n} 份对账单标记为已发出',
+  },
   help: {
     title: '往来规则说明',
     intro: '本页用平实的话说明软件怎样计算应收、核销、账龄和对账单。所有页面的数字都按这些规则算出，互相一致。',
@@ -72,6 +82,16 @@ export const deskEn: Widen<typeof deskZh> = {
       rowOpen: 'Open the focused row',
       entryKinds: 'Switch the document kind (invoice, receipt, credit note…)',
     },
+  },
+  register: {
+    selectAll: 'Select all loaded statements',
+    selectOne: 'Select statement {no}',
+    selected: '{n} selected',
+    markSent: 'Mark sent',
+    clear: 'Clear selection',
+    markTitle: 'Mark {n} statements as sent',
+    sentOn: 'Sent on',
+    marked: '{n} statements marked as sent',
   },
   help: {
     title: 'How receivables are calculated',

@@ -20,6 +20,7 @@ import { BatchDialog } from './BatchDialog';
 import { statusKey } from './labels';
 import { StatementDrawer } from './StatementDrawer';
 import { useStatementColumns } from './statementColumns';
+import { RegisterSelectionBar, useRegisterSelection } from './RegisterSelection';
 import { VerifyBox } from './VerifyBox';
 
 interface RegisterFilter {
@@ -46,7 +47,8 @@ export function StatementsPage() {
     search: filter.search,
     includeSuperseded: filter.includeSuperseded,
   });
-  const columns = useStatementColumns(true);
+  const selection = useRegisterSelection(list.rows, JSON.stringify(filter));
+  const columns = [selection.column, ...useStatementColumns(true)];
   const filtered = JSON.stringify(filter) !== JSON.stringify(EMPTY);
 
   return (
@@ -87,6 +89,7 @@ export function StatementsPage() {
         <CustomerPicker size="xs" w={220} value={filter.customerId} onChange={(id) => setFilter({ ...filter, customerId: id })} includeArchived />
         <Checkbox size="xs" label={t('statements.list.includeSuperseded')} checked={filter.includeSuperseded} onChange={(e) => setFilter({ ...filter, includeSuperseded: e.currentTarget.checked })} />
       </FilterBar>
+      <RegisterSelectionBar selected={selection.selected} onDone={selection.clear} />
       <DataTable
         rows={list.rows}
         columns={columns}
