@@ -225,6 +225,8 @@ export const CUSTOMER_SORT_COLUMNS = [
   'lastInteractionDate',
   'createdAt',
   'updatedAt',
+  'balanceFen',
+  'overdueFen',
 ] as const;
 export type CustomerSortColumn = (typeof CUSTOMER_SORT_COLUMNS)[number];
 
@@ -279,6 +281,15 @@ export interface CustomerListRow {
   primaryContact: { name: string; mobile: string; phone: string } | null;
   lastInteractionDate: string | null;
   updatedAt: string;
+  /** Receivables balance now (stored ar_customer_state; negative = prepaid). */
+  balanceFen: number;
+  /** Open amounts past their due date today: the figure the card and 今日催收 show. */
+  overdueFen: number;
+}
+
+/** The customer list page with the totals of every matching customer (not just the page shown). */
+export interface CustomerPage extends Page<CustomerListRow> {
+  totals: { balanceFen: number; overdueFen: number };
 }
 
 export interface Page<T> {
@@ -407,7 +418,7 @@ export interface CalendarMonth {
 const byId = (label: string) => z.object({ id: recordId(label) });
 
 export const customerMethods = {
-  'customers.list': method<Page<CustomerListRow>>()(customerListSchema, ['customers', 'contacts', 'interactions']),
+  'customers.list': method<CustomerPage>()(customerListSchema, ['customers', 'contacts', 'interactions', 'ar_documents', 'ar_customer_state']),
   'customers.get': method<CustomerDetail>()(byId('客户'), ['customers', 'contacts', 'settings']),
   'customers.nextCode': method<{ code: string }>()(z.object({}), ['customers']),
   'customers.defaults': method<CustomerDefaults>()(z.object({}), ['customers', 'settings']),

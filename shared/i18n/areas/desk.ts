@@ -28,6 +28,11 @@ export const deskZh = {
       entryKinds: '切换单据类型（应收单、回款、退货折让……）',
     },
   },
+  customerList: {
+    balance: '余额',
+    overdue: '逾期',
+    totals: '合计',
+  },
   register: {
     selectAll: '全选已加载的对账单',
     selectOne: '选择对账单 {no}',
@@ -82,6 +87,11 @@ export const deskEn: Widen<typeof deskZh> = {
       rowOpen: 'Open the focused row',
       entryKinds: 'Switch the document kind (invoice, receipt, credit note…)',
     },
+  },
+  customerList: {
+    balance: 'Balance',
+    overdue: 'Overdue',
+    totals: 'Total',
   },
   register: {
     selectAll: 'Select all loaded statements',

@@ -88,7 +88,7 @@ export function CustomerListPage() {
     [debouncedSearch, state],
   );
   const list = usePagedList('customers.list', filter, 100);
-  const columns = useCustomerColumns(defaults.data?.paymentTermDays);
+  const columns = useCustomerColumns(defaults.data?.paymentTermDays, list.firstPage?.totals);
 
   const filtered =
     state.search !== '' || state.grade || state.kind || state.region || state.salesperson || state.status || state.includeArchived;

@@ -1,11 +1,15 @@
 /** The columns of the customer list (sort keys are the API's CustomerSortColumn). */
 import { Badge, Group, Text } from '@mantine/core';
-import type { CustomerListRow } from '../../../../shared/api/customers';
+import type { CustomerListRow, CustomerPage } from '../../../../shared/api/customers';
+import { Money } from '../../components/Money';
 import type { DataColumn } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 
-export function useCustomerColumns(defaultTermDays: number | undefined): DataColumn<CustomerListRow>[] {
+export function useCustomerColumns(
+  defaultTermDays: number | undefined,
+  totals?: CustomerPage['totals'],
+): DataColumn<CustomerListRow>[] {
   const { t, locale } = useI18n();
   const labels = useCustomerLabels();
   // English headers and values run longer than Chinese; the columns still have to fit 1280px without scrolling.
@@ -14,8 +18,9 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
     {
       key: 'code',
       header: t('customers.field.code'),
-      width: w(84, 80),
+      width: w(78, 80),
       sortable: true,
+      footer: totals ? <Text size="sm" fw={600}>{t('desk.customerList.totals')}</Text> : undefined,
       cell: (r) => (
         <Text span size="sm" ff="monospace">
           {r.code}
@@ -25,7 +30,7 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
     {
       key: 'name',
       header: t('customers.field.name'),
-      width: locale === 'en' ? 'minmax(160px, 3fr)' : 'minmax(200px, 3fr)',
+      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(170px, 3fr)',
       sortable: true,
       cell: (r) =>
         r.archivedAt ? (
@@ -41,14 +46,14 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
           r.name
         ),
     },
-    { key: 'kind', header: t('customers.field.kind'), width: w(84, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
-    { key: 'grade', header: t('customers.field.grade'), width: w(64, 72), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
-    { key: 'region', header: t('customers.field.region'), width: w(72, 80), sortable: true, cell: (r) => r.region },
-    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(76, 96), sortable: true, cell: (r) => r.salesperson },
+    { key: 'kind', header: t('customers.field.kind'), width: w(68, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
+    { key: 'grade', header: t('customers.field.grade'), width: w(48, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
+    { key: 'region', header: t('customers.field.region'), width: w(64, 72), sortable: true, cell: (r) => r.region },
+    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(64, 84), sortable: true, cell: (r) => r.salesperson },
     {
       key: 'contact',
       header: t('customers.field.contact'),
-      width: w(170, 158),
+      width: w(150, 150),
       cell: (r) =>
         r.primaryContact ? (
           <Group gap={8} wrap="nowrap">
@@ -63,11 +68,11 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
           ''
         ),
     },
-    { key: 'creditLimitFen', header: t('customers.field.creditLimit'), width: w(120, 116), sortable: true, money: (r) => r.creditLimitFen },
+    { key: 'creditLimitFen', header: t('customers.field.creditLimit'), width: w(108, 108), sortable: true, money: (r) => r.creditLimitFen },
     {
       key: 'paymentTermDays',
       header: t('customers.list.term'),
-      width: w(76, 70),
+      width: w(60, 64),
       align: 'right',
       sortable: true,
       cell: (r) =>
@@ -84,14 +89,31 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
     {
       key: 'lastInteractionDate',
       header: t('customers.field.lastInteraction'),
-      width: w(96, 112),
+      width: w(92, 100),
       sortable: true,
       cell: (r) => r.lastInteractionDate ?? '',
     },
     {
+      key: 'balanceFen',
+      header: t('desk.customerList.balance'),
+      width: w(112, 112),
+      sortable: true,
+      money: (r) => r.balanceFen,
+      footer: totals ? <Money fen={totals.balanceFen} strong /> : undefined,
+    },
+    {
+      key: 'overdueFen',
+      header: t('desk.customerList.overdue'),
+      width: w(104, 104),
+      align: 'right',
+      sortable: true,
+      cell: (r) => (r.overdueFen > 0 ? <Money fen={r.overdueFen} danger /> : ''),
+      footer: totals ? <Money fen={totals.overdueFen} strong danger={totals.overdueFen > 0} /> : undefined,
+    },
+    {
       key: 'status',
       header: t('customers.field.status'),
-      width: w(64, 76),
+      width: w(56, 76),
       sortable: true,
       cell: (r) => (
         <Badge size="sm" variant="light" tt="none" color={STATUS_COLORS[r.status]}>
