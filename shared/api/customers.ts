@@ -287,6 +287,21 @@ export interface CustomerListRow {
   overdueFen: number;
 }
 
+/** The money strip on every tab of a customer card. */
+export interface CustomerMoneyHeader {
+  balanceFen: number;
+  overdueFen: number;
+  /** Days the oldest overdue item is past its due date; null when nothing is overdue. */
+  oldestOverdueDays: number | null;
+  /** null = no limit; the bar shows balance ÷ limit. */
+  creditLimitFen: number | null;
+  /** Prepayment not yet applied (预收). */
+  unappliedFen: number;
+  lastReceipt: { date: string; amountFen: number } | null;
+  /** The nearest promise to pay dated today or later. */
+  nextPromise: { date: string; amountFen: number } | null;
+}
+
 /** The customer list page with the totals of every matching customer (not just the page shown). */
 export interface CustomerPage extends Page<CustomerListRow> {
   totals: { balanceFen: number; overdueFen: number };
@@ -418,6 +433,7 @@ export interface CalendarMonth {
 const byId = (label: string) => z.object({ id: recordId(label) });
 
 export const customerMethods = {
+  'customers.moneyHeader': method<CustomerMoneyHeader>()(byId('客户'), ['customers', 'interactions', 'ar_documents', 'ar_customer_state']),
   'customers.list': method<CustomerPage>()(customerListSchema, ['customers', 'contacts', 'interactions', 'ar_documents', 'ar_customer_state']),
   'customers.get': method<CustomerDetail>()(byId('客户'), ['customers', 'contacts', 'settings']),
   'customers.nextCode': method<{ code: string }>()(z.object({}), ['customers']),

@@ -65,3 +65,26 @@ describe('customer list balances', () => {
     expect(filtered.totals).toEqual({ balanceFen: 200_000, overdueFen: 200_000 });
   });
 });
+
+describe('customer card money strip', () => {
+  it('carries balance, overdue with the oldest days, limit, prepayment, last receipt and the next promise', async () => {
+    const h = await t.rt.invoke<Record<string, unknown>>('customers.moneyHeader', { id: ids.C0001 });
+    // Oldest overdue item due 2026-11-01, today 2026-12-05: 34 days.
+    expect(h).toEqual({
+      balanceFen: 100_000,
+      overdueFen: 50_000,
+      oldestOverdueDays: 34,
+      creditLimitFen: null,
+      unappliedFen: 0,
+      lastReceipt: { date: '2026-11-25', amountFen: 30_000 },
+      nextPromise: null,
+    });
+    // A promise already past is not "next"; the nearest one ahead is.
+    await t.rt.invoke('interactions.create', { customerId: ids.C0002, date: '2026-12-05', channel: 'T', summary: '周三付', promiseDate: '2026-12-16', promiseAmountFen: 90_000 });
+    await t.rt.invoke('interactions.create', { customerId: ids.C0002, date: '2026-12-05', channel: 'T', summary: '下周一先付', promiseDate: '2026-12-08', promiseAmountFen: 50_000 });
+    const c2 = await t.rt.invoke<{ nextPromise: unknown; oldestOverdueDays: number; lastReceipt: unknown }>('customers.moneyHeader', { id: ids.C0002 });
+    expect(c2).toMatchObject({ nextPromise: { date: '2026-12-08', amountFen: 50_000 }, oldestOverdueDays: 65, lastReceipt: null });
+    const prepaid = await t.rt.invoke<{ unappliedFen: number; overdueFen: number; oldestOverdueDays: null }>('customers.moneyHeader', { id: ids.C0003 });
+    expect(prepaid).toMatchObject({ balanceFen: -10_000, unappliedFen: 10_000, overdueFen: 0, oldestOverdueDays: null });
+  });
+});

@@ -22,6 +22,7 @@ import { HistoryTab } from './HistoryTab';
 import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
+import { CustomerMoneyStrip } from './CustomerMoneyStrip';
 
 const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -158,6 +159,7 @@ function CustomerCard({ id }: { id: string }) {
         </Alert>
       )}
 
+      <CustomerMoneyStrip customerId={c.id} onOpenLedger={() => setTab('ledger')} />
       <Tabs value={tab} onChange={(v) => setTab((v as Tab | null) ?? 'profile')} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('customers.card.tabProfile')}</Tabs.Tab>
