@@ -9,6 +9,7 @@ export const deskZh = {
   guard: {
     discard: '放弃未保存的修改？',
   },
+  importSample: '前 {n} 行读取结果（导入后将这样保存）：',
   shortcuts: {
     title: '键盘快捷键',
     screen: '本页面',
@@ -82,6 +83,7 @@ export const deskEn: Widen<typeof deskZh> = {
   guard: {
     discard: 'Discard unsaved changes?',
   },
+  importSample: 'The first {n} rows as read (this is what will be stored):',
   shortcuts: {
     title: 'Keyboard shortcuts',
     screen: 'This screen',

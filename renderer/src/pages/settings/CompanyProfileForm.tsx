@@ -1,4 +1,5 @@
 /** The company profile form: validated by the same zod schema as the service. */
+import dayjs from 'dayjs';
 import { Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect } from 'react';
@@ -80,7 +81,7 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
             {form.isDirty()
               ? t('common.unsavedHint')
               : profile.updatedAt
-                ? t('common.lastSaved', { at: new Date(profile.updatedAt).toLocaleString() })
+                ? t('common.lastSaved', { at: dayjs(profile.updatedAt).format('YYYY-MM-DD HH:mm') })
                 : t('common.neverSaved')}
           </Text>
           <Group gap="xs">
