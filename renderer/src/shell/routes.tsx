@@ -13,6 +13,7 @@ import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
 import { CustomerListPage } from '../pages/customers/CustomerListPage';
 import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
 import { HelpPage } from '../pages/help/HelpPage';
+import { OfficeSetupPage } from '../pages/setup/OfficeSetupPage';
 import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -46,6 +47,7 @@ export const routes: RouteDef[] = [
   ...contractRoutes,
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
+  { pattern: '/setup', component: OfficeSetupPage },
   { pattern: '/help', component: HelpPage, nav: { label: 'desk.help.title', icon: IconHelpCircle, group: 'system' } },
 ];
 
