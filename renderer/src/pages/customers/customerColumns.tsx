@@ -12,7 +12,8 @@ export function useCustomerColumns(
 ): DataColumn<CustomerListRow>[] {
   const { t, locale } = useI18n();
   const labels = useCustomerLabels();
-  // English headers and values run longer than Chinese; the columns still have to fit 1280px without scrolling.
+  // English headers and values run longer than Chinese; the columns still have to fit 1366px without scrolling
+  // (the last interaction date gave its place to 余额/逾期: it is on the card and in the calendar).
   const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
   return [
     {
@@ -30,7 +31,7 @@ export function useCustomerColumns(
     {
       key: 'name',
       header: t('customers.field.name'),
-      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(170px, 3fr)',
+      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(160px, 3fr)',
       sortable: true,
       cell: (r) =>
         r.archivedAt ? (
@@ -46,14 +47,14 @@ export function useCustomerColumns(
           r.name
         ),
     },
-    { key: 'kind', header: t('customers.field.kind'), width: w(68, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
-    { key: 'grade', header: t('customers.field.grade'), width: w(48, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
-    { key: 'region', header: t('customers.field.region'), width: w(64, 72), sortable: true, cell: (r) => r.region },
-    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(64, 84), sortable: true, cell: (r) => r.salesperson },
+    { key: 'kind', header: t('customers.field.kind'), width: w(64, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
+    { key: 'grade', header: t('customers.field.grade'), width: w(56, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
+    { key: 'region', header: t('customers.field.region'), width: w(60, 72), sortable: true, cell: (r) => r.region },
+    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(72, 84), sortable: true, cell: (r) => r.salesperson },
     {
       key: 'contact',
       header: t('customers.field.contact'),
-      width: w(150, 150),
+      width: w(128, 140),
       cell: (r) =>
         r.primaryContact ? (
           <Group gap={8} wrap="nowrap">
@@ -87,16 +88,9 @@ export function useCustomerColumns(
         ),
     },
     {
-      key: 'lastInteractionDate',
-      header: t('customers.field.lastInteraction'),
-      width: w(92, 100),
-      sortable: true,
-      cell: (r) => r.lastInteractionDate ?? '',
-    },
-    {
       key: 'balanceFen',
       header: t('desk.customerList.balance'),
-      width: w(112, 112),
+      width: w(124, 124),
       sortable: true,
       money: (r) => r.balanceFen,
       footer: totals ? <Money fen={totals.balanceFen} strong /> : undefined,
@@ -104,7 +98,7 @@ export function useCustomerColumns(
     {
       key: 'overdueFen',
       header: t('desk.customerList.overdue'),
-      width: w(104, 104),
+      width: w(120, 120),
       align: 'right',
       sortable: true,
       cell: (r) => (r.overdueFen > 0 ? <Money fen={r.overdueFen} danger /> : ''),

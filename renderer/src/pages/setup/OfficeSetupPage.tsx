@@ -45,7 +45,7 @@ function TermsStep() {
         <NumberInput
           label={t('desk.setup.defaultTerm')}
           description={t('desk.setup.defaultTermHint')}
-          w={260}
+          w={380}
           min={0}
           max={3650}
           allowDecimal={false}
