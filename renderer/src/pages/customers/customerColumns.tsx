@@ -19,7 +19,7 @@ export function useCustomerColumns(
     {
       key: 'code',
       header: t('customers.field.code'),
-      width: w(78, 80),
+      width: w(86, 80),
       sortable: true,
       footer: totals ? <Text size="sm" fw={600}>{t('desk.customerList.totals')}</Text> : undefined,
       cell: (r) => (
@@ -31,7 +31,7 @@ export function useCustomerColumns(
     {
       key: 'name',
       header: t('customers.field.name'),
-      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(160px, 3fr)',
+      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(150px, 3fr)',
       sortable: true,
       cell: (r) =>
         r.archivedAt ? (
@@ -48,7 +48,7 @@ export function useCustomerColumns(
         ),
     },
     { key: 'kind', header: t('customers.field.kind'), width: w(64, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
-    { key: 'grade', header: t('customers.field.grade'), width: w(56, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
+    { key: 'grade', header: t('customers.field.grade'), width: w(60, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
     { key: 'region', header: t('customers.field.region'), width: w(60, 72), sortable: true, cell: (r) => r.region },
     { key: 'salesperson', header: t('customers.field.salesperson'), width: w(72, 84), sortable: true, cell: (r) => r.salesperson },
     {
@@ -90,7 +90,7 @@ export function useCustomerColumns(
     {
       key: 'balanceFen',
       header: t('desk.customerList.balance'),
-      width: w(124, 124),
+      width: w(116, 124),
       sortable: true,
       money: (r) => r.balanceFen,
       footer: totals ? <Money fen={totals.balanceFen} strong /> : undefined,
@@ -98,7 +98,7 @@ export function useCustomerColumns(
     {
       key: 'overdueFen',
       header: t('desk.customerList.overdue'),
-      width: w(120, 120),
+      width: w(112, 120),
       align: 'right',
       sortable: true,
       cell: (r) => (r.overdueFen > 0 ? <Money fen={r.overdueFen} danger /> : ''),
@@ -107,7 +107,7 @@ export function useCustomerColumns(
     {
       key: 'status',
       header: t('customers.field.status'),
-      width: w(56, 76),
+      width: w(68, 76),
       sortable: true,
       cell: (r) => (
         <Badge size="sm" variant="light" tt="none" color={STATUS_COLORS[r.status]}>
