@@ -69,6 +69,13 @@ test('a new customer walked with Enter through every select leaves no list open,
   await noListOpen(page);
   await app.shot('customer-form-walked');
 
+  // Enter on the option already chosen keeps it (never clears the field).
+  await kind.focus();
+  await page.keyboard.type('零');
+  await page.keyboard.press('Enter');
+  await expect(kind).toHaveValue('零售');
+  await noListOpen(page);
+
   // Ctrl+S with a list open: saved, and the list is gone.
   await kind.focus();
   await page.keyboard.press('ArrowDown');

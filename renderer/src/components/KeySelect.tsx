@@ -12,10 +12,11 @@
  * - Never more than one list open: opening one closes the other; leaving the
  *   field or saving (Ctrl+S) closes it. The dropdown state is held here, not in
  *   Mantine's store, whose close callback can miss an open from the same event.
+ * - Enter on the option already chosen keeps it; a click on it deselects (Mantine's way).
  * - The clear × is not a Tab stop.
  */
 import { Select, type ComboboxItem, type ComboboxParsedItem, type SelectProps } from '@mantine/core';
-import { useEffect, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { claimDropdown, releaseDropdown } from './openDropdown';
 
 /** Options starting with the typed text first, then options containing it; value or label. */
@@ -38,8 +39,11 @@ export function filterByTyped(options: ComboboxParsedItem[], search: string): Co
   return [...starts, ...inside];
 }
 
-export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...props }: SelectProps) {
+export function KeySelect({ onKeyDown, onFocus, onBlur, onChange, clearButtonProps, ...props }: SelectProps) {
   const [opened, setOpened] = useState(false);
+  // Enter on the option already chosen keeps it (typing 零 + Enter on 零售 must not clear it);
+  // a mouse click on it still deselects, as in every Mantine select.
+  const byEnter = useRef(false);
 
   useEffect(() => {
     if (!opened) return;
@@ -55,6 +59,10 @@ export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...pro
     // Enter takes the highlighted option itself: Mantine's own Enter reads an
     // index that its open-by-typing timer can reset after the highlight was set.
     if (e.key === 'Enter') {
+      byEnter.current = true;
+      queueMicrotask(() => {
+        byEnter.current = false;
+      });
       const listId = e.currentTarget.getAttribute('aria-controls');
       const highlighted = listId ? document.getElementById(listId)?.querySelector<HTMLElement>('[data-combobox-selected]') : null;
       highlighted?.click();
@@ -70,11 +78,14 @@ export function KeySelect({ onKeyDown, onFocus, onBlur, clearButtonProps, ...pro
       selectFirstOptionOnChange
       // Focus alone never opens the list (walking a form with Enter would leave lists over the fields below).
       openOnFocus={false}
-      // Enter on the option already chosen keeps it; the × clears a clearable select.
-      allowDeselect={false}
+
       filter={({ options, search }) => filterByTyped(options, search)}
       {...props}
       clearButtonProps={{ tabIndex: -1, ...clearButtonProps }}
+      onChange={(value, option) => {
+        if (value === null && byEnter.current) return;
+        onChange?.(value, option);
+      }}
       dropdownOpened={opened}
       onDropdownOpen={() => setOpened(true)}
       onDropdownClose={() => setOpened(false)}
