@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiClient } from './api/client';
-import { useDbChangedInvalidation } from './api/hooks';
+import { useApiQuery, useDbChangedInvalidation } from './api/hooks';
 import { useI18n } from './i18n/I18nProvider';
 import { AppLayout } from './shell/AppLayout';
 import { AuthGate } from './pages/auth/AuthGate';
@@ -12,7 +12,10 @@ import { HOME_PATH, routes } from './shell/routes';
 
 function CurrentPage() {
   const path = usePath();
-  const target = path === '/' ? HOME_PATH : path;
+  // A new office (nothing on file, or a setup left half-way) lands in the setup wizard instead of an empty dashboard.
+  const setup = useApiQuery('settings.officeSetup', {});
+  if (path === '/' && !setup.data) return null;
+  const target = path === '/' ? (setup.data?.needed ? '/setup' : HOME_PATH) : path;
   for (const r of routes) {
     const params = matchPath(r.pattern, target);
     if (params) {

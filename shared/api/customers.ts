@@ -241,6 +241,8 @@ export const CUSTOMER_SORT_COLUMNS = [
   'lastInteractionDate',
   'createdAt',
   'updatedAt',
+  'balanceFen',
+  'overdueFen',
 ] as const;
 export type CustomerSortColumn = (typeof CUSTOMER_SORT_COLUMNS)[number];
 
@@ -297,6 +299,30 @@ export interface CustomerListRow {
   primaryContact: { name: string; mobile: string; phone: string } | null;
   lastInteractionDate: string | null;
   updatedAt: string;
+  /** Receivables balance now (stored ar_customer_state; negative = prepaid). */
+  balanceFen: number;
+  /** Open amounts past their due date today: the figure the card and 今日催收 show. */
+  overdueFen: number;
+}
+
+/** The money strip on every tab of a customer card. */
+export interface CustomerMoneyHeader {
+  balanceFen: number;
+  overdueFen: number;
+  /** Days the oldest overdue item is past its due date; null when nothing is overdue. */
+  oldestOverdueDays: number | null;
+  /** null = no limit; the bar shows balance ÷ limit. */
+  creditLimitFen: number | null;
+  /** Prepayment not yet applied (预收). */
+  unappliedFen: number;
+  lastReceipt: { date: string; amountFen: number } | null;
+  /** The nearest promise to pay dated today or later. */
+  nextPromise: { date: string; amountFen: number } | null;
+}
+
+/** The customer list page with the totals of every matching customer (not just the page shown). */
+export interface CustomerPage extends Page<CustomerListRow> {
+  totals: { balanceFen: number; overdueFen: number };
 }
 
 export interface Page<T> {
@@ -437,7 +463,8 @@ export interface CalendarMonth {
 const byId = (label: string) => z.object({ id: recordId(label) });
 
 export const customerMethods = {
-  'customers.list': method<Page<CustomerListRow>>()(customerListSchema, ['customers', 'contacts', 'interactions']),
+  'customers.moneyHeader': method<CustomerMoneyHeader>()(byId('客户'), ['customers', 'interactions', 'ar_documents', 'ar_customer_state']),
+  'customers.list': method<CustomerPage>()(customerListSchema, ['customers', 'contacts', 'interactions', 'ar_documents', 'ar_customer_state']),
   'customers.get': method<CustomerDetail>()(byId('客户'), ['customers', 'contacts', 'settings']),
   'customers.nextCode': method<{ code: string }>()(z.object({}), ['customers']),
   'customers.defaults': method<CustomerDefaults>()(z.object({}), ['customers', 'settings']),

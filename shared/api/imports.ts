@@ -47,6 +47,18 @@ export interface ImportReport {
   dryRun: boolean;
   errors: ImportReportError[];
   warnings: ImportReportWarning[];
+  /**
+   * The first rows as the importer understood them (codes it numbered,
+   * amounts parsed, kinds recognised), for the preview to show before the
+   * clerk commits. Kinds that do not provide one leave it out.
+   */
+  sample?: ImportSample;
+}
+
+/** Parsed values of the first rows, as display text, under the file's own column headers. */
+export interface ImportSample {
+  columns: string[];
+  rows: string[][];
 }
 
 export interface ImportBatch {

@@ -51,7 +51,32 @@ export interface UpdateFeedSettings {
   feedUrl: string;
 }
 
+/** The first-run office setup: the step to resume at and whether the office still needs it. */
+export interface OfficeSetupState {
+  /** 0 company, 1 账期 and credit control, 2 customers, 3 opening balances, 4 done. */
+  step: number;
+  done: boolean;
+  /** The wizard was opened once (its progress is stored): it stays until finished, even after customers arrive. */
+  started: boolean;
+  /** True on an office with nothing on file yet, or a setup started and not finished. */
+  needed: boolean;
+}
+export const officeSetupSchema = z.object({
+  step: z.number().int('步骤必须是整数').min(0).max(4),
+  done: z.boolean().default(false),
+});
+export const receivablesSettingsSchema = z.object({
+  defaultPaymentTermDays: z.number({ error: '默认账期天数必须是数字' }).int('默认账期天数必须是整数').min(0, '默认账期天数不能小于 0').max(3650, '默认账期天数不能超过 3650 天'),
+});
+export interface ReceivablesSettingsView {
+  defaultPaymentTermDays: number;
+}
+
 export const settingsMethods = {
+  'settings.officeSetup': method<OfficeSetupState>()(z.object({}), ['settings', 'customers']),
+  'settings.saveOfficeSetup': method<OfficeSetupState>()(officeSetupSchema, []),
+  'settings.receivables': method<ReceivablesSettingsView>()(z.object({}), ['settings']),
+  'settings.updateReceivables': method<ReceivablesSettingsView>()(receivablesSettingsSchema, []),
   'settings.getUpdateFeed': method<UpdateFeedSettings>()(z.object({}), ['settings']),
   'settings.updateUpdateFeed': method<UpdateFeedSettings>()(updateFeedSchema, []),
   'settings.getCompany': method<CompanyProfile>()(z.object({}), ['settings']),

@@ -83,6 +83,11 @@ export type StatementListInput = z.input<typeof statementListSchema>;
 const byId = z.object({ id: recordId('对账单') });
 
 export const markSentSchema = z.object({ id: recordId('对账单'), date: businessDate('发出日期').nullable().default(null) });
+/** Several statements sent together (the monthly post): all or none. */
+export const markSentManySchema = z.object({
+  ids: z.array(recordId('对账单')).min(1, '请至少选择一张对账单').max(1000, '一次最多标记 1000 张对账单'),
+  date: businessDate('发出日期').nullable().default(null),
+});
 export const markConfirmedSchema = z.object({ id: recordId('对账单'), date: businessDate('确认日期') });
 export const markDisputedSchema = z.object({
   id: recordId('对账单'),
@@ -279,6 +284,8 @@ export const statementMethods = {
   'statements.getPdf': method<StatementFile>()(byId, [...READS]),
   'statements.getSignedCopy': method<StatementFile>()(byId, [...READS]),
   'statements.markSent': method<StatementRecord>()(markSentSchema, []),
+  /** Marks every selected statement 已发出 on one date, in one transaction: one refusal leaves all of them as they were. */
+  'statements.markSentMany': method<{ marked: number }>()(markSentManySchema, []),
   'statements.markConfirmed': method<StatementRecord>()(markConfirmedSchema, []),
   'statements.markDisputed': method<StatementRecord>()(markDisputedSchema, []),
   'statements.attachSignedCopy': method<StatementRecord>()(attachSignedCopySchema, []),

@@ -197,6 +197,13 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'sync.testFolder': 'settings.office',
   'sync.setup': 'settings.boss',
   'sync.dismissConflict': 'settings.office',
+
+  'customers.moneyHeader': 'read',
+  'statements.markSentMany': 'statements.write',
+  'settings.officeSetup': 'read',
+  'settings.saveOfficeSetup': 'settings.office',
+  'settings.receivables': 'read',
+  'settings.updateReceivables': 'settings.boss',
 };
 
 /** Methods that still answer while this channel's session is locked. */

@@ -10,6 +10,7 @@ import { backupEn } from './areas/backup';
 import { evaluationEn } from './areas/evaluation';
 import { authEn } from './areas/auth';
 import { syncEn } from './areas/sync';
+import { deskEn } from './areas/desk';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -74,6 +75,7 @@ export const en: Messages = {
   backup: backupEn,
   evaluation: evaluationEn,
   sync: syncEn,
+  desk: deskEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -18,6 +18,7 @@ import { backupZh } from './areas/backup';
 import { evaluationZh } from './areas/evaluation';
 import { authZh } from './areas/auth';
 import { syncZh } from './areas/sync';
+import { deskZh } from './areas/desk';
 
 export const zhCN = {
   app: {
@@ -81,6 +82,7 @@ export const zhCN = {
   backup: backupZh,
   evaluation: evaluationZh,
   sync: syncZh,
+  desk: deskZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

@@ -179,6 +179,8 @@ test('the alert center and the collection list read in English too', async ({ pa
 test('a statement sent three weeks ago and not confirmed: the alert opens the statement', async ({ page, app }) => {
   await page.clock.setFixedTime(new Date(NOW));
   const { rf } = await seed(app.runtime);
+  // Statements need the letterhead's company name (issue 16).
+  await app.runtime.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司', shortName: '明远商贸' });
   // Generated and sent on 2026-11-02 (a statement cannot be sent before it was generated).
   app.runtime.clock = fixedClock('2026-11-02T10:00:00+08:00');
   const g = await app.runtime.invoke<{ statement: { id: string; statementNo: string } }>('statements.generate', {

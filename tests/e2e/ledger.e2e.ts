@@ -289,8 +289,15 @@ test('an invoice over the credit limit asks for a reason (warn) and is refused w
   await expect(form.getByLabel('金额')).toHaveValue('1000');
   expect((await app.runtime.invoke<CustomerArSummary>('ledger.summary', { customerId: customer.id })).docCount).toBe(2);
 
+  // The slip still holds the refused ¥1,000: leaving asks 放弃未保存的修改？ (issue 16), and the clerk agrees.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
   await page.getByText('往来明细 →').click();
   await expect(page.getByTestId('ledger-closing')).toHaveText('¥50,000.00');
+  expect(asked).toEqual(['放弃未保存的修改？']);
   await app.shot('ledger-prepayment-then-invoice');
 
   // The setting on its screen: back to 提醒 from 设置 › 往来账.

@@ -16,6 +16,7 @@ import {
 } from '../../services/customers/customers';
 import { exportCustomersXlsx } from '../../services/customers/exportCustomers';
 import { createInteraction, listInteractions } from '../../services/customers/interactions';
+import { customerMoneyHeader } from '../../services/customers/moneyHeader';
 import { listCustomers } from '../../services/customers/search';
 import { listImportBatches, undoImportBatch } from '../../services/imports/batches';
 import { commitImport, previewImport } from '../../services/imports/runImport';
@@ -34,6 +35,7 @@ import type { HandlerMap } from './types';
 export const customerFileHandlers: HandlerMap<keyof typeof customerFileMethods> = {
   'customers.list': (ctx, input) => listCustomers(ctx, input),
   'customers.get': (ctx, input) => getCustomer(ctx, input.id),
+  'customers.moneyHeader': (ctx, input) => customerMoneyHeader(ctx, input.id),
   'customers.nextCode': (ctx) => ({ code: nextCustomerCode(ctx) }),
   'customers.defaults': (ctx) => customerDefaults(ctx),
   'customers.facets': (ctx) => customerFacets(ctx),

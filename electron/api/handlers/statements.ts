@@ -5,7 +5,7 @@ import { generateStatement } from '../../services/statements/generate';
 import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
 import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
 import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
-import { attachSignedCopy, markConfirmed, markDisputed, markSent } from '../../services/statements/statusActions';
+import { attachSignedCopy, markConfirmed, markDisputed, markSent, markSentMany } from '../../services/statements/statusActions';
 import { verifyStatement } from '../../services/statements/verify';
 import type { HandlerMap } from './types';
 
@@ -18,6 +18,7 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.getPdf': (ctx, input) => statementPdf(ctx, input.id),
   'statements.getSignedCopy': (ctx, input) => signedCopyFile(ctx, input.id),
   'statements.markSent': (ctx, input) => markSent(ctx, input),
+  'statements.markSentMany': (ctx, input) => markSentMany(ctx, input),
   'statements.markConfirmed': (ctx, input) => markConfirmed(ctx, input),
   'statements.markDisputed': (ctx, input) => markDisputed(ctx, input),
   'statements.attachSignedCopy': (ctx, input) => attachSignedCopy(ctx, input),

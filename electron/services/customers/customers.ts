@@ -311,6 +311,32 @@ export function nextCustomerCode(ctx: ServiceContext): string {
   return code;
 }
 
+/**
+ * Codes for customers that arrive without one (an import's blank 客户编码):
+ * the office's series as nextCustomerCode continues it, numbered past every
+ * code already on file and past `alsoTaken` (the codes the same file brings),
+ * so a blank row never takes a code another row of the file spells out.
+ */
+export function customerCodeSeries(ctx: ServiceContext, alsoTaken: readonly string[] = []): () => string {
+  const m = /^(.*?)(\d+)$/.exec(nextCustomerCode(ctx))!;
+  const prefix = m[1];
+  const digits = m[2].length;
+  let n = Number(m[2]);
+  const lowerPrefix = prefix.toLowerCase();
+  for (const code of alsoTaken) {
+    const lower = code.toLowerCase();
+    const rest = lower.slice(prefix.length);
+    if (lower.startsWith(lowerPrefix) && /^\d+$/.test(rest)) n = Math.max(n, Number(rest) + 1);
+  }
+  const taken = new Set(alsoTaken.map((c) => c.toLowerCase()));
+  return () => {
+    let code = `${prefix}${String(n++).padStart(digits, '0')}`;
+    while (taken.has(code.toLowerCase()) || customerWithCode(ctx, code)) code = `${prefix}${String(n++).padStart(digits, '0')}`;
+    taken.add(code.toLowerCase());
+    return code;
+  };
+}
+
 export function customerDefaults(ctx: ServiceContext): CustomerDefaults {
   return { code: nextCustomerCode(ctx), paymentTermDays: getReceivablesSettings(ctx).defaultPaymentTermDays, status: 'active' };
 }

@@ -11,9 +11,9 @@ import type {
   CustomerGrade,
   CustomerKind,
   CustomerListRow,
+  CustomerPage,
   CustomerSortColumn,
   CustomerStatus,
-  Page,
   customerFilterSchema,
   customerListSchema,
 } from '../../../shared/api/customers';
@@ -97,9 +97,14 @@ export const whereAll = (conds: readonly Condition[]): Condition =>
   conds.length ? sql<SqlBool>`${sql.join(conds, sql` AND `)}` : sql<SqlBool>`1`;
 
 const LAST_INTERACTION = sql`(SELECT max(i.date) FROM interactions i WHERE i.customer_id = c.id)`;
+/** The stored balance (maintained on every ledger write), 0 for a customer without documents. */
+const BALANCE = sql`coalesce((SELECT s.balance_fen FROM ar_customer_state s WHERE s.customer_id = c.id), 0)`;
+/** Open amounts due before `today`: the same figure as the card's (customerSummary) and 今日催收's, off the partial index of open items. */
+const overdueOf = (today: string) =>
+  sql`coalesce((SELECT sum(d.open_fen) FROM ar_documents d WHERE d.customer_id = c.id AND d.open_fen > 0 AND d.due_on < ${today}), 0)`;
 
 /** ORDER BY terms per sortable column; empty and missing values sort last in both directions. */
-function orderTerms(column: CustomerSortColumn, desc: boolean): RawBuilder<unknown>[] {
+function orderTerms(column: CustomerSortColumn, desc: boolean, today: string): RawBuilder<unknown>[] {
   const dir = desc ? sql`DESC` : sql`ASC`;
   const blankLast = (expr: RawBuilder<unknown>, blank: RawBuilder<unknown>) => [sql`${blank} ASC`, sql`${expr} ${dir}`];
   switch (column) {
@@ -131,11 +136,42 @@ function orderTerms(column: CustomerSortColumn, desc: boolean): RawBuilder<unkno
       return [sql`c.created_at ${dir}`];
     case 'updatedAt':
       return [sql`c.updated_at ${dir}`];
+    case 'balanceFen':
+      return [sql`${BALANCE} ${dir}`];
+    case 'overdueFen':
+      return [sql`${overdueOf(today)} ${dir}`];
   }
 }
 
-export function customerOrderBy(sort: CustomerFilterInput['sort']): RawBuilder<unknown> {
-  const terms = [...orderTerms(sort.column, sort.direction === 'desc'), sql`c.code COLLATE NOCASE ASC`, sql`c.id ASC`];
+/**
+ * How well a customer answers a typed search, 0 best: an exact code, name,
+ * short name or pinyin-initials variant (xx → 新星) beats a prefix of one,
+ * which beats a match somewhere inside. Every picker's Enter takes the first
+ * row, so the customer the clerk spelled out must be that row whatever the
+ * sort. Ranked on the first word; further words only narrow the list.
+ */
+export function searchRank(search: string | undefined): RawBuilder<unknown> | null {
+  const word = searchWords(search ?? '')[0];
+  if (!word) return null;
+  const like = escapeLike(word);
+  const pinyin = looksLikeInitials(word);
+  const exactInitials = pinyin ? sql`(' ' || c.pinyin || ' ') LIKE ${`% ${like} %`} ESCAPE '\\'` : sql`0`;
+  const prefixInitials = pinyin ? sql`(' ' || c.pinyin) LIKE ${`% ${like}%`} ESCAPE '\\'` : sql`0`;
+  const prefix = (column: RawBuilder<unknown>) => sql`lower(${column}) LIKE ${`${like}%`} ESCAPE '\\'`;
+  return sql`(CASE
+    WHEN lower(c.code) = ${word} OR lower(c.short_name) = ${word} OR lower(c.name) = ${word} OR ${exactInitials} THEN 0
+    WHEN ${prefix(sql.ref('c.code'))} OR ${prefix(sql.ref('c.short_name'))} OR ${prefix(sql.ref('c.name'))} OR ${prefixInitials} THEN 1
+    ELSE 2 END)`;
+}
+
+export function customerOrderBy(sort: CustomerFilterInput['sort'], search: string | undefined, today: string): RawBuilder<unknown> {
+  const rank = searchRank(search);
+  const terms = [
+    ...(rank ? [sql`${rank} ASC`] : []),
+    ...orderTerms(sort.column, sort.direction === 'desc', today),
+    sql`c.code COLLATE NOCASE ASC`,
+    sql`c.id ASC`,
+  ];
   return sql`${sql.join(terms)}`;
 }
 
@@ -159,6 +195,8 @@ interface ListRow {
   contact_mobile: string | null;
   contact_phone: string | null;
   last_interaction_date: string | null;
+  balance_fen: number;
+  overdue_fen: number;
 }
 
 function toListRow(r: ListRow): CustomerListRow {
@@ -180,6 +218,8 @@ function toListRow(r: ListRow): CustomerListRow {
     primaryContact: r.contact_name === null ? null : { name: r.contact_name, mobile: r.contact_mobile ?? '', phone: r.contact_phone ?? '' },
     lastInteractionDate: r.last_interaction_date,
     updatedAt: r.updated_at,
+    balanceFen: r.balance_fen,
+    overdueFen: r.overdue_fen,
   };
 }
 
@@ -197,7 +237,7 @@ export function customerIdsInOrder(ctx: ServiceContext, filter: CustomerFilterIn
   return ctx.db
     .all(
       sql<{ id: string }>`SELECT c.id FROM customers c WHERE ${whereAll(customerConditions(filter))}
-        ORDER BY ${customerOrderBy(filter.sort)} ${page}`.compile(ctx.db.k),
+        ORDER BY ${customerOrderBy(filter.sort, filter.search, ctx.clock.today())} ${page}`.compile(ctx.db.k),
     )
     .map((r) => r.id);
 }
@@ -209,7 +249,8 @@ export function customerListRows(ctx: ServiceContext, ids: readonly string[]): C
     sql<ListRow>`SELECT c.id, c.code, c.name, c.short_name, c.kind, c.grade, c.layer, c.region, c.salesperson, c.status,
         c.credit_limit_fen, c.payment_term_days, c.tags, c.archived_at, c.updated_at,
         pc.name AS contact_name, pc.mobile AS contact_mobile, pc.phone AS contact_phone,
-        ${LAST_INTERACTION} AS last_interaction_date
+        ${LAST_INTERACTION} AS last_interaction_date,
+        ${BALANCE} AS balance_fen, ${overdueOf(ctx.clock.today())} AS overdue_fen
       FROM customers c LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
       WHERE c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.compile(ctx.db.k),
   );
@@ -220,10 +261,27 @@ export function customerListRows(ctx: ServiceContext, ids: readonly string[]): C
   });
 }
 
-export function listCustomers(ctx: ServiceContext, q: CustomerListQuery): Page<CustomerListRow> {
+/**
+ * The totals row: balance and overdue of every matching customer. Balances
+ * come from the stored state; overdue sums the open items past due through
+ * the partial index of open documents, so 5,000 customers stay cheap.
+ */
+export function customerTotals(ctx: ServiceContext, filter: FilterParts): CustomerPage['totals'] {
+  const matching = sql`SELECT c.id FROM customers c WHERE ${whereAll(customerConditions(filter))}`;
+  const row = ctx.db.first(
+    sql<{ balance: number; overdue: number }>`SELECT
+        coalesce((SELECT sum(s.balance_fen) FROM ar_customer_state s WHERE s.customer_id IN (${matching})), 0) AS balance,
+        coalesce((SELECT sum(d.open_fen) FROM ar_documents d WHERE d.open_fen > 0 AND d.due_on < ${ctx.clock.today()}
+          AND d.customer_id IN (${matching})), 0) AS overdue`.compile(ctx.db.k),
+  );
+  return { balanceFen: row?.balance ?? 0, overdueFen: row?.overdue ?? 0 };
+}
+
+export function listCustomers(ctx: ServiceContext, q: CustomerListQuery): CustomerPage {
   // One read transaction: the count and the page see the same data even if another PC writes in between.
   return ctx.db.readSnapshot(() => ({
     rows: customerListRows(ctx, customerIdsInOrder(ctx, q, q.offset, q.limit)),
     total: countCustomers(ctx, q),
+    totals: customerTotals(ctx, q),
   }));
 }

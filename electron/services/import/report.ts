@@ -3,6 +3,7 @@
  * as JSON by the CLI (`--json`), shown by the UI preview, and attached to the
  * DomainError of a refused import.
  */
+import type { ImportSample } from '../../../shared/api/imports';
 import { DomainError } from '../../../shared/errors';
 
 /** A problem that blocks the import. `row` is the row number Excel shows; `column` the Chinese header. */
@@ -58,6 +59,7 @@ export function buildImportReport(input: {
   dryRun: boolean;
   errors: readonly ImportError[];
   warnings: readonly ImportWarning[];
+  sample?: ImportSample;
 }): ImportReport {
   const refused = input.errors.length > 0;
   return {
@@ -68,6 +70,7 @@ export function buildImportReport(input: {
     // Array.prototype.sort is stable, so problems of one row keep their column order.
     errors: [...input.errors].sort((a, b) => a.row - b.row),
     warnings: [...input.warnings],
+    ...(input.sample ? { sample: input.sample } : {}),
   };
 }
 

@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import { CUSTOMER_KIND_LABELS, CUSTOMER_STATUS_LABELS, customerCreateSchema } from '../../../shared/api/customers';
 import { validateEmail, validateMobile, validatePhone } from '../../../shared/validators/contact';
+import { formatFen } from '../../../shared/money/format';
 import { validateTaxId } from '../../../shared/validators/taxId';
 import type { ServiceContext } from '../context';
 import {
   codeTakenMessage,
+  customerCodeSeries,
   insertCustomer,
   nameTakenMessage,
   removeCustomer,
@@ -52,7 +54,8 @@ const STATUS_SPELLINGS = {
 
 /** The columns of issue 3, in the order exports write them. */
 export const CUSTOMER_COLUMNS = defineImportColumns([
-  { key: 'code', header: '客户编码', alias: 'code', required: true, parse: codeColumn },
+  // A blank code is numbered in the office's series, as the form suggests one (so the column may be left out too).
+  { key: 'code', header: '客户编码', alias: 'code', parse: codeColumn },
   { key: 'name', header: '客户名称', alias: 'name', required: true, parse: textColumn },
   { key: 'short_name', header: '简称', alias: 'short_name', parse: textColumn },
   {
@@ -121,15 +124,42 @@ const PATH_COLUMN: Record<string, string> = {
 
 type CustomerInput = z.input<typeof customerCreateSchema>;
 
+/** How many parsed rows the preview shows. */
+const SAMPLE_ROWS = 5;
+const SAMPLE_COLUMNS = [HEADER.code, HEADER.name, HEADER.short_name, HEADER.kind, HEADER.grade, HEADER.region, HEADER.credit_limit, HEADER.payment_term_days, HEADER.contact_name, HEADER.mobile];
+
+/** A row as the importer understood it: the code it will get, kinds in Chinese, amounts in ¥. */
+function sampleRow(c: CustomerCreate): string[] {
+  return [
+    c.code,
+    c.name,
+    c.shortName,
+    c.kind ? CUSTOMER_KIND_LABELS[c.kind] : '',
+    c.grade ?? '',
+    c.region,
+    c.creditLimitFen === null ? '' : formatFen(c.creditLimitFen),
+    c.paymentTermDays === null ? '' : `${c.paymentTermDays} 天`,
+    c.contact?.name ?? '',
+    c.contact?.mobile ?? '',
+  ];
+}
+
 function prepareCustomers(ctx: ServiceContext, table: RawTable): PreparedImport {
   const mapped = mapImportRows(table, CUSTOMER_COLUMNS);
   const errors: ImportError[] = [...mapped.errors];
   const warnings: ImportWarning[] = [...mapped.warnings];
   const valid: CustomerCreate[] = [];
+  const sample: string[][] = [];
+  const spelledOut = mapped.rows.flatMap((r) => (typeof r.values.code === 'string' ? [r.values.code] : []));
+  const nextCode = customerCodeSeries(ctx, spelledOut);
 
   for (const row of mapped.rows) {
     if (!row.ok) continue;
     const v = row.values;
+    if (v.code === null) {
+      v.code = nextCode();
+      warnings.push({ row: row.rowNumber, column: HEADER.code, message: `客户编码为空，已自动编为 ${v.code}` });
+    }
     const hasContact = v.contact_name !== null || v.mobile !== null || v.phone !== null || v.email !== null;
     if (hasContact && v.contact_name === null) {
       warnings.push({ row: row.rowNumber, column: HEADER.contact_name, message: `填写了联系方式但没有联系人姓名，已记为“${UNNAMED_CONTACT}”` });
@@ -160,6 +190,7 @@ function prepareCustomers(ctx: ServiceContext, table: RawTable): PreparedImport 
       continue;
     }
     valid.push(parsed.data);
+    if (sample.length < SAMPLE_ROWS) sample.push(sampleRow(parsed.data));
     // Later checks compare the stored forms (whitespace in names collapsed, codes half-width).
     row.values.name = parsed.data.name;
     row.values.code = parsed.data.code;
@@ -185,6 +216,7 @@ function prepareCustomers(ctx: ServiceContext, table: RawTable): PreparedImport 
     rows: mapped.dataRowCount,
     errors,
     warnings,
+    sample: { columns: SAMPLE_COLUMNS, rows: sample },
     write(batchId) {
       for (const input of valid) insertCustomer(ctx, input, { importBatchId: batchId, action: 'import', prechecked: true });
       return valid.length;

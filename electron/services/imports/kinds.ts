@@ -5,6 +5,7 @@
  * balances) add their kind to IMPORT_KIND_HANDLERS with one line and get the
  * preview, commit, batch list, undo and CLI plumbing for free.
  */
+import type { ImportSample } from '../../../shared/api/imports';
 import type { ServiceContext } from '../context';
 import type { XlsxColumn } from '../export/writeXlsx';
 import type { RawTable } from '../import/readTable';
@@ -21,6 +22,8 @@ interface PreparedRows {
   rows: number;
   errors: ImportError[];
   warnings: ImportWarning[];
+  /** The first rows as parsed, for the preview. */
+  sample?: ImportSample;
 }
 
 /** How a checked import is written (only called when there are no errors). */

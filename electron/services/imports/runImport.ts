@@ -69,7 +69,15 @@ export async function previewImport(ctx: ServiceContext, input: ImportFile): Pro
   if (isReport(table)) return table;
   await handler.load?.();
   const prepared = handler.prepare(ctx, table);
-  return buildImportReport({ kind: input.kind, rows: prepared.rows, imported: 0, dryRun: true, errors: problemsOf(prepared), warnings: prepared.warnings });
+  return buildImportReport({
+    kind: input.kind,
+    rows: prepared.rows,
+    imported: 0,
+    dryRun: true,
+    errors: problemsOf(prepared),
+    warnings: prepared.warnings,
+    sample: prepared.sample,
+  });
 }
 
 /** The batch row, written first: the imported records point at it. */

@@ -28,6 +28,7 @@ import { renderPdf } from './pdf/renderPdf';
 import { buildStatementDoc } from './pdf/statementDoc';
 import type { ResolvedPdfFont } from './pdf/fonts';
 import { defaultStatementsDir } from './settings';
+import { requireCompanyName } from './companyRequired';
 
 export type BatchInput = z.output<typeof batchSchema>;
 
@@ -71,6 +72,8 @@ export interface BatchHooks {
 
 /** Where the batch writes, checked before any work: a folder that cannot be written is refused with nothing recorded. */
 export function batchTargets(ctx: ServiceContext, input: BatchInput): { outDir: string; mergedPath: string | null } {
+  // Refused before the output folder is made or a job is started: no statement would be right without it.
+  requireCompanyName(ctx);
   const outDir = path.resolve(input.outDir ?? defaultStatementsDir(ctx));
   assertWritableDir(outDir, 'outDir');
   const mergedPath = input.merged || input.mergedPath ? path.resolve(input.mergedPath ?? path.join(outDir, mergedFileName(input.from, input.to))) : null;

@@ -31,6 +31,7 @@ import { getStatement } from './register';
 import { getStatementSettings } from './settings';
 import { statementVerificationCode } from './verificationCode';
 import { assertWritableDir, writeFileAtomic } from './outputFiles';
+import { requireCompanyName } from './companyRequired';
 
 const locks = new WeakMap<Db, Promise<unknown>>();
 
@@ -194,6 +195,7 @@ export async function generateRendered(
   input: { customerId: string; from: string | null; to: string | null },
   opts: GenerateOptions = {},
 ): Promise<{ result: GeneratedStatement; rendered: RenderedStatement }> {
+  requireCompanyName(ctx);
   requireCustomer(ctx, input.customerId);
   const outPath = opts.outPath ? path.resolve(opts.outPath) : null;
   if (outPath) assertWritableDir(path.dirname(outPath), 'outPath');

@@ -18,6 +18,7 @@ import type {
   markConfirmedSchema,
   markDisputedSchema,
   markSentSchema,
+  markSentManySchema,
 } from '../../../shared/api/statements';
 import { MAX_SIGNED_COPY_BYTES } from '../../../shared/api/statements';
 import { localDateOf } from '../../../shared/dates/clock';
@@ -76,6 +77,20 @@ export function markSent(ctx: ServiceContext, input: z.output<typeof markSentSch
   checkActionDate(ctx, s, date, '发出日期');
   // Sending again (a reprint posted once more) moves the date: the alert counts from the latest sending.
   return save(ctx, s, 'mark_sent', { status: 'sent', sent_on: date }, { status: s.status, sentOn: s.sentOn }, { status: 'sent', sentOn: date });
+}
+
+/**
+ * The month's post: every selected statement marked sent on one date. One
+ * transaction, so a statement that cannot be marked (confirmed, superseded,
+ * dated after the post) refuses the whole selection with its number named,
+ * and nothing is half-marked.
+ */
+export function markSentMany(ctx: ServiceContext, input: z.output<typeof markSentManySchema>): { marked: number } {
+  const ids = [...new Set(input.ids)];
+  return ctx.db.transaction(() => {
+    for (const id of ids) markSent(ctx, { id, date: input.date });
+    return { marked: ids.length };
+  });
 }
 
 export function markConfirmed(ctx: ServiceContext, input: z.output<typeof markConfirmedSchema>): StatementRecord {

@@ -44,6 +44,8 @@ export function usePagedList<M extends PagedMethod>(method: M, filter: PagedFilt
   return {
     rows,
     total,
+    /** The first page as the server sent it: lists that answer with more than rows and total (e.g. totals) read it here. */
+    firstPage: query.data?.pages[0],
     loadMore,
     loading: query.isPending || (query.isFetching && query.isPlaceholderData),
     loadingMore: isFetchingNextPage,

@@ -204,6 +204,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 clickable
                   ? (e) => {
                       if (e.key === 'Enter') onRowClick?.(row);
+                      else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                        e.preventDefault();
+                        const to = v.index + (e.key === 'ArrowDown' ? 1 : -1);
+                        if (to < 0 || to >= rows.length) return;
+                        const body = e.currentTarget.parentElement;
+                        const focusRow = () => body?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus();
+                        // A virtualized row below the fold is not in the DOM yet: scroll it in, then focus it.
+                        virtualizer.scrollToIndex(to);
+                        if (body?.querySelector(`[data-index="${to}"]`)) focusRow();
+                        else requestAnimationFrame(focusRow);
+                      }
                     }
                   : undefined
               }

@@ -7,7 +7,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { parseBusinessDate } from '../../../shared/dates/parseDate';
-import { useT } from '../i18n/I18nProvider';
+import { useI18n, useT } from '../i18n/I18nProvider';
 
 export interface DateFieldProps
   extends Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue' | 'valueFormat' | 'dateParser'> {
@@ -21,8 +21,9 @@ const parse = (text: string): string | null => {
   return r.ok ? r.value : null;
 };
 
-export function DateField({ value = '', onChange, clearable = true, ...rest }: DateFieldProps) {
+export function DateField({ value = '', onChange, clearable = true, clearButtonProps, ...rest }: DateFieldProps) {
   const t = useT();
+  const { locale } = useI18n();
   return (
     <DateInput
       placeholder={t('ui.date.placeholder')}
@@ -30,7 +31,11 @@ export function DateField({ value = '', onChange, clearable = true, ...rest }: D
       firstDayOfWeek={1}
       popoverProps={{ withinPortal: true }}
       clearable={clearable}
+      // The month header as a Chinese reader writes it (2026年12月), not dayjs' 十二月 2026.
+      monthLabelFormat={locale === 'en' ? 'YYYY-MM' : 'YYYY年M月'}
       {...rest}
+      // The × is for the mouse: Tab goes from the date straight to the next field.
+      clearButtonProps={{ tabIndex: -1, ...clearButtonProps }}
       value={value === '' ? null : value}
       onChange={(v) => onChange(v ?? '')}
       valueFormat="YYYY-MM-DD"

@@ -23,6 +23,18 @@ export interface FilterBarProps {
   right?: ReactNode;
 }
 
+/** ↓ from a list's search box goes into the list: the first clickable row of the nearest list below. */
+export function focusFirstRow(from: HTMLElement): boolean {
+  for (let el = from.parentElement; el; el = el.parentElement) {
+    const row = el.querySelector<HTMLElement>('[role=rowgroup] [role=row][tabindex="0"]');
+    if (row) {
+      row.focus();
+      return true;
+    }
+  }
+  return false;
+}
+
 export function FilterBar({ search, children, right }: FilterBarProps) {
   const t = useT();
   return (
@@ -44,11 +56,11 @@ export function FilterBar({ search, children, right }: FilterBarProps) {
                 if (e.key === 'Escape' && search.value) {
                   e.preventDefault();
                   search.onChange('');
-                }
+                } else if (e.key === 'ArrowDown' && focusFirstRow(e.currentTarget)) e.preventDefault();
               }}
               rightSection={
                 search.value ? (
-                  <CloseButton size="sm" aria-label={t('ui.filter.clear')} onClick={() => search.onChange('')} />
+                  <CloseButton size="sm" tabIndex={-1} aria-label={t('ui.filter.clear')} onClick={() => search.onChange('')} />
                 ) : null
               }
               data-testid="filter-search"

@@ -4,7 +4,7 @@
  * listed by row and column → the clerk confirms → imports.commit (all or
  * nothing) → the result. A refused commit shows its report the same way.
  */
-import { Alert, Badge, Button, Center, FileButton, Group, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Badge, Button, Center, FileButton, Group, Loader, Modal, Stack, Stepper, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import {
   type ImportCommitResult,
   type ImportKind,
   type ImportReport,
+  type ImportSample,
   type ImportReportError,
   type ImportReportWarning,
 } from '../../../shared/api/imports';
@@ -225,6 +226,7 @@ function ReportView(props: { report: ImportReport; fileName: string; onBack(): v
           {t('ui.import.rowsOk', { rows: report.rows })}
         </Alert>
       )}
+      {!bad && report.sample && report.sample.rows.length > 0 && <SampleTable sample={report.sample} />}
       {bad && (
         <>
           <Group gap={6}>
@@ -255,6 +257,40 @@ function ReportView(props: { report: ImportReport; fileName: string; onBack(): v
           </Button>
         )}
       </Group>
+    </Stack>
+  );
+}
+
+/** The first rows as the importer read them (numbered codes, parsed amounts), so the clerk sees what will be stored. */
+function SampleTable({ sample }: { sample: ImportSample }) {
+  const t = useT();
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {t('desk.importSample', { n: sample.rows.length })}
+      </Text>
+      <Table.ScrollContainer minWidth={600}>
+        <Table withTableBorder striped fz="xs" data-testid="import-sample">
+          <Table.Thead>
+            <Table.Tr>
+              {sample.columns.map((c) => (
+                <Table.Th key={c}>{c}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sample.rows.map((r, i) => (
+              <Table.Tr key={i}>
+                {r.map((v, j) => (
+                  <Table.Td key={j} style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

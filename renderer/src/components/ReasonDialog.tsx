@@ -7,6 +7,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { isSaveKey } from './useFormKeys';
 
 export interface ReasonDialogProps {
   opened: boolean;
@@ -71,7 +72,10 @@ export function ReasonDialog(props: ReasonDialogProps) {
               setMissing(false);
             }}
             onKeyDown={(e) => {
-              if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') confirm();
+              if (isSaveKey(e)) {
+                e.preventDefault();
+                confirm();
+              }
             }}
           />
         )}

@@ -4,6 +4,7 @@
  * Chinese input method is composing belongs to the IME and is left alone.
  */
 import { useCallback, type KeyboardEvent } from 'react';
+import { closeOpenDropdown } from './openDropdown';
 
 const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]';
 
@@ -18,6 +19,10 @@ export function focusNextField(from: HTMLElement): boolean {
   return true;
 }
 
+/** Ctrl+S (and Ctrl+Enter, kept for the dialogs that already took it) saves. */
+export const isSaveKey = (e: { ctrlKey: boolean; metaKey: boolean; key: string }): boolean =>
+  (e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 's' || e.key === 'Enter');
+
 export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
   const { onSave, onCancel } = opts;
   return useCallback(
@@ -25,6 +30,8 @@ export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
       if (e.nativeEvent.isComposing || e.keyCode === 229) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
+        // A list left open over the form would stay open after the save.
+        closeOpenDropdown();
         onSave();
         return;
       }
@@ -38,7 +45,10 @@ export function useFormKeys(opts: { onSave(): void; onCancel?(): void }) {
       const target = e.target as HTMLElement;
       if (e.key !== 'Enter' || target.tagName !== 'INPUT' || e.shiftKey) return;
       e.preventDefault();
-      if (!focusNextField(target)) onSave();
+      if (!focusNextField(target)) {
+        closeOpenDropdown();
+        onSave();
+      }
     },
     [onSave, onCancel],
   );

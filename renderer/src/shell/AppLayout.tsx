@@ -12,6 +12,7 @@ import { NoUsersBanner } from '../pages/auth/AuthGate';
 import { useAuthStatus } from '../pages/auth/useAuth';
 import { UserMenu } from '../pages/auth/UserMenu';
 import { routes, type NavGroup } from './routes';
+import { ShortcutSheet } from './ShortcutSheet';
 
 const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
   { key: 'daily', label: 'nav.groupDaily' },
@@ -94,6 +95,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <NoUsersBanner />
         {children}
       </AppShell.Main>
+      <ShortcutSheet />
     </AppShell>
   );
 }

@@ -3,6 +3,7 @@
  * Electron and from the HTTP bridge, with no server-side routes.
  */
 import { useSyncExternalStore } from 'react';
+import { confirmDiscard } from '../components/unsavedGuard';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -18,8 +19,25 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/** Goes to `path`, unless a form holds unsaved input and the person chooses to stay. */
 export function navigate(path: string): void {
+  if (`#${path}` === window.location.hash) return;
+  if (!confirmDiscard()) return;
+  lastHash = `#${path}`;
   window.location.hash = path;
+}
+
+/**
+ * The back and forward buttons change the hash without navigate(): ask the
+ * same question there, and put the address back when the person stays.
+ */
+let lastHash = typeof window === 'undefined' ? '' : window.location.hash;
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    if (window.location.hash === lastHash) return;
+    if (confirmDiscard()) lastHash = window.location.hash;
+    else window.location.hash = lastHash;
+  });
 }
 
 /** Matches `/customers/:id` style patterns; returns params or null. */

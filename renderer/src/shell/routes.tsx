@@ -2,7 +2,7 @@
  * Every screen of the app. An area adds its pages here; navigation shows
  * only screens that exist (no placeholders).
  */
-import { IconCalendarWeek, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendarWeek, IconHelpCircle, IconPackage, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import type { Permission } from '../../../shared/auth/roles';
@@ -15,6 +15,8 @@ import { CustomerCardPage } from '../pages/customers/CustomerCardPage';
 import { CustomerListPage } from '../pages/customers/CustomerListPage';
 import { CustomerNewPage } from '../pages/customers/CustomerNewPage';
 import { evaluationDailyRoutes, evaluationRecordRoutes } from '../pages/evaluation/routes';
+import { HelpPage } from '../pages/help/HelpPage';
+import { OfficeSetupPage } from '../pages/setup/OfficeSetupPage';
 import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -53,6 +55,8 @@ export const routes: RouteDef[] = [
   { pattern: '/products', component: ProductsPage, nav: { label: 'customers.nav.products', icon: IconPackage, group: 'records' } },
   { pattern: '/settings', component: SettingsPage, nav: { label: 'nav.settings', icon: IconSettings, group: 'system' } },
   ...controlRoutes,
+  { pattern: '/setup', component: OfficeSetupPage },
+  { pattern: '/help', component: HelpPage, nav: { label: 'desk.help.title', icon: IconHelpCircle, group: 'system' } },
 ];
 
 /** Where `#/` lands: the dashboard (首页). */

@@ -2,7 +2,8 @@
  * The strip above the aging table: the as-of date (empty = today), the
  * basis, the customer filters, "overdue only" and the search box.
  */
-import { Chip, MultiSelect, SegmentedControl, Select, Tooltip } from '@mantine/core';
+import { Chip, MultiSelect, SegmentedControl, Tooltip } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import type { CustomerGrade, CustomerKind } from '../../../../shared/api/customerEnums';
 import { useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
@@ -70,7 +71,7 @@ export function AgingFilterBar({ state, today, set }: AgingFilterBarProps) {
         value={state.kind}
         onChange={(v) => set({ kind: v as CustomerKind[] })}
       />
-      <Select
+      <KeySelect
         w={96}
         data={facets.data?.regions ?? []}
         placeholder={t('aging.report.region')}
@@ -80,7 +81,7 @@ export function AgingFilterBar({ state, today, set }: AgingFilterBarProps) {
         value={state.region}
         onChange={(region) => set({ region })}
       />
-      <Select
+      <KeySelect
         w={104}
         data={facets.data?.salespeople ?? []}
         placeholder={t('aging.report.salesperson')}

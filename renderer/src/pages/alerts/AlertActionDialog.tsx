@@ -14,6 +14,7 @@ import { notifySuccess } from '../../components/notify';
 import { applyServerError } from '../../components/serverErrors';
 import { useT } from '../../i18n/I18nProvider';
 import { useAlertText } from './alertText';
+import { isSaveKey } from '../../components/useFormKeys';
 
 export type AlertAction = 'snooze' | 'ack';
 
@@ -68,7 +69,16 @@ export function AlertActionDialog({ alert, action, asOf, onClose }: AlertActionD
   return (
     <Modal opened={alert !== null} onClose={onClose} title={t(`${prefix}.title`)} centered size="md" data-testid="alert-action-dialog">
       {alert && (
-        <Stack gap="sm">
+        <Stack
+          gap="sm"
+          // Ctrl+S (or Ctrl+Enter) confirms from any field of the dialog, the date too.
+          onKeyDown={(e) => {
+            if (isSaveKey(e)) {
+              e.preventDefault();
+              void confirm();
+            }
+          }}
+        >
           <Text size="sm" fw={600}>
             {alert.customerCode} {alert.customerName}
           </Text>
@@ -90,9 +100,6 @@ export function AlertActionDialog({ alert, action, asOf, onClose }: AlertActionD
             value={note}
             error={errors.note}
             onChange={(e) => setNote(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void confirm();
-            }}
             data-testid="alert-note"
           />
           {failure && (

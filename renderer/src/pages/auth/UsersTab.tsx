@@ -1,5 +1,6 @@
 /** 设置 → 用户与权限 (boss only): add users, change name/role, disable/enable, reset a password. */
-import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useState } from 'react';
 import { ROLES, type Role } from '../../../../shared/auth/roles';
 import { apiClient } from '../../api/client';
@@ -77,7 +78,7 @@ export function UsersTab() {
         <Group align="flex-end" gap="xs">
           <TextInput size="xs" label={t('auth.users.username')} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} />
           <TextInput size="xs" label={t('auth.users.displayName')} value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })} />
-          <Select size="xs" w={120} label={t('auth.users.role')} data={roleOptions} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Role })} allowDeselect={false} />
+          <KeySelect size="xs" w={120} label={t('auth.users.role')} data={roleOptions} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Role })} allowDeselect={false} />
           <PasswordInput size="xs" w={280} label={t('auth.users.password')} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />
           <Button size="xs" onClick={() => void run(() => apiClient().call('users.create', draft), () => setDraft({ username: '', displayName: '', role: 'clerk', password: '' }))}>
             {t('auth.users.add')}

@@ -4,7 +4,8 @@
  * that day's entries and a small form to log one there.
  */
 import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
-import { ActionIcon, Button, Checkbox, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { MonthPickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendarOff, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
@@ -100,7 +101,7 @@ export function CalendarPage() {
           </Text>
         }
       >
-        <Select
+        <KeySelect
           w={136}
           data={facets.data?.salespeople ?? []}
           placeholder={t('customers.list.anySalesperson')}
@@ -110,7 +111,7 @@ export function CalendarPage() {
           value={f.salesperson}
           onChange={(v) => set({ salesperson: v })}
         />
-        <Select
+        <KeySelect
           w={108}
           data={labels.gradeOptions}
           placeholder={t('customers.list.anyGrade')}
@@ -119,7 +120,7 @@ export function CalendarPage() {
           value={f.grade}
           onChange={(v) => set({ grade: v as CustomerGrade | null })}
         />
-        <Select
+        <KeySelect
           w={108}
           data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
           placeholder={t('evaluation.layer.label')}

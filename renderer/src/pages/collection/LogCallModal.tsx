@@ -14,6 +14,8 @@ import { DateField } from '../../components/DateField';
 import { notifySuccess } from '../../components/notify';
 import { applyServerError } from '../../components/serverErrors';
 import { useT } from '../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
+import { isSaveKey } from '../../components/useFormKeys';
 
 const AMOUNT_LABEL = '承诺付款金额';
 
@@ -46,6 +48,8 @@ export function LogCallModal({ row, onClose }: { row: CollectionRow | null; onCl
     setErrors((prev) => ({ ...prev, [field]: undefined }));
   };
 
+  const unsaved = useUnsavedGuard(row !== null && (Object.keys(EMPTY) as (keyof Values)[]).some((k) => values[k] !== EMPTY[k]));
+  const close = () => unsaved.guard(onClose);
   const save = async () => {
     if (!row) return;
     const amount = parseAmountText(values.promiseAmount, { label: AMOUNT_LABEL });
@@ -62,6 +66,7 @@ export function LogCallModal({ row, onClose }: { row: CollectionRow | null; onCl
         nextFollowUp: values.nextFollowUp || null,
       });
       notifySuccess(t('alerts.logCall.saved'));
+      unsaved.release();
       onClose();
     } catch (e) {
       const placed = applyServerError(e, (f, m) => setErrors((prev) => ({ ...prev, [formField(f)]: m })));
@@ -72,7 +77,7 @@ export function LogCallModal({ row, onClose }: { row: CollectionRow | null; onCl
   return (
     <Modal
       opened={row !== null}
-      onClose={onClose}
+      onClose={close}
       title={row ? t('alerts.logCall.title', { customer: row.customerName }) : ''}
       centered
       size="lg"
@@ -84,7 +89,7 @@ export function LogCallModal({ row, onClose }: { row: CollectionRow | null; onCl
           void save();
         }}
         onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          if (isSaveKey(e)) {
             e.preventDefault();
             void save();
           }
@@ -116,7 +121,7 @@ export function LogCallModal({ row, onClose }: { row: CollectionRow | null; onCl
             <DateField label={t('alerts.logCall.nextFollowUp')} value={values.nextFollowUp} onChange={set('nextFollowUp')} error={errors.nextFollowUp} />
           </SimpleGrid>
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={logCall.isPending} data-testid="log-call-save">

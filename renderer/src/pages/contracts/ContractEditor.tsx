@@ -6,7 +6,8 @@
  * under their fields and everything typed survives a refused save. What the
  * contract's status does not let change is shown disabled, with why.
  */
-import { Alert, Button, Divider, Grid, Group, Paper, Select, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Divider, Grid, Group, Paper, Text, TextInput, Textarea } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -35,6 +36,7 @@ import {
 import { InstallmentsEditor } from './InstallmentsEditor';
 import { useContractLabels } from './labels';
 import { LinesEditor } from './LinesEditor';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 export interface ContractEditorProps {
   /** The contract being edited; omitted for a new one. */
@@ -109,12 +111,14 @@ export function ContractEditor({ contract: given, customerId = null, onSaved, on
     firstRef.current?.focus();
   }, []);
 
+  const unsaved = useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit(
     async (v) => {
       try {
         const saved = contract ? await update.mutateAsync(valuesToUpdate(contract, v)) : await create.mutateAsync(valuesToCreate(v));
         notifySuccess(isNew ? t('contracts.form.created', { no: saved.contractNo }) : t('common.saved'));
         form.resetDirty();
+        unsaved.release();
         onSaved(saved);
       } catch (e) {
         if (e instanceof ApiError && e.field === 'expectedUpdatedAt') notifyError(t('common.saveFailed'), e);
@@ -128,9 +132,7 @@ export function ContractEditor({ contract: given, customerId = null, onSaved, on
     },
   );
   // Esc leaves the form, but never silently with typed input, and not when it only closes an open dropdown.
-  const cancel = () => {
-    if (!form.isDirty() || window.confirm(t('contracts.form.discard'))) onCancel();
-  };
+  const cancel = () => unsaved.guard(onCancel);
   const formKeys = useFormKeys({ onSave: () => submit(), onCancel: cancel });
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     // Keys typed in a portal opened from the form (the split dialog) bubble here through React, not the DOM:
@@ -186,7 +188,7 @@ export function ContractEditor({ contract: given, customerId = null, onSaved, on
             />
           </Grid.Col>
           <Grid.Col span={8}>
-            <Select
+            <KeySelect
               label={t('contracts.field.kind')}
               data={labels.kindOptions}
               allowDeselect={false}

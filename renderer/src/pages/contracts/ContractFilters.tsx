@@ -4,7 +4,8 @@
  * within N days" with quick chips for 30/60/90 and a field for any other
  * number. Only layout and state; the page owns the query.
  */
-import { Chip, Group, NumberInput, Select, Text } from '@mantine/core';
+import { Chip, Group, NumberInput, Text } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import type { ContractDisplayStatus, ContractKind } from '../../../../shared/api/contracts';
 import { useApiQuery } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
@@ -30,7 +31,7 @@ export function ContractFilters({ state, set }: { state: ContractListState; set(
         value={state.customerId}
         onChange={(customerId) => set({ customerId })}
       />
-      <Select
+      <KeySelect
         w={108}
         data={labels.statusOptions}
         placeholder={t('contracts.list.anyStatus')}
@@ -39,7 +40,7 @@ export function ContractFilters({ state, set }: { state: ContractListState; set(
         value={state.status}
         onChange={(v) => set({ status: v as ContractDisplayStatus | null })}
       />
-      <Select
+      <KeySelect
         w={132}
         data={labels.kindOptions}
         placeholder={t('contracts.list.anyKind')}
@@ -48,7 +49,7 @@ export function ContractFilters({ state, set }: { state: ContractListState; set(
         value={state.kind}
         onChange={(v) => set({ kind: v as ContractKind | null })}
       />
-      <Select
+      <KeySelect
         w={112}
         data={facets.data?.salespeople ?? []}
         placeholder={t('contracts.list.anySalesperson')}

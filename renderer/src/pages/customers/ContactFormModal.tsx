@@ -8,6 +8,7 @@ import { notifyError } from '../../components/notify';
 import { applyServerError } from '../../components/serverErrors';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 interface Values {
   name: string;
@@ -53,6 +54,8 @@ export function ContactFormModal({ opened, customerId, contact, firstContact, on
     form.clearErrors();
   }, [opened, contact]);
 
+  const unsaved = useUnsavedGuard(opened && form.isDirty());
+  const close = () => unsaved.guard(onClose);
   const submit = form.onSubmit(async (v) => {
     try {
       let saved: Contact;
@@ -63,17 +66,18 @@ export function ContactFormModal({ opened, customerId, contact, firstContact, on
       } else {
         saved = await create.mutateAsync({ customerId, ...v });
       }
+      unsaved.release();
       onSaved(saved);
     } catch (e) {
       if (!applyServerError(e, form.setFieldError)) notifyError(t('common.saveFailed'), e);
     }
   });
-  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel: onClose });
+  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel: close });
 
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={contact ? t('customers.contacts.editTitle') : t('customers.contacts.addTitle')}
       size="lg"
       data-testid="contact-modal"
@@ -107,7 +111,7 @@ export function ContactFormModal({ opened, customerId, contact, firstContact, on
           </Grid.Col>
         </Grid>
         <Group justify="flex-end" mt="md" gap="xs">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending || update.isPending}>

@@ -23,6 +23,7 @@ import { HistoryTab } from './HistoryTab';
 import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
+import { CustomerMoneyStrip } from './CustomerMoneyStrip';
 
 const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'evaluation', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -159,6 +160,7 @@ function CustomerCard({ id }: { id: string }) {
         </Alert>
       )}
 
+      <CustomerMoneyStrip customerId={c.id} onOpenLedger={() => setTab('ledger')} />
       <Tabs value={tab} onChange={(v) => setTab((v as Tab | null) ?? 'profile')} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('customers.card.tabProfile')}</Tabs.Tab>

@@ -5,7 +5,8 @@
  * keeps everything typed when a save is refused.
  */
 import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
-import { Autocomplete, Button, Divider, Grid, Group, Paper, Select, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Autocomplete, Button, Divider, Grid, Group, Paper, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CustomerDetail, CustomerGrade, CustomerKind, CustomerStatus } from '../../../../shared/api/customers';
@@ -25,6 +26,7 @@ import {
   type CustomerFormValues,
 } from './customerFormModel';
 import { useCustomerLabels } from './labels';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 export interface CustomerFormProps {
   /** The customer being edited; omitted for a new one. */
@@ -85,6 +87,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
     firstRef.current?.select();
   }, []);
 
+  const unsaved = useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit(
     async (values) => {
       try {
@@ -93,6 +96,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
           : await create.mutateAsync(valuesToCreate(values));
         notifySuccess(isNew ? t('customers.form.created', { code: saved.code, name: saved.name }) : t('common.saved'));
         form.resetDirty();
+        unsaved.release();
         onSaved(saved);
       } catch (e) {
         if (!applyServerError(e, (f, m) => form.setFieldError(formFieldOf(f), m))) notifyError(t('common.saveFailed'), e);
@@ -105,9 +109,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
     },
   );
   // Esc leaves the form, but never silently with typed input, and not when it only closes an open dropdown.
-  const cancel = () => {
-    if (!form.isDirty() || window.confirm(t('customers.form.discard'))) onCancel();
-  };
+  const cancel = () => unsaved.guard(onCancel);
   const formKeys = useFormKeys({ onSave: () => submit(), onCancel: cancel });
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
@@ -150,7 +152,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
           </Grid.Col>
 
           <Grid.Col span={3}>
-            <Select
+            <KeySelect
               label={t('customers.field.kind')}
               data={labels.kindOptions}
               clearable
@@ -160,7 +162,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
             />
           </Grid.Col>
           <Grid.Col span={2}>
-            <Select
+            <KeySelect
               label={t('customers.field.grade')}
               data={labels.gradeOptions}
               clearable
@@ -170,7 +172,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
             />
           </Grid.Col>
           <Grid.Col span={2}>
-            <Select
+            <KeySelect
               label={t('customers.field.status')}
               data={labels.statusOptions}
               allowDeselect={false}
@@ -179,7 +181,7 @@ export function CustomerForm({ customer, defaults, onSaved, onCancel }: Customer
             />
           </Grid.Col>
           <Grid.Col span={2}>
-            <Select
+            <KeySelect
               label={t('evaluation.form.layer')}
               data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
               clearable

@@ -5,7 +5,8 @@
  * the import batches with undo in a second tab.
  */
 import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
-import { Button, Checkbox, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -91,7 +92,7 @@ export function CustomerListPage() {
     [debouncedSearch, state],
   );
   const list = usePagedList('customers.list', filter, 100);
-  const columns = useCustomerColumns(defaults.data?.paymentTermDays);
+  const columns = useCustomerColumns(defaults.data?.paymentTermDays, list.firstPage?.totals);
 
   const filtered =
     state.search !== '' || state.grade || state.layer || state.kind || state.region || state.salesperson || state.status || state.includeArchived;
@@ -180,7 +181,7 @@ export function CustomerListPage() {
                 autoFocus: true,
               }}
             >
-              <Select
+              <KeySelect
                 w={108}
                 data={labels.gradeOptions}
                 placeholder={t('customers.list.anyGrade')}
@@ -189,7 +190,7 @@ export function CustomerListPage() {
                 value={state.grade}
                 onChange={(v) => set({ grade: v as CustomerGrade | null })}
               />
-              <Select
+              <KeySelect
                 w={108}
                 data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
                 placeholder={t('evaluation.layer.label')}
@@ -199,7 +200,7 @@ export function CustomerListPage() {
                 onChange={(v) => set({ layer: v as CustomerLayer | null })}
                 data-testid="customer-list-layer"
               />
-              <Select
+              <KeySelect
                 w={124}
                 data={labels.kindOptions}
                 placeholder={t('customers.list.anyKind')}
@@ -208,7 +209,7 @@ export function CustomerListPage() {
                 value={state.kind}
                 onChange={(v) => set({ kind: v as CustomerKind | null })}
               />
-              <Select
+              <KeySelect
                 w={120}
                 data={facets.data?.regions ?? []}
                 placeholder={t('customers.list.anyRegion')}
@@ -218,7 +219,7 @@ export function CustomerListPage() {
                 value={state.region}
                 onChange={(v) => set({ region: v })}
               />
-              <Select
+              <KeySelect
                 w={136}
                 data={facets.data?.salespeople ?? []}
                 placeholder={t('customers.list.anySalesperson')}
@@ -228,7 +229,7 @@ export function CustomerListPage() {
                 value={state.salesperson}
                 onChange={(v) => set({ salesperson: v })}
               />
-              <Select
+              <KeySelect
                 w={120}
                 data={labels.statusOptions}
                 placeholder={t('customers.list.anyStatus')}

@@ -19,6 +19,7 @@ import { applyServerError } from '../../components/serverErrors';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
 import { useCustomerLabels } from './labels';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 interface Values {
   date: string;
@@ -89,6 +90,7 @@ export function InteractionForm({ customerId, date, compact, onSaved }: Interact
     },
   });
 
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit(async (v) => {
     const amount = parseAmountText(v.promiseAmount, { label: AMOUNT_LABEL });
     try {

@@ -50,11 +50,6 @@ export function ProfileView({ customer: c }: { customer: CustomerDetail }) {
         <Item label={t('customers.field.address')} span={2}>
           {or(c.address)}
         </Item>
-        <Item label={t('customers.field.pinyin')}>
-          <Text span ff="monospace" size="sm">
-            {or(c.pinyin)}
-          </Text>
-        </Item>
         <Item label={t('customers.card.primary')}>
           {primary ? `${primary.name} ${primary.mobile || primary.phone}`.trim() : dash}
         </Item>

@@ -1,21 +1,27 @@
 /** The columns of the customer list (sort keys are the API's CustomerSortColumn). */
 import { Badge, Group, Text } from '@mantine/core';
-import type { CustomerListRow } from '../../../../shared/api/customers';
+import type { CustomerListRow, CustomerPage } from '../../../../shared/api/customers';
+import { Money } from '../../components/Money';
 import type { DataColumn } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 
-export function useCustomerColumns(defaultTermDays: number | undefined): DataColumn<CustomerListRow>[] {
+export function useCustomerColumns(
+  defaultTermDays: number | undefined,
+  totals?: CustomerPage['totals'],
+): DataColumn<CustomerListRow>[] {
   const { t, locale } = useI18n();
   const labels = useCustomerLabels();
-  // English headers and values run longer than Chinese; the columns still have to fit 1280px without scrolling.
+  // English headers and values run longer than Chinese; the columns still have to fit 1366px without scrolling
+  // (the last interaction date gave its place to 余额/逾期: it is on the card and in the calendar).
   const w = (zh: number, en: number) => (locale === 'en' ? en : zh);
   return [
     {
       key: 'code',
       header: t('customers.field.code'),
-      width: w(84, 80),
+      width: w(86, 80),
       sortable: true,
+      footer: totals ? <Text size="sm" fw={600}>{t('desk.customerList.totals')}</Text> : undefined,
       cell: (r) => (
         <Text span size="sm" ff="monospace">
           {r.code}
@@ -25,7 +31,7 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
     {
       key: 'name',
       header: t('customers.field.name'),
-      width: locale === 'en' ? 'minmax(160px, 3fr)' : 'minmax(200px, 3fr)',
+      width: locale === 'en' ? 'minmax(150px, 3fr)' : 'minmax(150px, 3fr)',
       sortable: true,
       cell: (r) =>
         r.archivedAt ? (
@@ -41,14 +47,14 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
           r.name
         ),
     },
-    { key: 'kind', header: t('customers.field.kind'), width: w(84, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
-    { key: 'grade', header: t('customers.field.grade'), width: w(64, 72), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
-    { key: 'region', header: t('customers.field.region'), width: w(72, 80), sortable: true, cell: (r) => r.region },
-    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(76, 96), sortable: true, cell: (r) => r.salesperson },
+    { key: 'kind', header: t('customers.field.kind'), width: w(64, 88), sortable: true, cell: (r) => labels.kind(r.kind) },
+    { key: 'grade', header: t('customers.field.grade'), width: w(60, 60), align: 'center', sortable: true, cell: (r) => r.grade ?? '' },
+    { key: 'region', header: t('customers.field.region'), width: w(60, 72), sortable: true, cell: (r) => r.region },
+    { key: 'salesperson', header: t('customers.field.salesperson'), width: w(72, 84), sortable: true, cell: (r) => r.salesperson },
     {
       key: 'contact',
       header: t('customers.field.contact'),
-      width: w(170, 158),
+      width: w(128, 140),
       cell: (r) =>
         r.primaryContact ? (
           <Group gap={8} wrap="nowrap">
@@ -63,11 +69,11 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
           ''
         ),
     },
-    { key: 'creditLimitFen', header: t('customers.field.creditLimit'), width: w(120, 116), sortable: true, money: (r) => r.creditLimitFen },
+    { key: 'creditLimitFen', header: t('customers.field.creditLimit'), width: w(108, 108), sortable: true, money: (r) => r.creditLimitFen },
     {
       key: 'paymentTermDays',
       header: t('customers.list.term'),
-      width: w(76, 70),
+      width: w(60, 64),
       align: 'right',
       sortable: true,
       cell: (r) =>
@@ -82,16 +88,26 @@ export function useCustomerColumns(defaultTermDays: number | undefined): DataCol
         ),
     },
     {
-      key: 'lastInteractionDate',
-      header: t('customers.field.lastInteraction'),
-      width: w(96, 112),
+      key: 'balanceFen',
+      header: t('desk.customerList.balance'),
+      width: w(116, 124),
       sortable: true,
-      cell: (r) => r.lastInteractionDate ?? '',
+      money: (r) => r.balanceFen,
+      footer: totals ? <Money fen={totals.balanceFen} strong /> : undefined,
+    },
+    {
+      key: 'overdueFen',
+      header: t('desk.customerList.overdue'),
+      width: w(112, 120),
+      align: 'right',
+      sortable: true,
+      cell: (r) => (r.overdueFen > 0 ? <Money fen={r.overdueFen} danger /> : ''),
+      footer: totals ? <Money fen={totals.overdueFen} strong danger={totals.overdueFen > 0} /> : undefined,
     },
     {
       key: 'status',
       header: t('customers.field.status'),
-      width: w(64, 76),
+      width: w(68, 76),
       sortable: true,
       cell: (r) => (
         <Badge size="sm" variant="light" tt="none" color={STATUS_COLORS[r.status]}>

@@ -4,7 +4,8 @@
  * applies their suggested grades in one step. `?salesperson=` (from the
  * salesperson table) narrows to one salesperson's customers.
  */
-import { Alert, Button, Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useMemo, useState } from 'react';
 import type { Scorecard } from '../../../../shared/api/evaluation';
 import { CUSTOMER_GRADES } from '../../../../shared/api/customerEnums';
@@ -120,7 +121,7 @@ export function EvaluationPage() {
           onChange={setQuadrant}
           clearable
         />
-        <Select
+        <KeySelect
           w={150}
           size="xs"
           placeholder={t('evaluation.filter.allSalespeople')}

@@ -5,7 +5,8 @@
  * invoices, receipts and opening balances start here, and their batches
  * (undo = a void per document) are in the second tab.
  */
-import { Badge, Button, Checkbox, Group, Menu, MultiSelect, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Menu, MultiSelect, Stack, Tabs, Text } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconFileDollar, IconFileImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -218,7 +219,7 @@ export function DocumentsView() {
 
         <Tabs.Panel value="batches" pt="sm">
           <Stack gap="sm">
-            <Select
+            <KeySelect
               w={200}
               data={LEDGER_IMPORT_KINDS.map((k) => ({ value: k, label: importKindLabel(k) }))}
               value={batchKind}

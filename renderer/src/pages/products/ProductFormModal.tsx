@@ -14,6 +14,7 @@ import { ReasonDialog } from '../../components/ReasonDialog';
 import { applyServerError } from '../../components/serverErrors';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 interface Values {
   code: string;
@@ -74,6 +75,8 @@ export function ProductFormModal({ opened, product, onClose }: ProductFormModalP
     form.clearErrors();
   }, [opened, product]);
 
+  const unsaved = useUnsavedGuard(opened && form.isDirty());
+  const close = () => unsaved.guard(onClose);
   const submit = form.onSubmit(async (v) => {
     const price = parseAmountText(v.price, { label: PRICE_LABEL, allowZero: true });
     const input = toInput(v, price.ok ? price.value : null);
@@ -81,12 +84,13 @@ export function ProductFormModal({ opened, product, onClose }: ProductFormModalP
       if (product) await update.mutateAsync({ id: product.id, expectedUpdatedAt: product.updatedAt, ...input });
       else await create.mutateAsync(input);
       notifySuccess(t('customers.products.saved'));
+      unsaved.release();
       onClose();
     } catch (e) {
       if (!applyServerError(e, (f, m) => form.setFieldError(formField(f), m))) notifyError(t('common.saveFailed'), e);
     }
   });
-  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel: onClose });
+  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel: close });
 
   const confirmDialog = async (reason: string) => {
     if (!product) return;
@@ -110,7 +114,7 @@ export function ProductFormModal({ opened, product, onClose }: ProductFormModalP
     <>
       <Modal
         opened={opened}
-        onClose={onClose}
+        onClose={close}
         title={product ? t('customers.products.editTitle') : t('customers.products.newTitle')}
         size="lg"
         data-testid="product-modal"
@@ -159,7 +163,7 @@ export function ProductFormModal({ opened, product, onClose }: ProductFormModalP
                 ))}
             </Group>
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={create.isPending || update.isPending} data-testid="product-save">

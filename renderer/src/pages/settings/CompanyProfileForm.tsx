@@ -1,4 +1,5 @@
 /** The company profile form: validated by the same zod schema as the service. */
+import dayjs from 'dayjs';
 import { Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect } from 'react';
@@ -8,6 +9,7 @@ import { applyServerError } from '../../components/serverErrors';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../components/unsavedGuard';
 
 const FIELDS = ['companyName', 'shortName', 'address', 'phone', 'taxId', 'bankName', 'bankAccount'] as const;
 
@@ -28,6 +30,7 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
     if (!form.isDirty()) form.setValues(toValues(profile));
   }, [profile]);
 
+  useUnsavedGuard(form.isDirty());
   const submit = form.onSubmit(async (values) => {
     try {
       const saved = await save.mutateAsync(values);
@@ -78,7 +81,7 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
             {form.isDirty()
               ? t('common.unsavedHint')
               : profile.updatedAt
-                ? t('common.lastSaved', { at: new Date(profile.updatedAt).toLocaleString() })
+                ? t('common.lastSaved', { at: dayjs(profile.updatedAt).format('YYYY-MM-DD HH:mm') })
                 : t('common.neverSaved')}
           </Text>
           <Group gap="xs">

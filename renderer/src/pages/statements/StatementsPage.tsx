@@ -3,7 +3,8 @@
  * and customer, with the verification-code lookup and the month-end batch.
  * Row click opens the statement with all its actions.
  */
-import { Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../components/KeySelect';
 import { IconFileInvoice, IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { STATEMENT_STATUSES, type StatementStatus } from '../../../../shared/api/statements';
@@ -19,6 +20,7 @@ import { BatchDialog } from './BatchDialog';
 import { statusKey } from './labels';
 import { StatementDrawer } from './StatementDrawer';
 import { useStatementColumns } from './statementColumns';
+import { RegisterSelectionBar, useRegisterSelection } from './RegisterSelection';
 import { VerifyBox } from './VerifyBox';
 
 interface RegisterFilter {
@@ -45,7 +47,8 @@ export function StatementsPage() {
     search: filter.search,
     includeSuperseded: filter.includeSuperseded,
   });
-  const columns = useStatementColumns(true);
+  const selection = useRegisterSelection(list.rows, JSON.stringify(filter));
+  const columns = [selection.column, ...useStatementColumns(true)];
   const filtered = JSON.stringify(filter) !== JSON.stringify(EMPTY);
 
   return (
@@ -73,7 +76,7 @@ export function StatementsPage() {
           —
         </Text>
         <DateField size="xs" w={140} aria-label={t('statements.list.periodTo')} placeholder={t('statements.field.to')} value={filter.to} onChange={(to) => setFilter({ ...filter, to })} data-testid="register-to" />
-        <Select
+        <KeySelect
           size="xs"
           w={130}
           placeholder={t('statements.list.allStatuses')}
@@ -86,6 +89,7 @@ export function StatementsPage() {
         <CustomerPicker size="xs" w={220} value={filter.customerId} onChange={(id) => setFilter({ ...filter, customerId: id })} includeArchived />
         <Checkbox size="xs" label={t('statements.list.includeSuperseded')} checked={filter.includeSuperseded} onChange={(e) => setFilter({ ...filter, includeSuperseded: e.currentTarget.checked })} />
       </FilterBar>
+      <RegisterSelectionBar selected={selection.selected} onDone={selection.clear} />
       <DataTable
         rows={list.rows}
         columns={columns}

@@ -3,7 +3,8 @@
  * the resolution and the customer's feedback), the linked credit note and
  * its timeline.
  */
-import { Alert, Badge, Button, Drawer, Group, Select, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useState } from 'react';
 import { CASE_TRANSITIONS } from '../../../../../shared/evaluation/enums';
 import { formatFen } from '../../../../../shared/money/format';
@@ -78,7 +79,7 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | null; onClose
               </Button>
             ))}
           </Group>
-          <Select
+          <KeySelect
             label={t('evaluation.cases.creditNote')}
             placeholder={t('evaluation.cases.noCreditNote')}
             data={(credits.data?.rows ?? []).map((d) => ({ value: d.id, label: `${d.docNo} · ${d.date} · ${formatFen(d.amountFen)}` }))}

@@ -1,5 +1,6 @@
 /** 登记售后单: a short keyboard-first form (Enter moves on, Ctrl+S saves); the service's message shows under the field. */
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useState } from 'react';
 import { CASE_TYPES, type CaseType } from '../../../../../shared/evaluation/enums';
 import { useApiMutation } from '../../../api/hooks';
@@ -65,7 +66,7 @@ export function CaseFormModal({ opened, customerId, today, onClose }: Props) {
           <CustomerPicker label={t('evaluation.cases.customer')} value={customer} onChange={(id) => setCustomer(id)} error={errors.customerId} data-autofocus required />
         )}
         <Group grow>
-          <Select
+          <KeySelect
             label={t('evaluation.cases.type')}
             data={CASE_TYPES.map((v) => ({ value: v, label: t(`evaluation.cases.typeLabel.${v}`) }))}
             value={type}

@@ -1,5 +1,6 @@
 /** /after-sales — 售后与投诉: the case register with filters by status, type, owner, age and overdue. */
-import { Button, Group, MultiSelect, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, Switch, Text, Title } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { localDateOf } from '../../../../../shared/dates/clock';
@@ -45,8 +46,8 @@ export function CasesPage() {
       <FilterBar search={{ value: search, onChange: setSearch, width: 200 }} right={<Text size="sm" c="dimmed">{t('evaluation.cases.total', { count: list.data?.rows.length ?? 0 })}</Text>}>
         <MultiSelect w={220} size="xs" placeholder={t('evaluation.cases.status')} data={CASE_STATUSES.map((s) => ({ value: s, label: t(`evaluation.cases.statusLabel.${s}`) }))} value={status} onChange={setStatus} clearable />
         <MultiSelect w={170} size="xs" placeholder={t('evaluation.cases.type')} data={CASE_TYPES.map((s) => ({ value: s, label: t(`evaluation.cases.typeLabel.${s}`) }))} value={type} onChange={setType} clearable />
-        <Select w={130} size="xs" placeholder={t('evaluation.cases.allOwners')} data={list.data?.owners ?? []} value={owner} onChange={setOwner} clearable />
-        <Select w={130} size="xs" placeholder={t('evaluation.cases.minAge')} data={AGES.map((d) => ({ value: String(d), label: `${t('evaluation.cases.minAge')} ${t('evaluation.cases.days', { days: d })}` }))} value={minAge} onChange={setMinAge} clearable />
+        <KeySelect w={130} size="xs" placeholder={t('evaluation.cases.allOwners')} data={list.data?.owners ?? []} value={owner} onChange={setOwner} clearable />
+        <KeySelect w={130} size="xs" placeholder={t('evaluation.cases.minAge')} data={AGES.map((d) => ({ value: String(d), label: `${t('evaluation.cases.minAge')} ${t('evaluation.cases.days', { days: d })}` }))} value={minAge} onChange={setMinAge} clearable />
         <Switch size="xs" label={t('evaluation.cases.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
       </FilterBar>
       <DataTable

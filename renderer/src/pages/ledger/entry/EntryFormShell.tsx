@@ -9,6 +9,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useFormKeys } from '../../../components/useFormKeys';
 import { useT } from '../../../i18n/I18nProvider';
+import { useUnsavedGuard } from '../../../components/unsavedGuard';
 
 export interface EntryFormShellProps {
   children: ReactNode;
@@ -25,9 +26,9 @@ export interface EntryFormShellProps {
 
 export function EntryFormShell({ children, below, onSave, onClear, dirty, saving, saveLabel, testId }: EntryFormShellProps) {
   const t = useT();
-  const clear = () => {
-    if (!dirty || window.confirm(t('ledger.entry.discard'))) onClear();
-  };
+  // Typed input is guarded against navigation too, not only against Esc and 清空.
+  const unsaved = useUnsavedGuard(dirty);
+  const clear = () => unsaved.guard(onClear);
   const keys = useFormKeys({ onSave, onCancel: clear });
   const belowKeys = useFormKeys({ onSave });
   // Esc that only closes an open dropdown or date picker must not also clear the slip.

@@ -7,7 +7,8 @@
  * period: the lock dialog. Both overrides can be needed for one invoice, so
  * each dialog resends the input with the other's override already in it.
  */
-import { Grid, Select, Text, TextInput } from '@mantine/core';
+import { Grid, Text, TextInput } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
 import { postInvoiceSchema, type CreditLimitCheck, type PostInvoiceInput } from '../../../../../shared/api/ledger';
@@ -178,7 +179,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
           </Grid.Col>
           <Grid.Col span={4} />
           <Grid.Col span={6}>
-            <Select
+            <KeySelect
               label={t('ledger.field.contract')}
               placeholder={contractOptions.length ? t('ledger.entry.noContract') : t('ledger.entry.noActiveContract')}
               data={contractOptions}
@@ -191,7 +192,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
             />
           </Grid.Col>
           <Grid.Col span={6}>
-            <Select
+            <KeySelect
               label={t('ledger.field.installment')}
               placeholder={v.contractId ? t('ledger.entry.noInstallment') : t('ledger.entry.pickContractFirst')}
               data={installmentOptions}

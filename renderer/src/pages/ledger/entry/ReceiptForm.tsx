@@ -3,7 +3,8 @@
  * adds the bill number and maturity), bank reference, memo, and below the
  * customer's open invoices with the FIFO suggestion pre-filled and editable.
  */
-import { Grid, Select, TextInput } from '@mantine/core';
+import { Grid, TextInput } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { postReceiptSchema, type PostReceiptInput, type ReceiptMethod } from '../../../../../shared/api/ledger';
@@ -127,7 +128,7 @@ export function ReceiptForm({ customerId, date, onShared }: EntryFormProps) {
             <AmountInput ref={amountRef} label={t('ledger.field.amount')} withAsterisk amount={AMOUNT} {...form.getInputProps('amount')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <Select
+            <KeySelect
               label={t('ledger.field.method')}
               data={labels.methodOptions}
               allowDeselect={false}

@@ -2,7 +2,8 @@
  * 退款 (money paid back to the customer out of a prepayment): raises what the
  * customer owes, so it takes up the unapplied credit (预收) shown as the hint.
  */
-import { Grid, Select, TextInput } from '@mantine/core';
+import { Grid, TextInput } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { postRefundSchema, type PostRefundInput, type ReceiptMethod } from '../../../../../shared/api/ledger';
@@ -105,7 +106,7 @@ export function RefundForm({ customerId, date, onShared }: EntryFormProps) {
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            <Select
+            <KeySelect
               label={t('ledger.field.method')}
               data={labels.refundMethodOptions}
               allowDeselect={false}

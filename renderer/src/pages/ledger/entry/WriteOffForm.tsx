@@ -4,7 +4,8 @@
  * most what is open on it, with the reason. The form says what will happen
  * before it is saved; a write-off is undone only by voiding it.
  */
-import { Alert, Grid, Select, TextInput } from '@mantine/core';
+import { Alert, Grid, TextInput } from '@mantine/core';
+import { KeySelect } from '../../../components/KeySelect';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -107,7 +108,7 @@ export function WriteOffForm({ customerId, date, onShared }: EntryFormProps) {
             suggestedDocNo={suggested}
           />
           <Grid.Col span={8}>
-            <Select
+            <KeySelect
               ref={targetRef}
               label={t('ledger.field.target')}
               withAsterisk
