@@ -9,6 +9,7 @@ import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArExpl
 import type { ContactsTable, CustomersTable, ImportBatchesTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
+import type { RebateSettlementsTable, RebateTargetsTable } from './tables/rebates';
 
 export interface DB {
   settings: SettingsTable;
@@ -29,6 +30,8 @@ export interface DB {
   contract_attachments: ContractAttachmentsTable;
   statements: StatementsTable;
   alert_acks: AlertAcksTable;
+  rebate_targets: RebateTargetsTable;
+  rebate_settlements: RebateSettlementsTable;
 }
 
 export type TableName = keyof DB;

@@ -11,6 +11,7 @@ import * as m0004 from './0004_ledger';
 import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_aging';
+import * as m0012 from './0012_rebates';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_statements': m0005,
   '0006_alerts': m0006,
   '0007_aging': m0007,
+  '0012_rebates': m0012,
 };

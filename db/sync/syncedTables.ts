@@ -43,6 +43,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'ar_explicit_targets', key: ['credit_id', 'seq'], merge: 'insert' },
   { table: 'statements', key: ['id'], merge: 'fields' },
   { table: 'alert_acks', key: ['alert_key'], merge: 'fields' },
+  { table: 'rebate_targets', key: ['id'], merge: 'fields' },
+  { table: 'rebate_settlements', key: ['id'], merge: 'insert', derived: ['active_key'] },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */

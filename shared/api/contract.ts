@@ -10,6 +10,7 @@ import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
+import { rebateMethods } from './rebates';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
 import { systemMethods } from './system';
@@ -24,6 +25,7 @@ export const methods = {
   ...statementMethods,
   ...agingMethods,
   ...dashboardMethods,
+  ...rebateMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -10,6 +10,7 @@ import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
+import { rebateHandlers } from './rebates';
 import { settingsHandlers } from './settings';
 import { statementHandlers } from './statements';
 import type { HandlerMap } from './types';
@@ -26,5 +27,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...alertHandlers,
   ...agingHandlers,
   ...dashboardHandlers,
+  ...rebateHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };
