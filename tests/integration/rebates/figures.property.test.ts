@@ -17,7 +17,6 @@ import type { RebateListPage, SettleResult } from '../../../shared/api/rebates';
 import { addDays } from '../../../shared/dates/calendar';
 import type { RebateMode, RebatePolicy } from '../../../shared/rebates/calculate';
 import { rebateOracle } from '../../helpers/rebateOracle';
-import type { TempRuntime } from '../../helpers/tempRuntime';
 import { annualContract, customer, rebateRuntime, saveTarget } from './helpers';
 
 const RUNS = Number(process.env.REBATE_ORACLE_RUNS ?? 4);

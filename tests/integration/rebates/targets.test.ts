@@ -2,12 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RebateListPage, RebateObligation, RebateSheet } from '../../../shared/api/rebates';
 import type { TempRuntime } from '../../helpers/tempRuntime';
-import { annualContract, count, customer, invoice, progress, rebateRuntime, refusal, saveTarget, type MovableClock } from './helpers';
+import { annualContract, count, customer, invoice, progress, rebateRuntime, refusal, saveTarget } from './helpers';
 
 let t: TempRuntime;
-let clock: MovableClock;
 beforeEach(async () => {
-  ({ t, clock } = await rebateRuntime('2026-06-30'));
+  ({ t } = await rebateRuntime('2026-06-30'));
 });
 afterEach(() => t.cleanup());
 
