@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         cap_fen INTEGER CHECK (cap_fen IS NULL OR ${fen('cap_fen', 1)}),
         on_time_rate_ppm INTEGER CHECK (on_time_rate_ppm IS NULL OR (on_time_rate_ppm BETWEEN 1 AND 1000000)),
         notes TEXT NOT NULL DEFAULT '',
+        import_batch_id TEXT REFERENCES import_batches (id),
         removed_at TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
@@ -49,6 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX rebate_targets_period ON rebate_targets
     (contract_id, period_from, period_to, ifnull(contract_line_id, '')) WHERE removed_at IS NULL`.execute(db);
   await sql`CREATE INDEX rebate_targets_to ON rebate_targets (period_to) WHERE removed_at IS NULL`.execute(db);
+  await sql`CREATE INDEX rebate_targets_import_batch ON rebate_targets (import_batch_id) WHERE import_batch_id IS NOT NULL`.execute(db);
 
   await sql
     .raw(

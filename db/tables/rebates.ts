@@ -19,6 +19,7 @@ export interface RebateTargetsTable {
   cap_fen: number | null;
   on_time_rate_ppm: number | null;
   notes: string;
+  import_batch_id: string | null;
   removed_at: string | null;
   created_at: string;
   updated_at: string;

@@ -9,6 +9,7 @@ import { initCommand } from './commands/init';
 import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 import { statementCommand } from './commands/statement';
+import { importRebatePoliciesCommand, rebatesCommand, rebatesSettleCommand } from './commands/rebates';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
@@ -17,6 +18,7 @@ commands.push(ledgerCommand, ...ledgerImportCommands);
 commands.push(statementCommand);
 commands.push(alertsCommand);
 commands.push(agingCommand);
+commands.push(rebatesCommand, rebatesSettleCommand, importRebatePoliciesCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

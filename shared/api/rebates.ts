@@ -119,6 +119,8 @@ export const rebateListSchema = z.object({
   /** null = today. */
   asOf: asOfField,
   contractId: recordId('合同').nullable().default(null),
+  /** Exactly this contract number ('' = every contract); the CLI addresses contracts by 合同号. */
+  contractNo: z.string().trim().max(40).default(''),
   /** Matches contract number and customer code/name. */
   search: z.string().trim().max(100).default(''),
   /** all | running (period not ended) | due (ended, earned, not settled) | settled | difference */

@@ -15,6 +15,7 @@ import { productImport } from './productImport';
 import { invoiceImport } from '../ledger/imports/invoiceImport';
 import { openingImport } from '../ledger/imports/openingImport';
 import { receiptImport } from '../ledger/imports/receiptImport';
+import { rebatePolicyImport } from '../rebates/policyImport';
 
 export interface PreparedImport {
   /** Non-blank data rows. */
@@ -48,6 +49,7 @@ export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> =
   invoices: invoiceImport,
   receipts: receiptImport,
   opening: openingImport,
+  'rebate-policies': rebatePolicyImport,
 };
 
 export function importKindHandler(kind: string): ImportKindHandler | undefined {

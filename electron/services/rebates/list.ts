@@ -16,6 +16,7 @@ export function rebateList(ctx: ServiceContext, input: z.output<typeof rebateLis
   const needle = normalizeSearch(input.search);
   const rows = all.filter((r) => {
     if (input.status !== 'all' && r.status !== input.status) return false;
+    if (input.contractNo !== '' && r.contractNo !== input.contractNo) return false;
     if (needle === '') return true;
     return [r.contractNo, r.customer.code, r.customer.name, r.contractTitle].some((s) => normalizeSearch(s).includes(needle));
   });

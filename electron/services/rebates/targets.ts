@@ -54,31 +54,41 @@ export const hasStandingSettlement = (ctx: ServiceContext, targetId: string): bo
 
 type SaveInput = z.output<typeof saveTargetSchema>;
 
-export function saveTarget(ctx: ServiceContext, input: SaveInput): RebateTargetDto {
+/** What the database must say about a target before it is saved (contract, term, overlap), or null. */
+export function targetProblem(
+  ctx: ServiceContext,
+  input: Pick<SaveInput, 'id' | 'contractId' | 'periodFrom' | 'periodTo'>,
+): { field: string; message: string; code: 'validation' | 'not_found' } | null {
+  const contract = ctx.db.first(
+    ctx.db.k.selectFrom('contracts').select(['id', 'contract_no', 'starts_on', 'ends_on']).where('id', '=', input.contractId),
+  );
+  if (!contract) return { code: 'not_found', field: 'contractId', message: '合同不存在' };
+  if (contract.starts_on !== null && input.periodFrom < contract.starts_on) {
+    return { code: 'validation', field: 'periodFrom', message: `期间起 ${input.periodFrom} 早于合同 ${contract.contract_no} 的开始日期 ${contract.starts_on}，期间必须在合同期内` };
+  }
+  if (contract.ends_on !== null && input.periodTo > contract.ends_on) {
+    return { code: 'validation', field: 'periodTo', message: `期间止 ${input.periodTo} 晚于合同 ${contract.contract_no} 的结束日期 ${contract.ends_on}，期间必须在合同期内` };
+  }
+  const clash = ctx.db.first(
+    ctx.db.k
+      .selectFrom('rebate_targets')
+      .select(['id', 'period_from', 'period_to'])
+      .where('contract_id', '=', input.contractId)
+      .where('removed_at', 'is', null)
+      .where('period_from', '<=', input.periodTo)
+      .where('period_to', '>=', input.periodFrom)
+      .where('id', '!=', input.id ?? ''),
+  );
+  if (clash) {
+    return { code: 'validation', field: 'periodFrom', message: `合同 ${contract.contract_no} 已有期间 ${clash.period_from}~${clash.period_to} 的目标，与本期间重叠` };
+  }
+  return null;
+}
+
+export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { importBatchId?: string; action?: string } = {}): RebateTargetDto {
   return ctx.db.transaction(() => {
-    const contract = ctx.db.first(
-      ctx.db.k.selectFrom('contracts').select(['id', 'contract_no', 'starts_on', 'ends_on']).where('id', '=', input.contractId),
-    );
-    if (!contract) throw new DomainError('not_found', '合同不存在', 'contractId');
-    if (contract.starts_on !== null && input.periodFrom < contract.starts_on) {
-      throw validationError('periodFrom', `期间起 ${input.periodFrom} 早于合同 ${contract.contract_no} 的开始日期 ${contract.starts_on}，期间必须在合同期内`);
-    }
-    if (contract.ends_on !== null && input.periodTo > contract.ends_on) {
-      throw validationError('periodTo', `期间止 ${input.periodTo} 晚于合同 ${contract.contract_no} 的结束日期 ${contract.ends_on}，期间必须在合同期内`);
-    }
-    const clash = ctx.db.first(
-      ctx.db.k
-        .selectFrom('rebate_targets')
-        .select(['id', 'period_from', 'period_to'])
-        .where('contract_id', '=', input.contractId)
-        .where('removed_at', 'is', null)
-        .where('period_from', '<=', input.periodTo)
-        .where('period_to', '>=', input.periodFrom)
-        .where('id', '!=', input.id ?? ''),
-    );
-    if (clash) {
-      throw validationError('periodFrom', `合同 ${contract.contract_no} 已有期间 ${clash.period_from}~${clash.period_to} 的目标，与本期间重叠`);
-    }
+    const problem = targetProblem(ctx, input);
+    if (problem) throw new DomainError(problem.code, problem.message, problem.field);
     const now = ctx.clock.now().toISOString();
     const values = {
       contract_id: input.contractId,
@@ -98,9 +108,9 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput): RebateTargetD
     };
     if (input.id === null) {
       const id = newId();
-      const row = { id, ...values, removed_at: null, created_at: now };
+      const row = { id, ...values, import_batch_id: opts.importBatchId ?? null, removed_at: null, created_at: now };
       ctx.db.run(ctx.db.k.insertInto('rebate_targets').values(row));
-      recordChange(ctx, { entity: 'rebate_target', entityId: id, action: 'create', before: null, after: row, tables: ['rebate_targets'] });
+      recordChange(ctx, { entity: 'rebate_target', entityId: id, action: opts.action ?? 'create', before: null, after: row, tables: ['rebate_targets'] });
       return toTargetDto(row);
     }
     const before = requireTarget(ctx, input.id, 'id');
@@ -115,7 +125,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput): RebateTargetD
   });
 }
 
-export function removeTarget(ctx: ServiceContext, id: string): { removed: true } {
+export function removeTarget(ctx: ServiceContext, id: string, reason = ''): { removed: true } {
   return ctx.db.transaction(() => {
     const before = requireTarget(ctx, id, 'id');
     if (hasStandingSettlement(ctx, id)) {
@@ -123,7 +133,7 @@ export function removeTarget(ctx: ServiceContext, id: string): { removed: true }
     }
     const now = ctx.clock.now().toISOString();
     ctx.db.run(ctx.db.k.updateTable('rebate_targets').set({ removed_at: now, updated_at: now }).where('id', '=', id));
-    recordChange(ctx, { entity: 'rebate_target', entityId: id, action: 'remove', before, after: { ...before, removed_at: now }, tables: ['rebate_targets'] });
+    recordChange(ctx, { entity: 'rebate_target', entityId: id, action: 'remove', before, after: { ...before, removed_at: now, reason }, tables: ['rebate_targets'] });
     return { removed: true };
   });
 }
