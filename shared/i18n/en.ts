@@ -6,6 +6,7 @@ import { contractsEn } from './areas/contracts';
 import { alertsEn } from './areas/alerts';
 import { statementsEn } from './areas/statements';
 import { agingEn } from './areas/aging';
+import { rebatesEn } from './areas/rebates';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -66,6 +67,7 @@ export const en: Messages = {
   alerts: alertsEn,
   statements: statementsEn,
   aging: agingEn,
+  rebates: rebatesEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

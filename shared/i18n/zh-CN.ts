@@ -14,6 +14,7 @@ import { contractsZh } from './areas/contracts';
 import { alertsZh } from './areas/alerts';
 import { statementsZh } from './areas/statements';
 import { agingZh } from './areas/aging';
+import { rebatesZh } from './areas/rebates';
 
 export const zhCN = {
   app: {
@@ -73,6 +74,7 @@ export const zhCN = {
   alerts: alertsZh,
   statements: statementsZh,
   aging: agingZh,
+  rebates: rebatesZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

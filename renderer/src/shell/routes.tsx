@@ -16,6 +16,7 @@ import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { statementRoutes } from '../pages/statements/routes';
+import { rebateRoutes } from '../pages/rebates/routes';
 
 export type NavGroup = 'daily' | 'records' | 'system';
 
@@ -39,6 +40,7 @@ export const routes: RouteDef[] = [
   ...agingRoutes,
   ...alertRoutes,
   ...statementRoutes,
+  ...rebateRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },
