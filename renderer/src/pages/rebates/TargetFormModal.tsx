@@ -122,7 +122,7 @@ export function TargetFormModal({ opened, contract, target, onClose }: TargetFor
             />
           </Grid.Col>
           <Grid.Col span={4}>
-            <AmountInput label={t('rebates.form.target')} withAsterisk autoFocus {...form.getInputProps('target')} data-testid="target-amount" />
+            <AmountInput label={t('rebates.form.target')} withAsterisk data-autofocus {...form.getInputProps('target')} data-testid="target-amount" />
           </Grid.Col>
           <Grid.Col span={4}>
             <NativeSelect
