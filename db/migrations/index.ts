@@ -12,6 +12,7 @@ import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_aging';
 import * as m0012 from './0012_rebates';
+import * as m0012b from './0012_rebates_b_alert_kinds';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_alerts': m0006,
   '0007_aging': m0007,
   '0012_rebates': m0012,
+  '0012_rebates_b_alert_kinds': m0012b,
 };

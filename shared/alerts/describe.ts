@@ -77,5 +77,9 @@ export function describeAlert(a: AlertFigures): AlertSentence {
       return { key: 'alerts.message.churn', vars: { days, lastInvoiceOn: text(f.lastInvoiceOn) } };
     case 'statement_unconfirmed':
       return { key: 'alerts.message.statementUnconfirmed', vars: { no: a.docNo ?? '', sentOn: text(f.sentOn), days } };
+    case 'rebate_near_tier':
+      return { key: 'alerts.message.rebateNearTier', vars: { contractNo, gap: fen(f.gapFen), tier: text(f.nextTier), periodTo: text(f.periodTo), days } };
+    case 'rebate_unsettled':
+      return { key: 'alerts.message.rebateUnsettled', vars: { contractNo, period: `${text(f.periodFrom)}~${text(f.periodTo)}`, earned: fen(f.earnedFen), days } };
   }
 }

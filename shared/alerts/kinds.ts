@@ -14,6 +14,9 @@ export const ALERT_KINDS = [
   'promise_broken',
   'churn',
   'statement_unconfirmed',
+  // Issue 15: a target period close to its next tier near its end; a period ended with a rebate not settled.
+  'rebate_near_tier',
+  'rebate_unsettled',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

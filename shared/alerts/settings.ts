@@ -42,6 +42,9 @@ export const alertSettingsSchema = z.object({
   churn: z.object({ enabled, days: threshold('未发货天数', MAX_DAYS) }),
   /** Stored as the statements area's unconfirmedAlertDays (1–365), see electron/services/alerts/settings.ts. */
   statement_unconfirmed: z.object({ enabled, days: threshold('未确认天数', 365) }),
+  /** Within withinDays [30] of the period end and at most gapPercent [10] % of the target from the next tier. */
+  rebate_near_tier: z.object({ enabled, withinDays: threshold('期末前天数', MAX_DAYS), gapPercent: threshold('差距比例', 100) }),
+  rebate_unsettled: z.object({ enabled }),
 }) satisfies z.ZodType<Record<AlertKind, { enabled: boolean }>>;
 
 export type AlertSettings = z.output<typeof alertSettingsSchema>;
@@ -56,6 +59,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   promise_broken: { enabled: true },
   churn: { enabled: true, days: 90 },
   statement_unconfirmed: { enabled: true, days: 15 },
+  rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
+  rebate_unsettled: { enabled: true },
 };
 
 /**

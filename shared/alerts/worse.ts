@@ -54,8 +54,12 @@ export function isWorse(kind: AlertKind, now: FactsSnapshot, then: FactsSnapshot
       return grew(a, b, 'shortfallFen');
     case 'churn':
       return str(a, 'lastInvoiceOn') !== str(b, 'lastInvoiceOn');
+    case 'rebate_unsettled':
+      return grew(a, b, 'earnedFen');
     case 'follow_up_due':
     case 'statement_unconfirmed':
+    // The key names the tier: reaching it and nearing the next is a new alert.
+    case 'rebate_near_tier':
       return false;
   }
 }

@@ -11,6 +11,7 @@ import { customerFigures } from './figures/customers';
 import { foundationFigures } from './figures/foundation';
 import { statementFigures } from './figures/statements';
 import { ledgerFigures } from './figures/ledger';
+import { rebateFigures } from './figures/rebates';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
@@ -18,6 +19,7 @@ groups.push({ name: 'alerts', run: alertFigures });
 groups.push({ name: 'statements', run: statementFigures });
 groups.push({ name: 'ledger', run: ledgerFigures });
 groups.push({ name: 'aging', run: agingFigures });
+groups.push({ name: 'rebates', run: rebateFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

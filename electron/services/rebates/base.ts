@@ -32,9 +32,20 @@ const ALLOCATED = (creditFilter: string, extra = '') => `(SELECT ifnull(sum(a.am
     WHERE i.contract_id = t.contract_id AND i.kind = 'invoice' AND ${creditFilter}
       AND c.doc_date BETWEEN t.period_from AND t.upto AND a.allocated_on <= @asOf AND ${NOT_VOIDED('c')} ${extra})`;
 
-const BASES_SQL = `WITH t AS (
+/**
+ * The scope as its own WHERE clause (not `@x IS NULL OR …`): a prepared
+ * statement's plan is fixed, and only a plain equality lets SQLite use the
+ * primary key or the contract index for one target or one contract.
+ */
+export function scopeWhere(scope: BaseScope, alias: string): string {
+  if (scope.targetId) return `${alias}.id = @targetId`;
+  if (scope.contractId) return `${alias}.contract_id = @contractId`;
+  return '1';
+}
+
+const basesSql = (where: string) => `WITH t AS (
     SELECT id, contract_id, period_from, min(period_to, @asOf) AS upto, (SELECT customer_id FROM contracts k WHERE k.id = contract_id) AS customer_id
-    FROM rebate_targets WHERE removed_at IS NULL AND (@contractId IS NULL OR contract_id = @contractId) AND (@targetId IS NULL OR id = @targetId)
+    FROM rebate_targets r WHERE removed_at IS NULL AND ${where}
   )
   SELECT t.id AS id, t.contract_id, t.customer_id, t.period_from, t.upto,
     (SELECT ifnull(sum(d.amount_fen), 0) FROM ar_documents d
@@ -43,6 +54,13 @@ const BASES_SQL = `WITH t AS (
     ${ALLOCATED(`c.kind = 'receipt'`)} AS collected,
     ${ALLOCATED(`c.kind = 'receipt'`, 'AND a.allocated_on <= i.due_on')} AS on_time
   FROM t`;
+
+/** Only the parameters the statement names (better-sqlite3 refuses extra named parameters). */
+export function scopeParams(scope: BaseScope, extra: Record<string, string> = {}): Record<string, string> {
+  if (scope.targetId) return { ...extra, targetId: scope.targetId };
+  if (scope.contractId) return { ...extra, contractId: scope.contractId };
+  return extra;
+}
 
 export interface BaseScope {
   asOf: string;
@@ -53,11 +71,7 @@ export interface BaseScope {
 type BaseRow = { id: string; contract_id: string; customer_id: string; period_from: string; upto: string; invoiced: number; returns: number; collected: number; on_time: number };
 
 export function baseParts(ctx: ServiceContext, scope: BaseScope): Map<string, RebateBaseParts> {
-  const rows = ctx.db.prepare(BASES_SQL).all({
-    asOf: scope.asOf,
-    contractId: scope.contractId ?? null,
-    targetId: scope.targetId ?? null,
-  }) as BaseRow[];
+  const rows = ctx.db.prepare(basesSql(scopeWhere(scope, 'r'))).all(scopeParams(scope, { asOf: scope.asOf })) as BaseRow[];
   const out = new Map(
     rows.map((r): [string, RebateBaseParts] => [r.id, { invoicedFen: r.invoiced, returnsFen: r.returns, collectedFen: r.collected, collectedOnTimeFen: r.on_time }]),
   );

@@ -10,7 +10,7 @@ import { diffDays } from '../../../shared/dates/calendar';
 import { calculateRebate, projectedBaseFen, type RebateResult } from '../../../shared/rebates/calculate';
 import { tierPayoutText } from '../../../shared/rebates/policyText';
 import type { ServiceContext } from '../context';
-import { baseOf, baseParts, type BaseScope } from './base';
+import { baseOf, baseParts, scopeParams, scopeWhere, type BaseScope } from './base';
 import { policyOf, toTargetDto, type TargetRow } from './targets';
 
 export interface ProgressDetail {
@@ -20,26 +20,26 @@ export interface ProgressDetail {
   onTimeBaseFen: number;
 }
 
-const TARGETS_SQL = `SELECT t.*, k.contract_no, k.title AS contract_title, c.id AS customer_id, c.code AS customer_code, c.name AS customer_name
+const targetsSql = (where: string) => `SELECT t.*, k.contract_no, k.title AS contract_title, c.id AS customer_id, c.code AS customer_code, c.name AS customer_name
   FROM rebate_targets t JOIN contracts k ON k.id = t.contract_id JOIN customers c ON c.id = k.customer_id
-  WHERE t.removed_at IS NULL AND (@contractId IS NULL OR t.contract_id = @contractId) AND (@targetId IS NULL OR t.id = @targetId)
+  WHERE t.removed_at IS NULL AND ${where}
   ORDER BY t.period_to, k.contract_no, t.period_from`;
 
-const SETTLED_SQL = `SELECT s.target_id, sum(s.amount_fen) AS settled, max(s.kind = 'settlement') AS has_main
+const settledSql = (where: string) => `SELECT s.target_id, sum(s.amount_fen) AS settled, max(s.kind = 'settlement') AS has_main
   FROM rebate_settlements s JOIN rebate_targets t ON t.id = s.target_id
-  WHERE s.active_key IS NOT NULL AND t.removed_at IS NULL
-    AND (@contractId IS NULL OR t.contract_id = @contractId) AND (@targetId IS NULL OR t.id = @targetId)
+  WHERE s.active_key IS NOT NULL AND t.removed_at IS NULL AND ${where}
   GROUP BY s.target_id`;
 
 type TargetJoin = TargetRow & { contract_no: string; contract_title: string; customer_id: string; customer_code: string; customer_name: string };
 
 export function progressDetails(ctx: ServiceContext, scope: BaseScope): ProgressDetail[] {
-  const params = { contractId: scope.contractId ?? null, targetId: scope.targetId ?? null };
-  const targets = ctx.db.prepare(TARGETS_SQL).all(params) as TargetJoin[];
+  const params = scopeParams(scope);
+  const where = scopeWhere(scope, 't');
+  const targets = ctx.db.prepare(targetsSql(where)).all(params) as TargetJoin[];
   if (targets.length === 0) return [];
   const parts = baseParts(ctx, scope);
   const settled = new Map(
-    (ctx.db.prepare(SETTLED_SQL).all(params) as { target_id: string; settled: number; has_main: number }[]).map((s) => [s.target_id, s]),
+    (ctx.db.prepare(settledSql(where)).all(params) as { target_id: string; settled: number; has_main: number }[]).map((s) => [s.target_id, s]),
   );
   return targets.map((t) => {
     const target = toTargetDto(t);

@@ -21,6 +21,8 @@ export const alertsZh = {
     promise_broken: '承诺付款未兑现',
     churn: '流失预警',
     statement_unconfirmed: '对账单未确认',
+    rebate_near_tier: '返利接近下一档',
+    rebate_unsettled: '返利期间已结束未结算',
   },
   severity: {
     info: '提示',
@@ -49,6 +51,8 @@ export const alertsZh = {
     promiseBroken: '承诺 {promiseDate} 前付款 {promised}，期间只收到 {received}，差 {shortfall}',
     churn: '已 {days} 天没有发货（最近一张应收单 {lastInvoiceOn}）',
     statementUnconfirmed: '对账单 {no} 于 {sentOn} 寄出，已 {days} 天未确认',
+    rebateNearTier: '合同 {contractNo} 再完成 {gap} 可达 {tier} 档（期间 {periodTo} 结束，还剩 {days} 天）',
+    rebateUnsettled: '合同 {contractNo} 返利期间 {period} 已结束 {days} 天，应结返利 {earned} 尚未结算',
   },
   center: {
     title: '预警',
@@ -163,6 +167,12 @@ export const alertsZh = {
     statement_unconfirmed: '对账单未确认',
     statementHint: '对账单寄出后多少天仍未确认',
     statementDays: '未确认天数',
+    rebate_near_tier: '返利接近下一档',
+    rebateNearHint: '期间结束前多少天内，距下一档的金额不超过目标的多少百分比时提醒',
+    rebateNearDays: '期末前天数',
+    rebateNearPercent: '差距（目标的 %）',
+    rebate_unsettled: '返利期间已结束未结算',
+    rebateUnsettledHint: '期间已结束、已达到返利档位但还没有结算',
     saved: '预警规则已保存',
   },
 } as const;
@@ -182,6 +192,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     promise_broken: 'Broken promise to pay',
     churn: 'Churn',
     statement_unconfirmed: 'Statement unconfirmed',
+    rebate_near_tier: 'Rebate close to next tier',
+    rebate_unsettled: 'Rebate period not settled',
   },
   severity: {
     info: 'Info',
@@ -210,6 +222,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     promiseBroken: 'Promised {promised} by {promiseDate}; received {received}, short by {shortfall}',
     churn: 'No invoice for {days} days (last one on {lastInvoiceOn})',
     statementUnconfirmed: 'Statement {no} sent on {sentOn}, unconfirmed for {days} days',
+    rebateNearTier: 'Contract {contractNo}: {gap} more reaches the {tier} tier (period ends {periodTo}, {days} days left)',
+    rebateUnsettled: 'Contract {contractNo}: rebate period {period} ended {days} days ago; {earned} earned, not settled',
   },
   center: {
     title: 'Alerts',
@@ -324,6 +338,12 @@ export const alertsEn: Widen<typeof alertsZh> = {
     statement_unconfirmed: 'Statement unconfirmed',
     statementHint: 'Statements still unconfirmed this many days after they were sent',
     statementDays: 'Days unconfirmed',
+    rebate_near_tier: 'Rebate close to next tier',
+    rebateNearHint: 'Within this many days of the period end, when the next tier is at most this share of the target away',
+    rebateNearDays: 'Days before period end',
+    rebateNearPercent: 'Gap (% of target)',
+    rebate_unsettled: 'Rebate period not settled',
+    rebateUnsettledHint: 'The period has ended with a rebate earned and no settlement',
     saved: 'Alert rules saved',
   },
 };

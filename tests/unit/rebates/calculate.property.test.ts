@@ -78,7 +78,8 @@ describe('rebate calculation against an exact rational oracle', () => {
         const got = calculateRebate(policy, { targetFen, baseFen, onTimeBaseFen: 0 });
         if (got.next === null) return;
         const reached = calculateRebate(policy, { targetFen, baseFen: baseFen + got.next.gapFen, onTimeBaseFen: 0 });
-        expect(reached.tierIndex).toBe(got.next.tierIndex);
+        // The same fen may pass several close thresholds at once (a 1-fen target): at least the next one.
+        expect(reached.tierIndex).toBeGreaterThanOrEqual(got.next.tierIndex);
         if (got.next.gapFen > 1) {
           const short = calculateRebate(policy, { targetFen, baseFen: baseFen + got.next.gapFen - 1, onTimeBaseFen: 0 });
           expect(short.tierIndex).toBe(got.tierIndex);

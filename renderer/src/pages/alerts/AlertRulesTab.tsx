@@ -37,6 +37,14 @@ const RULES: Record<AlertKind, { hint: MessageKey; fields: [string, MessageKey][
   promise_broken: { hint: 'alerts.rules.promiseHint', fields: [] },
   churn: { hint: 'alerts.rules.churnHint', fields: [['days', 'alerts.rules.churnDays']] },
   statement_unconfirmed: { hint: 'alerts.rules.statementHint', fields: [['days', 'alerts.rules.statementDays']] },
+  rebate_near_tier: {
+    hint: 'alerts.rules.rebateNearHint',
+    fields: [
+      ['withinDays', 'alerts.rules.rebateNearDays'],
+      ['gapPercent', 'alerts.rules.rebateNearPercent'],
+    ],
+  },
+  rebate_unsettled: { hint: 'alerts.rules.rebateUnsettledHint', fields: [] },
 };
 
 export function AlertRulesTab() {

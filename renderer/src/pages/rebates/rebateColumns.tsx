@@ -12,23 +12,22 @@ export function useRebateColumns(opts: { withContract: boolean; totals?: { targe
   const cols: DataColumn<RebateProgressRow>[] = [];
   if (opts.withContract) {
     cols.push(
-      { key: 'contract', header: t('rebates.col.contract'), width: 150, cell: (r) => r.contractNo },
-      { key: 'customer', header: t('rebates.col.customer'), width: 'minmax(160px, 1.5fr)', cell: (r) => `${r.customer.code} ${r.customer.name}` },
+      { key: 'contract', header: t('rebates.col.contract'), width: 126, cell: (r) => r.contractNo },
+      { key: 'customer', header: t('rebates.col.customer'), width: 'minmax(130px, 1.5fr)', cell: (r) => `${r.customer.code} ${r.customer.name}` },
     );
   }
   cols.push(
-    { key: 'period', header: t('rebates.col.period'), width: 190, cell: periodText },
-    { key: 'basis', header: t('rebates.col.basis'), width: 60, cell: (r) => t(`rebates.basis.${r.target.basis}`) },
-    { key: 'target', header: t('rebates.col.target'), width: 120, money: (r) => r.target.targetFen, footer: opts.totals && <Money fen={opts.totals.targetFen} strong /> },
-    { key: 'base', header: t('rebates.col.base'), width: 120, money: (r) => r.baseFen, footer: opts.totals && <Money fen={opts.totals.baseFen} strong /> },
+    { key: 'period', header: t('rebates.col.period'), width: 176, cell: (r) => `${periodText(r)}` },
+    { key: 'target', header: t('rebates.col.target'), width: 112, money: (r) => r.target.targetFen, footer: opts.totals && <Money fen={opts.totals.targetFen} strong /> },
+    { key: 'base', header: t('rebates.col.base'), width: 112, money: (r) => r.baseFen, footer: opts.totals && <Money fen={opts.totals.baseFen} strong /> },
     {
       key: 'attainment',
       header: t('rebates.col.attainment'),
-      width: 'minmax(150px, 1fr)',
+      width: 'minmax(130px, 1fr)',
       cell: (r) => (
         <div style={{ display: 'flex', alignItems: 'center', gap: 8, width: '100%' }}>
           <div style={{ flex: 1 }}>
-            <RebateProgressBar row={r} />
+            <RebateProgressBar row={r} compact />
           </div>
           <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
             {attainmentText(r.attainmentPpm)}
@@ -36,16 +35,16 @@ export function useRebateColumns(opts: { withContract: boolean; totals?: { targe
         </div>
       ),
     },
-    { key: 'tier', header: t('rebates.col.tier'), width: 110, cell: (r) => tierText(t, r) },
-    { key: 'earned', header: t('rebates.col.earned'), width: 110, money: (r) => r.earnedFen, footer: opts.totals && <Money fen={opts.totals.earnedFen} strong /> },
-    { key: 'projected', header: t('rebates.col.projected'), width: 110, money: (r) => (r.ended ? null : r.projectedEarnedFen) },
-    { key: 'next', header: t('rebates.col.next'), width: 'minmax(200px, 1.3fr)', cell: (r) => <Text size="sm" c={r.next ? undefined : 'teal'}>{gapText(t, r)}</Text> },
-    { key: 'settled', header: t('rebates.col.settled'), width: 110, money: (r) => r.settledFen, footer: opts.totals && <Money fen={opts.totals.settledFen} strong /> },
-    { key: 'difference', header: t('rebates.col.difference'), width: 100, money: (r) => (r.settled ? r.differenceFen : null), footer: opts.totals && <Money fen={opts.totals.differenceFen} strong /> },
+    { key: 'tier', header: t('rebates.col.tier'), width: 100, cell: (r) => tierText(t, r) },
+    { key: 'earned', header: t('rebates.col.earned'), width: 100, money: (r) => r.earnedFen, footer: opts.totals && <Money fen={opts.totals.earnedFen} strong /> },
+    { key: 'projected', header: t('rebates.col.projected'), width: 100, money: (r) => (r.ended ? null : r.projectedEarnedFen) },
+    { key: 'next', header: t('rebates.col.next'), width: 'minmax(190px, 1.3fr)', cell: (r) => <Text size="sm" c={r.next ? undefined : 'teal'}>{gapText(t, r)}</Text> },
+    { key: 'settled', header: t('rebates.col.settled'), width: 100, money: (r) => r.settledFen, footer: opts.totals && <Money fen={opts.totals.settledFen} strong /> },
+    { key: 'difference', header: t('rebates.col.difference'), width: 90, money: (r) => (r.settled ? r.differenceFen : null), footer: opts.totals && <Money fen={opts.totals.differenceFen} strong /> },
     {
       key: 'status',
       header: t('rebates.col.status'),
-      width: 84,
+      width: 76,
       cell: (r) => (
         <Badge size="sm" variant="light" color={STATUS_COLORS[r.status]} tt="none">
           {t(`rebates.status.${r.status}`)}
