@@ -56,9 +56,9 @@ export function isWorse(kind: AlertKind, now: FactsSnapshot, then: FactsSnapshot
       return str(a, 'lastInvoiceOn') !== str(b, 'lastInvoiceOn');
     case 'rebate_unsettled':
       return grew(a, b, 'earnedFen');
+    // rebate_near_tier: the key names the tier, so nearing the next one is a new alert.
     case 'follow_up_due':
     case 'statement_unconfirmed':
-    // The key names the tier: reaching it and nearing the next is a new alert.
     case 'rebate_near_tier':
       return false;
   }
