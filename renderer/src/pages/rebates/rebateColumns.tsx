@@ -35,7 +35,7 @@ export function useRebateColumns(opts: { withContract: boolean; totals?: { targe
         </div>
       ),
     },
-    { key: 'tier', header: t('rebates.col.tier'), width: 100, cell: (r) => tierText(t, r) },
+    { key: 'tier', header: t('rebates.col.tier'), width: 124, cell: (r) => tierText(t, r) },
     { key: 'earned', header: t('rebates.col.earned'), width: 100, money: (r) => r.earnedFen, footer: opts.totals && <Money fen={opts.totals.earnedFen} strong /> },
     { key: 'projected', header: t('rebates.col.projected'), width: 100, money: (r) => (r.ended ? null : r.projectedEarnedFen) },
     { key: 'next', header: t('rebates.col.next'), width: 'minmax(190px, 1.3fr)', cell: (r) => <Text size="sm" c={r.next ? undefined : 'teal'}>{gapText(t, r)}</Text> },
