@@ -22,6 +22,8 @@ describe('alert settings', () => {
       promise_broken: { enabled: true },
       churn: { enabled: true, days: 90 },
       statement_unconfirmed: { enabled: true, days: 15 },
+      rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
+      rebate_unsettled: { enabled: true },
     });
   });
 
