@@ -11,6 +11,7 @@ import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
 import type { AfterSalesCasesTable, AfterSalesEventsTable } from './tables/afterSales';
 import type { ApprovalsTable, ExceptionReviewsTable, LockExceptionsTable, LoginThrottleTable, UsersTable } from './tables/users';
+import type { RebateSettlementsTable, RebateTargetsTable } from './tables/rebates';
 
 export interface DB {
   settings: SettingsTable;
@@ -41,6 +42,8 @@ export interface DB {
   approvals: ApprovalsTable;
   lock_exceptions: LockExceptionsTable;
   exception_reviews: ExceptionReviewsTable;
+  rebate_targets: RebateTargetsTable;
+  rebate_settlements: RebateSettlementsTable;
 }
 
 export type TableName = keyof DB;

@@ -17,6 +17,7 @@ import * as m0014b from './0014_b_day_totals';
 import * as m0011 from './0011_evaluation';
 import * as m0010 from './0010_users';
 import * as m0009 from './0009_sync';
+import * as m0012 from './0012_rebates';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0011_evaluation': m0011,
   '0010_users': m0010,
   '0009_sync': m0009,
+  '0012_rebates': m0012,
 };

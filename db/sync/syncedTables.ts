@@ -50,6 +50,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'approvals', key: ['id'], merge: 'fields' },
   { table: 'lock_exceptions', key: ['id'], merge: 'fields' },
   { table: 'exception_reviews', key: ['id'], merge: 'insert' },
+  { table: 'rebate_targets', key: ['id'], merge: 'fields' },
+  { table: 'rebate_settlements', key: ['id'], merge: 'insert', derived: ['active_key'] },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */

@@ -13,6 +13,7 @@ import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 import { statementCommand } from './commands/statement';
 import { userCommands } from './commands/users';
 import { syncCommand, syncStatusCommand } from './commands/sync';
+import { importRebatePoliciesCommand, rebatesCommand, rebatesSettleCommand } from './commands/rebates';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
 commands.push(importCustomersCommand, importProductsCommand, exportCustomersCommand, exportProductsCommand);
@@ -25,6 +26,7 @@ commands.push(backupCommand, restoreCommand);
 commands.push(scorecardCommand, salespeopleCommand);
 commands.push(...userCommands);
 commands.push(syncCommand, syncStatusCommand);
+commands.push(rebatesCommand, rebatesSettleCommand, importRebatePoliciesCommand);
 
 /** The command whose words prefix the positionals best (longest match). */
 export function findCommand(positionals: readonly string[]): CliCommand | undefined {

@@ -83,5 +83,9 @@ export function describeAlert(a: AlertFigures): AlertSentence {
       return { key: 'alerts.message.statementUnconfirmed', vars: { no: a.docNo ?? '', sentOn: text(f.sentOn), days } };
     case 'case_overdue':
       return { key: 'alerts.message.caseOverdue', vars: { no: a.docNo ?? '', promisedOn: text(f.promisedOn), days, description: text(f.description) } };
+    case 'rebate_near_tier':
+      return { key: 'alerts.message.rebateNearTier', vars: { contractNo, gap: fen(f.gapFen), tier: text(f.nextTier), periodTo: text(f.periodTo), days } };
+    case 'rebate_unsettled':
+      return { key: 'alerts.message.rebateUnsettled', vars: { contractNo, period: `${text(f.periodFrom)}~${text(f.periodTo)}`, earned: fen(f.earnedFen), days } };
   }
 }

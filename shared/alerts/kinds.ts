@@ -15,6 +15,9 @@ export const ALERT_KINDS = [
   'churn',
   'statement_unconfirmed',
   'case_overdue',
+  // Issue 15: a target period close to its next tier near its end; a period ended with a rebate not settled.
+  'rebate_near_tier',
+  'rebate_unsettled',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -44,6 +44,9 @@ export const alertSettingsSchema = z.object({
   statement_unconfirmed: z.object({ enabled, days: threshold('未确认天数', 365) }),
   /** An open after-sales case past its promised response date (issue 14); critical after criticalAfterDays late. */
   case_overdue: z.object({ enabled, criticalAfterDays: threshold('严重天数', MAX_DAYS) }),
+  /** Within withinDays [30] of the period end and at most gapPercent [10] % of the target from the next tier. */
+  rebate_near_tier: z.object({ enabled, withinDays: threshold('期末前天数', MAX_DAYS), gapPercent: threshold('差距比例', 100) }),
+  rebate_unsettled: z.object({ enabled }),
 }) satisfies z.ZodType<Record<AlertKind, { enabled: boolean }>>;
 
 export type AlertSettings = z.output<typeof alertSettingsSchema>;
@@ -59,6 +62,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   churn: { enabled: true, days: 90 },
   statement_unconfirmed: { enabled: true, days: 15 },
   case_overdue: { enabled: true, criticalAfterDays: 7 },
+  rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
+  rebate_unsettled: { enabled: true },
 };
 
 /**

@@ -57,8 +57,12 @@ export function isWorse(kind: AlertKind, now: FactsSnapshot, then: FactsSnapshot
       return str(a, 'lastInvoiceOn') !== str(b, 'lastInvoiceOn');
     case 'case_overdue':
       return severityRose;
+    case 'rebate_unsettled':
+      return grew(a, b, 'earnedFen');
+    // rebate_near_tier: the key names the tier, so nearing the next one is a new alert.
     case 'follow_up_due':
     case 'statement_unconfirmed':
+    case 'rebate_near_tier':
       return false;
   }
 }

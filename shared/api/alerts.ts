@@ -51,6 +51,8 @@ export const ALERT_READS = [
   'statements',
   'alert_acks',
   'settings',
+  'rebate_targets',
+  'rebate_settlements',
 ] as const;
 
 const asOfField = businessDate('日期').nullable().default(null);

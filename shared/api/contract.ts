@@ -12,6 +12,7 @@ import { alertMethods } from './alerts';
 import { contractMethods } from './contracts';
 import { customerFileMethods } from './customers';
 import { ledgerMethods } from './ledger';
+import { rebateMethods } from './rebates';
 import { settingsMethods } from './settings';
 import { statementMethods } from './statements';
 import { syncMethods } from './sync';
@@ -34,6 +35,7 @@ export const methods = {
   ...authMethods,
   ...controlMethods,
   ...syncMethods,
+  ...rebateMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { requiredText } from '../schemas/fields';
 import { method } from './define';
 
-export const IMPORT_KINDS = ['customers', 'products', 'contracts', 'invoices', 'receipts', 'opening'] as const;
+export const IMPORT_KINDS = ['customers', 'products', 'contracts', 'invoices', 'receipts', 'opening', 'rebate-policies'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, string>> = { customers: '客户', products: '产品', contracts: '合同', invoices: '应收单', receipts: '回款单', opening: '期初余额' };
+export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, string>> = { customers: '客户', products: '产品', contracts: '合同', invoices: '应收单', receipts: '回款单', opening: '期初余额', 'rebate-policies': '返利政策' };
 
 /** Largest import file accepted (decoded bytes): 5,000 customers as .xlsx are well under 2 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

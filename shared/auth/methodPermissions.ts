@@ -204,6 +204,16 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'settings.saveOfficeSetup': 'settings.office',
   'settings.receivables': 'read',
   'settings.updateReceivables': 'settings.boss',
+
+  'rebates.list': 'read',
+  'rebates.contractTargets': 'read',
+  'rebates.sheet': 'read',
+  'rebates.obligation': 'read',
+  'rebates.saveTarget': 'contracts.write',
+  'rebates.removeTarget': 'contracts.write',
+  // Posting a rebate needs the boss: approval rules in electron/services/approvals/rules.ts.
+  'rebates.settle': 'ledger.post',
+  'rebates.adjust': 'ledger.post',
 };
 
 /** Methods that still answer while this channel's session is locked. */

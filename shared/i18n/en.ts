@@ -11,6 +11,7 @@ import { evaluationEn } from './areas/evaluation';
 import { authEn } from './areas/auth';
 import { syncEn } from './areas/sync';
 import { deskEn } from './areas/desk';
+import { rebatesEn } from './areas/rebates';
 
 /** English catalogue; must cover every key of zh-CN (the type enforces it). */
 export const en: Messages = {
@@ -76,6 +77,7 @@ export const en: Messages = {
   evaluation: evaluationEn,
   sync: syncEn,
   desk: deskEn,
+  rebates: rebatesEn,
   errors: {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'This page hit an unexpected error; unsaved input may need to be entered again. Error:',

@@ -19,6 +19,7 @@ import { evaluationZh } from './areas/evaluation';
 import { authZh } from './areas/auth';
 import { syncZh } from './areas/sync';
 import { deskZh } from './areas/desk';
+import { rebatesZh } from './areas/rebates';
 
 export const zhCN = {
   app: {
@@ -83,6 +84,7 @@ export const zhCN = {
   evaluation: evaluationZh,
   sync: syncZh,
   desk: deskZh,
+  rebates: rebatesZh,
   errors: {
     boundaryTitle: '界面出错了',
     boundaryBody: '这一页遇到了意外错误，已输入但未保存的内容可能需要重新输入。错误信息：',

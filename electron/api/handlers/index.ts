@@ -12,6 +12,7 @@ import { alertHandlers } from './alerts';
 import { contractHandlers } from './contracts';
 import { customerFileHandlers } from './customers';
 import { ledgerHandlers } from './ledger';
+import { rebateHandlers } from './rebates';
 import { settingsHandlers } from './settings';
 import { statementHandlers } from './statements';
 import { syncHandlers } from './sync';
@@ -38,5 +39,6 @@ export const handlers: HandlerMap<DbMethodName> = {
   ...evaluationHandlers,
   ...controlHandlers,
   ...syncHandlers,
+  ...rebateHandlers,
   'system.history': (ctx, input) => historyOf(ctx, input.entity, input.entityId),
 };

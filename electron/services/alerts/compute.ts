@@ -17,6 +17,7 @@ import { installmentDueAlerts } from './rules/installments';
 import { overdueAlerts } from './rules/overdue';
 import { promiseBrokenAlerts } from './rules/promises';
 import { statementUnconfirmedAlerts } from './rules/statements';
+import { rebateNearTierAlerts, rebateUnsettledAlerts } from './rules/rebates';
 import { AlertSources } from './sources';
 
 const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
@@ -31,6 +32,8 @@ const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
   churn: churnAlerts,
   statement_unconfirmed: statementUnconfirmedAlerts,
   case_overdue: caseOverdueAlerts,
+  rebate_near_tier: rebateNearTierAlerts,
+  rebate_unsettled: rebateUnsettledAlerts,
 };
 
 export function compareAlerts(a: Alert, b: Alert): number {

@@ -57,6 +57,18 @@ const creditBlock: Rule = (ctx, input) => {
   return need('credit_block', `超出信用额度过账（禁止超额模式）：${who(c)} ${formatFen(Number(input.amountFen))}，原因：${o.reason}`, c?.id ?? null, Number(input.amountFen));
 };
 
+/** The contract and period of a rebate target, for the approval's summary (amounts come from the sheet at execution). */
+const rebateAct = (ctx: ServiceContext, input: Record<string, unknown>, act: string, label: string): ApprovalRequirement => {
+  const t = ctx.db
+    .prepare(
+      `SELECT t.period_from, t.period_to, k.contract_no, k.customer_id FROM rebate_targets t JOIN contracts k ON k.id = t.contract_id WHERE t.id = ?`,
+    )
+    .get(String(input.targetId)) as { period_from: string; period_to: string; contract_no: string; customer_id: string } | undefined;
+  const c = customer(ctx, t?.customer_id);
+  const payout = input.as === 'cash' ? '现金支付' : '冲抵货款';
+  return need(act, `${label}（${payout}）：${who(c)}，合同 ${t?.contract_no ?? ''}，期间 ${t?.period_from ?? ''}~${t?.period_to ?? ''}`, c?.id ?? null, null);
+};
+
 const first = (...rules: Rule[]): Rule => (ctx, input) => {
   for (const r of rules) {
     const hit = r(ctx, input);
@@ -95,6 +107,9 @@ export const approvalRules: Partial<Record<MethodName, Rule>> = {
   'ledger.postReceipt': lockOverride,
   'ledger.postRefund': lockOverride,
   'ledger.postOpening': lockOverride,
+  // Issue 15: a rebate settlement or adjustment posts money to the customer's favour: the boss's say.
+  'rebates.settle': first(lockOverride, (ctx, input) => rebateAct(ctx, input, 'rebate_settle', '返利结算')),
+  'rebates.adjust': first(lockOverride, (ctx, input) => rebateAct(ctx, input, 'rebate_adjust', '返利调整')),
   'customers.update': (ctx, input) => {
     const c = customer(ctx, input.id);
     if (!c) return null;

@@ -16,6 +16,7 @@ import { productImport } from './productImport';
 import { invoiceImport } from '../ledger/imports/invoiceImport';
 import { openingImport } from '../ledger/imports/openingImport';
 import { receiptImport } from '../ledger/imports/receiptImport';
+import { rebatePolicyImport } from '../rebates/policyImport';
 
 interface PreparedRows {
   /** Non-blank data rows. */
@@ -70,6 +71,7 @@ export const IMPORT_KIND_HANDLERS: Readonly<Record<string, ImportKindHandler>> =
   invoices: invoiceImport,
   receipts: receiptImport,
   opening: openingImport,
+  'rebate-policies': rebatePolicyImport,
 };
 
 export function importKindHandler(kind: string): ImportKindHandler | undefined {

@@ -21,6 +21,7 @@ import { ledgerRoutes } from '../pages/ledger/routes';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { statementRoutes } from '../pages/statements/routes';
+import { rebateRoutes } from '../pages/rebates/routes';
 
 export type NavGroup = 'daily' | 'records' | 'system';
 
@@ -47,6 +48,7 @@ export const routes: RouteDef[] = [
   ...alertRoutes,
   ...statementRoutes,
   ...evaluationDailyRoutes,
+  ...rebateRoutes,
   { pattern: '/customers', component: CustomerListPage, nav: { label: 'customers.nav.customers', icon: IconUsers, group: 'records' } },
   { pattern: '/customers/new', component: CustomerNewPage },
   { pattern: '/customers/:id', component: CustomerCardPage },

@@ -22,6 +22,8 @@ export const alertsZh = {
     churn: '流失预警',
     statement_unconfirmed: '对账单未确认',
     case_overdue: '售后超期',
+    rebate_near_tier: '返利接近下一档',
+    rebate_unsettled: '返利期间已结束未结算',
   },
   severity: {
     info: '提示',
@@ -53,6 +55,8 @@ export const alertsZh = {
     visitPlanToday: '按回访计划（每 {planDays} 天）今天应回访（上次回访 {lastDate}）',
     visitPlanLate: '按回访计划（每 {planDays} 天）应于 {dueOn} 回访，已过 {days} 天（上次回访 {lastDate}）',
     caseOverdue: '售后单 {no} 承诺 {promisedOn} 答复，已超期 {days} 天：{description}',
+    rebateNearTier: '合同 {contractNo} 再完成 {gap} 可达 {tier} 档（期间 {periodTo} 结束，还剩 {days} 天）',
+    rebateUnsettled: '合同 {contractNo} 返利期间 {period} 已结束 {days} 天，应结返利 {earned} 尚未结算',
   },
   center: {
     title: '预警',
@@ -169,6 +173,12 @@ export const alertsZh = {
     statementDays: '未确认天数',
     case_overdue: '售后超期',
     caseOverdueHint: '未解决的售后单过了承诺答复日期；超期超过严重天数为严重',
+    rebate_near_tier: '返利接近下一档',
+    rebateNearHint: '期间结束前多少天内，距下一档的金额不超过目标的多少百分比时提醒',
+    rebateNearDays: '期末前天数',
+    rebateNearPercent: '差距（目标的 %）',
+    rebate_unsettled: '返利期间已结束未结算',
+    rebateUnsettledHint: '期间已结束、已达到返利档位但还没有结算',
     saved: '预警规则已保存',
   },
 } as const;
@@ -189,6 +199,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     churn: 'Churn',
     statement_unconfirmed: 'Statement unconfirmed',
     case_overdue: 'After-sales case overdue',
+    rebate_near_tier: 'Rebate close to next tier',
+    rebate_unsettled: 'Rebate period not settled',
   },
   severity: {
     info: 'Info',
@@ -220,6 +232,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     visitPlanToday: 'Visit due today by the visit plan (every {planDays} days; last visit {lastDate})',
     visitPlanLate: 'Visit was due on {dueOn} by the visit plan (every {planDays} days), {days} days ago (last visit {lastDate})',
     caseOverdue: 'After-sales case {no} promised an answer by {promisedOn}, {days} days late: {description}',
+    rebateNearTier: 'Contract {contractNo}: {gap} more reaches the {tier} tier (period ends {periodTo}, {days} days left)',
+    rebateUnsettled: 'Contract {contractNo}: rebate period {period} ended {days} days ago; {earned} earned, not settled',
   },
   center: {
     title: 'Alerts',
@@ -336,6 +350,12 @@ export const alertsEn: Widen<typeof alertsZh> = {
     statementDays: 'Days unconfirmed',
     case_overdue: 'After-sales case overdue',
     caseOverdueHint: 'An unresolved after-sales case is past its promised answer date; critical after the critical days',
+    rebate_near_tier: 'Rebate close to next tier',
+    rebateNearHint: 'Within this many days of the period end, when the next tier is at most this share of the target away',
+    rebateNearDays: 'Days before period end',
+    rebateNearPercent: 'Gap (% of target)',
+    rebate_unsettled: 'Rebate period not settled',
+    rebateUnsettledHint: 'The period has ended with a rebate earned and no settlement',
     saved: 'Alert rules saved',
   },
 };

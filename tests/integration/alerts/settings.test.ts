@@ -24,6 +24,8 @@ describe('alert settings', () => {
       statement_unconfirmed: { enabled: true, days: 15 },
       // Issue 14: open after-sales cases past their promised date.
       case_overdue: { enabled: true, criticalAfterDays: 7 },
+      rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
+      rebate_unsettled: { enabled: true },
     });
   });
 

@@ -38,6 +38,14 @@ const RULES: Record<AlertKind, { hint: MessageKey; fields: [string, MessageKey][
   churn: { hint: 'alerts.rules.churnHint', fields: [['days', 'alerts.rules.churnDays']] },
   statement_unconfirmed: { hint: 'alerts.rules.statementHint', fields: [['days', 'alerts.rules.statementDays']] },
   case_overdue: { hint: 'alerts.rules.caseOverdueHint', fields: [['criticalAfterDays', 'alerts.rules.criticalAfterDays']] },
+  rebate_near_tier: {
+    hint: 'alerts.rules.rebateNearHint',
+    fields: [
+      ['withinDays', 'alerts.rules.rebateNearDays'],
+      ['gapPercent', 'alerts.rules.rebateNearPercent'],
+    ],
+  },
+  rebate_unsettled: { hint: 'alerts.rules.rebateUnsettledHint', fields: [] },
 };
 
 export function AlertRulesTab() {

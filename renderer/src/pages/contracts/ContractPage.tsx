@@ -17,8 +17,9 @@ import { InstallmentsTable } from './InstallmentsTable';
 import { LinesTable } from './LinesTable';
 import { ProgressTab } from './ProgressTab';
 import { TermsTab } from './TermsTab';
+import { ContractRebatesTab } from '../rebates/ContractRebatesTab';
 
-const TABS = ['lines', 'installments', 'terms', 'attachments', 'progress', 'history'] as const;
+const TABS = ['lines', 'installments', 'terms', 'attachments', 'progress', 'rebates', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 const tabFromHash = (): Tab => {
@@ -72,6 +73,7 @@ function ContractView({ id }: { id: string }) {
             {t('contracts.page.tabAttachments')}
           </Tabs.Tab>
           <Tabs.Tab value="progress">{t('contracts.page.tabProgress')}</Tabs.Tab>
+          <Tabs.Tab value="rebates" data-testid="tab-rebates">{t('rebates.tab.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('contracts.page.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="lines" pt="sm">
@@ -88,6 +90,9 @@ function ContractView({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="progress" pt="sm">
           <ProgressTab contractId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="rebates" pt="sm">
+          <ContractRebatesTab contract={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <ContractHistoryTab contractId={c.id} />

@@ -25,6 +25,7 @@ import { FlowDrawer, type FlowTarget } from './FlowDrawer';
 import { SalespersonCard } from './SalespersonCard';
 import { StatCards } from './StatCards';
 import { TopDebtorsCard } from './TopDebtorsCard';
+import { RebateOwedStrip } from '../rebates/RebateOwedStrip';
 
 export function DashboardPage() {
   const t = useT();
@@ -66,6 +67,7 @@ export function DashboardPage() {
         </Text>
       </Group>
       <StatCards data={data} onFlow={setFlow} onDso={() => setDso(data.dso.current)} />
+      <RebateOwedStrip />
       <SimpleGrid cols={2} spacing="sm">
         <TodayCollectionTop />
         <AlertCountsCard />
