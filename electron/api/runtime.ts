@@ -17,6 +17,7 @@ import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/
 import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
 import type { Actor, ServiceContext } from '../services/context';
+import { outputPolicy, type OutputMode } from '../services/files/outputPolicy';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
 
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   dataDir?: string;
   actor: Actor;
   clock?: Clock;
+  /** Where caller-named output files may go: the CLI writes anywhere; windows and the bridge only in the data dir or a granted path. */
+  outputs?: OutputMode;
   /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
   inlineCheckMaxBytes?: number;
 }
@@ -53,6 +56,9 @@ export class AppRuntime {
   readonly actor: Actor;
   clock: Clock;
   private readonly inlineCheckMaxBytes: number | undefined;
+  private readonly outputMode: OutputMode;
+  /** Paths the user chose in a main-process save dialog (grantOutputPath). */
+  private readonly grantedOutputs = new Set<string>();
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
@@ -60,6 +66,7 @@ export class AppRuntime {
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
+    this.outputMode = opts.outputs ?? 'dataDirOrGranted';
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -163,7 +170,14 @@ export class AppRuntime {
   /** The service context of one call; `touched` collects the tables it wrote. */
   context(): ServiceContext {
     if (!this.db) throw new DomainError('database', `数据库不可用：${this.unavailable?.reason ?? ''}`);
-    return { db: this.db, clock: this.clock, actor: this.actor, dataDir: this.dataDir, touched: new Set() };
+    return {
+      db: this.db,
+      clock: this.clock,
+      actor: this.actor,
+      dataDir: this.dataDir,
+      touched: new Set(),
+      outputs: outputPolicy(this.outputMode, this.dataDir, this.grantedOutputs),
+    };
   }
 
   /** Front ends call this with untrusted input; it never throws. */
@@ -186,6 +200,11 @@ export class AppRuntime {
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
     return result;
+  }
+
+  /** The Electron shell calls this with the path a main-process save dialog returned (never the renderer). */
+  grantOutputPath(file: string): void {
+    this.grantedOutputs.add(path.resolve(file));
   }
 
   /** For the CLI and tests: unwraps the result or throws the DomainError. */

@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       runtime: async () => {
         if (!runtime) {
           const user = os.userInfo().username;
-          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() } });
+          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, outputs: 'anywhere' });
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
         }

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/query';
 import type { Clock } from '../../shared/dates/clock';
+import type { OutputPolicy } from './files/outputPolicy';
 
 export interface Actor {
   /** "alice" (OS user) or "cli:alice"; user accounts replace this later. */
@@ -19,4 +20,6 @@ export interface ServiceContext {
   /** The app's data directory on a local disk (stored files, statements, logs). */
   dataDir: string;
   touched: Set<string>;
+  /** Where caller-named output files may go (files/outputPolicy.ts); absent = anywhere (services calling services). */
+  outputs?: OutputPolicy;
 }
