@@ -20,6 +20,7 @@ import type { Actor, ServiceContext } from '../services/context';
 import type { SessionEnv } from './sessionCalls';
 import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler';
 import { readLocal, SYNC_KEYS } from '../../db/sync/localState';
+import { outputPolicy, type OutputMode } from '../services/files/outputPolicy';
 import { dispatch } from './dispatcher';
 import { handlers, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** The front end calls default to: 'ipc' (the app window) or 'cli'. The HTTP bridge passes its own. */
   channel?: Channel;
+  /** Where caller-named output files may go: the CLI writes anywhere; windows and the bridge only in the data dir or a granted path. */
+  outputs?: OutputMode;
   /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
   inlineCheckMaxBytes?: number;
 }
@@ -70,6 +73,9 @@ export class AppRuntime {
   private readonly lock = new CallLock();
   readonly defaultVia: CallVia;
   private syncScheduler: SyncScheduler | null = null;
+  private readonly outputMode: OutputMode;
+  /** Paths the user chose in a main-process save dialog (grantOutputPath). */
+  private readonly grantedOutputs = new Set<string>();
 
   private constructor(opts: RuntimeOptions) {
     this.dbFile = path.resolve(opts.dbFile);
@@ -79,6 +85,7 @@ export class AppRuntime {
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
     const channel = opts.channel ?? 'ipc';
     this.defaultVia = { session: channel, channel };
+    this.outputMode = opts.outputs ?? 'dataDirOrGranted';
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -182,7 +189,14 @@ export class AppRuntime {
   /** The service context of one call; `touched` collects the tables it wrote. */
   context(): ServiceContext {
     if (!this.db) throw new DomainError('database', `数据库不可用：${this.unavailable?.reason ?? ''}`);
-    return { db: this.db, clock: this.clock, actor: this.actor, dataDir: this.dataDir, touched: new Set() };
+    return {
+      db: this.db,
+      clock: this.clock,
+      actor: this.actor,
+      dataDir: this.dataDir,
+      touched: new Set(),
+      outputs: outputPolicy(this.outputMode, this.dataDir, this.grantedOutputs),
+    };
   }
 
   /**
@@ -259,6 +273,11 @@ export class AppRuntime {
   lockAllSessions(): void {
     this.sessions.lockAll(this.clock.now().toISOString());
     this.events.emit('changed', { tables: ['session'] } satisfies DbChangedEvent);
+  }
+
+  /** The Electron shell calls this with the path a main-process save dialog returned (never the renderer). */
+  grantOutputPath(file: string): void {
+    this.grantedOutputs.add(path.resolve(file));
   }
 
   /** For the CLI and tests: unwraps the result or throws the DomainError. */

@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
           const { AppRuntime } = await import('../api/runtime');
           phase('load');
           const user = os.userInfo().username;
-          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, channel: 'cli' });
+          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, channel: 'cli', outputs: 'anywhere' });
           phase('open');
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');

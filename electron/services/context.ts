@@ -6,6 +6,7 @@
 import type { Db } from '../../db/query';
 import type { Clock } from '../../shared/dates/clock';
 import type { Role } from '../../shared/auth/roles';
+import type { OutputPolicy } from './files/outputPolicy';
 
 /**
  * Who is acting in one call. Built by the runtime from the channel's session
@@ -34,6 +35,8 @@ export interface ServiceContext {
   /** The app's data directory on a local disk (stored files, statements, logs). */
   dataDir: string;
   touched: Set<string>;
+  /** Where caller-named output files may go (files/outputPolicy.ts); absent = anywhere (services calling services). */
+  outputs?: OutputPolicy;
 }
 
 /**

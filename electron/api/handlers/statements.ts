@@ -8,11 +8,22 @@ import { statementSettingsView, updateStatementSettings } from '../../services/s
 import { attachSignedCopy, markConfirmed, markDisputed, markSent, markSentMany } from '../../services/statements/statusActions';
 import { verifyStatement } from '../../services/statements/verify';
 import type { HandlerMap } from './types';
+import type { ServiceContext } from '../../services/context';
+
+/** The batch's folder and merged file must be places this caller may write (files/outputPolicy.ts). */
+function checkBatchOutputs<T extends { outDir: string | null; mergedPath?: string | null }>(ctx: ServiceContext, input: T): T {
+  if (input.outDir) ctx.outputs?.check(input.outDir, 'outDir', { folder: true });
+  if (input.mergedPath) ctx.outputs?.check(input.mergedPath, 'mergedPath');
+  return input;
+}
 
 export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.settings': (ctx) => statementSettingsView(ctx),
   'statements.updateSettings': (ctx, input) => updateStatementSettings(ctx, input),
-  'statements.generate': (ctx, input) => generateStatement(ctx, input, { outPath: input.outPath }),
+  'statements.generate': (ctx, input) => {
+    if (input.outPath) ctx.outputs?.check(input.outPath, 'outPath');
+    return generateStatement(ctx, input, { outPath: input.outPath });
+  },
   'statements.list': (ctx, input) => listStatements(ctx, input),
   'statements.get': (ctx, input) => getStatement(ctx, input.id),
   'statements.getPdf': (ctx, input) => statementPdf(ctx, input.id),
@@ -23,8 +34,8 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.markDisputed': (ctx, input) => markDisputed(ctx, input),
   'statements.attachSignedCopy': (ctx, input) => attachSignedCopy(ctx, input),
   'statements.verify': (ctx, input) => verifyStatement(ctx, input.code),
-  'statements.batch': (ctx, input) => runBatch(ctx, input),
-  'statements.startBatch': (ctx, input) => startBatchJob(ctx, input),
+  'statements.batch': (ctx, input) => runBatch(ctx, checkBatchOutputs(ctx, input)),
+  'statements.startBatch': (ctx, input) => startBatchJob(ctx, checkBatchOutputs(ctx, input)),
   'statements.jobStatus': (_ctx, input) => batchJobStatus(input.jobId),
   'statements.cancelJob': (_ctx, input) => cancelBatchJob(input.jobId),
   'statements.batchMergedPdf': (_ctx, input) => batchMergedPdf(input.jobId),

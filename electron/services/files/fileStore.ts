@@ -21,8 +21,14 @@ export function storeFile(ctx: ServiceContext, bytes: Uint8Array, mime: string):
   if (!fs.existsSync(target)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
+    try {
+      fs.writeFileSync(tmp, bytes);
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      // A full disk or a read-only folder: no half-written temp file stays in the store.
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
   }
   ctx.db.run(
     ctx.db.k
