@@ -3,10 +3,19 @@
  * the audit log viewer (issue 13, points 3–6).
  */
 import { z } from 'zod';
+import { addDays } from '../dates/calendar';
 import { optionalText, requiredText } from '../schemas/fields';
 import { businessDate as isoDate } from './customers';
 import { method } from './define';
 import type { ExportFile } from './imports';
+
+/**
+ * The exceptions report's default period: the last 30 days through today. One
+ * definition, so the page's opening view and the dashboard's unreviewed count
+ * (exceptions.unreviewedCount) always count the same lines.
+ */
+export const EXCEPTIONS_DEFAULT_DAYS = 30;
+export const exceptionsDefaultPeriod = (today: string): { from: string; to: string } => ({ from: addDays(today, -EXCEPTIONS_DEFAULT_DAYS), to: today });
 
 export const reasonField = (label = '原因') => requiredText(label, 200);
 

@@ -7,7 +7,7 @@
  * read straight from the audit log, so nothing can be done without appearing
  * here. The boss or the accountant ticks lines as reviewed (已复核).
  */
-import type { ExceptionLine, ExceptionRow } from '../../../shared/api/controls';
+import { exceptionsDefaultPeriod, type ExceptionLine, type ExceptionRow } from '../../../shared/api/controls';
 import type { ExportFile } from '../../../shared/api/imports';
 import { addDays } from '../../../shared/dates/calendar';
 import { localDateOf } from '../../../shared/dates/clock';
@@ -137,10 +137,10 @@ export function reviewExceptions(ctx: ServiceContext, auditIds: readonly string[
   });
 }
 
-/** The dashboard's "N 条例外未复核": the last 31 days. */
+/** The dashboard's "N 条例外未复核": the report's default period, as the exceptions page opens on. */
 export function unreviewedCount(ctx: ServiceContext): number {
-  const today = ctx.clock.today();
-  return new Set(exceptionsReport(ctx, addDays(today, -31), today).filter((r) => r.reviewedAt === null).map((r) => r.auditId)).size;
+  const { from, to } = exceptionsDefaultPeriod(ctx.clock.today());
+  return new Set(exceptionsReport(ctx, from, to).filter((r) => r.reviewedAt === null).map((r) => r.auditId)).size;
 }
 
 const ACTION_LABELS: Record<string, string> = {

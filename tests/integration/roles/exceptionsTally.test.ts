@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ExceptionRow } from '../../../shared/api/controls';
+import { exceptionsDefaultPeriod, type ExceptionRow } from '../../../shared/api/controls';
 import { addDays } from '../../../shared/dates/calendar';
 import { fixedClock } from '../../../shared/dates/clock';
 import { call, officeWithUsers, type Office } from './helpers';
@@ -93,5 +93,21 @@ describe('exceptions report', () => {
     expect((await o.rt.call('exceptions.review', { auditIds: [rows[1].auditId] }, o.as('clerk'))).ok).toBe(false);
     const xlsx = await call<{ rows: number }>(o.rt, o.as('accountant'), 'exceptions.exportXlsx', { from: '2026-11-01', to: '2026-11-30' });
     expect(xlsx.rows).toBe(2);
+  });
+
+  it("the dashboard's unreviewed count covers the exceptions page's default period (the last 30 days through today), and only for boss and accountant", async () => {
+    const o = await officeWithUsers();
+    offices.push(o);
+    o.rt.clock = fixedClock('2026-10-24T02:00:00Z');
+    const c = await call<{ id: string }>(o.rt, o.as('boss'), 'customers.create', { code: 'C0001', name: '成都测试商贸有限公司' });
+    await call(o.rt, o.as('boss'), 'ledger.postCreditNote', { customerId: c.id, date: '2026-10-24', amountFen: 500 });
+    // 2026-11-23 − 30 days = 2026-10-24: the line is still in the page's opening period, and in the count.
+    o.rt.clock = fixedClock('2026-11-23T02:00:00Z');
+    expect(exceptionsDefaultPeriod('2026-11-23')).toEqual({ from: '2026-10-24', to: '2026-11-23' });
+    expect(await call(o.rt, o.as('boss'), 'exceptions.unreviewedCount')).toEqual({ count: 1 });
+    // One day later it has left both.
+    o.rt.clock = fixedClock('2026-11-24T02:00:00Z');
+    expect(await call(o.rt, o.as('accountant'), 'exceptions.unreviewedCount')).toEqual({ count: 0 });
+    for (const role of ['clerk', 'salesperson'] as const) expect((await o.rt.call('exceptions.unreviewedCount', {}, o.as(role))).ok).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** 例外事项 (issue 13 point 5): the month's risky acts, ticked as reviewed by the boss or the accountant; export. */
 import { Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { addDays } from '../../../../shared/dates/calendar';
+import { exceptionsDefaultPeriod } from '../../../../shared/api/controls';
 import { apiClient } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
@@ -14,7 +14,7 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 
 export function ExceptionsPage() {
   const t = useT();
-  const [period, setPeriod] = useState({ from: addDays(today(), -30), to: today() });
+  const [period, setPeriod] = useState(() => exceptionsDefaultPeriod(today()));
   const report = useApiQuery('exceptions.report', period);
   const mayReview = useMay('exceptions.review');
   const [picked, setPicked] = useState<Set<string>>(new Set());

@@ -15,6 +15,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
 import { AlertCountsCard } from '../alerts/AlertCountsCard';
+import { useMay } from '../auth/useAuth';
 import { TodayCollectionTop } from '../collection/TodayCollectionTop';
 import { AgingBarCard } from './AgingBarCard';
 import { CollectionsCard } from './CollectionsCard';
@@ -26,6 +27,7 @@ import { SalespersonCard } from './SalespersonCard';
 import { StatCards } from './StatCards';
 import { TopDebtorsCard } from './TopDebtorsCard';
 import { RebateOwedStrip } from '../rebates/RebateOwedStrip';
+import { UnreviewedExceptionsCard } from './UnreviewedExceptionsCard';
 
 export function DashboardPage() {
   const t = useT();
@@ -33,6 +35,8 @@ export function DashboardPage() {
   const [flow, setFlow] = useState<FlowTarget | null>(null);
   const [dso, setDso] = useState<DsoPoint | null>(null);
   const [items, setItems] = useState<OpenItemsTarget | null>(null);
+  // The dispatcher refuses the count to clerks and salespeople anyway; this keeps the card (and the call) off their screen.
+  const mayExceptions = useMay('exceptions.read');
 
   if (q.error) return <Alert color="orange">{q.error.message}</Alert>;
   const data = q.data;
@@ -66,7 +70,7 @@ export function DashboardPage() {
           {t('aging.dashboard.asOf', { date: data.asOf })}
         </Text>
       </Group>
-      <StatCards data={data} onFlow={setFlow} onDso={() => setDso(data.dso.current)} />
+      <StatCards data={data} onFlow={setFlow} onDso={() => setDso(data.dso.current)} extra={mayExceptions ? <UnreviewedExceptionsCard /> : null} />
       <RebateOwedStrip />
       <SimpleGrid cols={2} spacing="sm">
         <TodayCollectionTop />

@@ -5,6 +5,7 @@
  * working.
  */
 import { SimpleGrid } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/api/dashboard';
 import { formatFen } from '../../../../shared/money/format';
 import { Money } from '../../components/Money';
@@ -16,13 +17,14 @@ import { StatCard } from './StatCard';
 
 export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
-export function StatCards({ data, onFlow, onDso }: { data: Dashboard; onFlow(target: FlowTarget): void; onDso(): void }) {
+/** `extra`: one more headline card outside the dashboard data (the role-gated exceptions count); the row widens for it. */
+export function StatCards({ data, onFlow, onDso, extra }: { data: Dashboard; onFlow(target: FlowTarget): void; onDso(): void; extra?: ReactNode }) {
   const t = useT();
   const { thisMonth, lastMonth } = data.collections;
   const change = lastMonth.receivedFen > 0 ? (thisMonth.receivedFen - lastMonth.receivedFen) / lastMonth.receivedFen : null;
   const dso = data.dso.current;
   return (
-    <SimpleGrid cols={4} spacing="sm">
+    <SimpleGrid cols={extra ? 5 : 4} spacing="sm">
       <StatCard
         label={t('aging.dashboard.receivables')}
         value={<Money fen={data.receivablesFen} />}
@@ -66,6 +68,7 @@ export function StatCards({ data, onFlow, onDso }: { data: Dashboard; onFlow(tar
         onClick={onDso}
         data-testid="dash-dso"
       />
+      {extra}
     </SimpleGrid>
   );
 }
