@@ -114,13 +114,15 @@ export class PeriodFigures {
       WHERE 1 = 1${this.customerFilter('s.customer_id')} GROUP BY s.customer_id`;
     const SQL = {
       balances: `SELECT s.customer_id AS id, s.balance_fen AS balance FROM ar_customer_state s WHERE 1 = 1${this.customerFilter('s.customer_id')}`,
-      sinceFrom: `SELECT s.customer_id AS id, sum(CASE WHEN d.side = 'debit' THEN d.amount_fen ELSE -d.amount_fen END) AS n ${join('d.doc_date >= @from')}`,
+      /** Dated after D (none when D is today): with the period's own net, what the opening balance takes off. */
+      afterTo: `SELECT s.customer_id AS id, sum(CASE WHEN d.side = 'debit' THEN d.amount_fen ELSE -d.amount_fen END) AS n ${join('d.doc_date > @to')}`,
       period: `SELECT s.customer_id AS id,
           sum(CASE d.kind WHEN 'invoice' THEN d.amount_fen ELSE 0 END) AS invoiced,
           sum(d.kind = 'invoice') AS invoices,
           sum(CASE d.kind WHEN 'credit_note' THEN d.amount_fen ELSE 0 END) AS credited,
           sum(CASE d.kind WHEN 'receipt' THEN d.amount_fen ELSE 0 END) AS received,
-          sum(CASE WHEN d.kind = 'invoice' AND d.doc_date >= @from90 THEN d.amount_fen ELSE 0 END) AS invoiced90
+          sum(CASE WHEN d.kind = 'invoice' AND d.doc_date >= @from90 THEN d.amount_fen ELSE 0 END) AS invoiced90,
+          sum(CASE WHEN d.side = 'debit' THEN d.amount_fen ELSE -d.amount_fen END) AS net
         ${join('d.doc_date BETWEEN @from AND @to')}`,
       previous: `SELECT s.customer_id AS id,
           sum(CASE d.kind WHEN 'invoice' THEN d.amount_fen ELSE 0 END) AS invoiced,
@@ -135,11 +137,11 @@ export class PeriodFigures {
     for (const r of this.ctx.db.prepare(SQL.balances).all(params) as { id: string; balance: number }[]) {
       out.set(r.id, { ...zeroMoney(), openingFen: r.balance });
     }
-    for (const r of this.ctx.db.prepare(SQL.sinceFrom).all(params) as { id: string; n: number }[]) {
+    for (const r of this.ctx.db.prepare(SQL.afterTo).all(params) as { id: string; n: number }[]) {
       const m = out.get(r.id);
       if (m) m.openingFen -= r.n;
     }
-    type PeriodRow = { id: string; invoiced: number; invoices: number; credited: number; received: number; invoiced90: number };
+    type PeriodRow = { id: string; invoiced: number; invoices: number; credited: number; received: number; invoiced90: number; net: number };
     for (const r of this.ctx.db.prepare(SQL.period).all(params) as PeriodRow[]) {
       const m = out.get(r.id);
       if (!m) continue;
@@ -148,6 +150,8 @@ export class PeriodFigures {
       m.creditedFen = r.credited;
       m.collectedFen = r.received;
       m.invoiced90Fen = r.invoiced90;
+      // Everything dated from `from` on comes off the stored balance: the period's part is read here, not scanned twice.
+      m.openingFen -= r.net;
     }
     if (this.withPrevious) {
       for (const r of this.ctx.db.prepare(SQL.previous).all(params) as { id: string; invoiced: number; credited: number }[]) {
