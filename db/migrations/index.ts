@@ -12,7 +12,7 @@ import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_aging';
 import * as m0011 from './0011_evaluation';
-import * as m0011b from './0011_b_evaluation_paid';
+import * as m0011b from './0011_evaluation_b_paid';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,5 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_alerts': m0006,
   '0007_aging': m0007,
   '0011_evaluation': m0011,
-  '0011_b_evaluation_paid': m0011b,
+  '0011_evaluation_b_paid': m0011b,
 };

@@ -206,7 +206,7 @@ export class PeriodFigures {
   /** Receipts allocated to invoices with allocated_on in the period, as of D. */
   paid(): Map<string, PaidFigures> {
     // One covered range scan of the allocations per customer (CROSS JOIN keeps that order), then one probe
-    // per allocation into each of two narrow indexes (0011_b) instead of two wide document rows: the debit
+    // per allocation into each of two narrow indexes (0011_evaluation_b) instead of two wide document rows: the debit
     // in the invoices' (id, kind, doc_date), the credit in the small index of non-receipt credits. An
     // allocation's credit is always a credit-side document, so "not a non-receipt credit" is "a receipt".
     // Grouped by the driving table's key, the rows arrive in group order: no temp B-tree sorting every allocation.

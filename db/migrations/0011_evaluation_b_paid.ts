@@ -8,6 +8,8 @@ import { sql, type Kysely } from 'kysely';
  * - the credits that are not receipts (credit notes, write-offs, openings,
  *   voids: a few percent of the documents, so the index stays small and hot),
  *   probed for each allocation's credit instead of its wide document row.
+ * Named to sort after 0011_evaluation (Kysely refuses a new migration that sorts
+ * before one already run, and "0011_b_…" would sort before "0011_evaluation").
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX ar_documents_invoice_dates ON ar_documents (id, kind, doc_date) WHERE kind = 'invoice'`.execute(db);
