@@ -12,12 +12,13 @@ import * as m0005 from './0005_statements';
 import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_aging';
 import * as m0008 from './0008_import_status';
+import * as m0009 from './0009_sync';
+import * as m0010 from './0010_users';
+import * as m0011 from './0011_evaluation';
+import * as m0011b from './0011_evaluation_b_paid';
+import * as m0012 from './0012_rebates';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
-import * as m0011 from './0011_evaluation';
-import * as m0010 from './0010_users';
-import * as m0009 from './0009_sync';
-import * as m0012 from './0012_rebates';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,10 +29,11 @@ export const migrations: Record<string, Migration> = {
   '0006_alerts': m0006,
   '0007_aging': m0007,
   '0008_import_status': m0008,
+  '0009_sync': m0009,
+  '0010_users': m0010,
+  '0011_evaluation': m0011,
+  '0011_evaluation_b_paid': m0011b,
+  '0012_rebates': m0012,
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
-  '0011_evaluation': m0011,
-  '0010_users': m0010,
-  '0009_sync': m0009,
-  '0012_rebates': m0012,
 };

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { AgingBasis, AgingBucket } from '../receivables/aging';
 import type { DocKind } from '../receivables/types';
-import { businessDate, customerGradeField, customerKindField, recordId } from './customers';
+import { businessDate, customerGradeField, customerKindField, customerLayerField, recordId } from './customers';
 import { method } from './define';
 import type { ExportFile } from './imports';
 import type { CustomerRef } from './ledger';
@@ -38,6 +38,8 @@ export const agingFilterSchema = z.object({
   asOf: businessDate('截止日期').nullable().default(null),
   basis: basisField,
   grade: z.array(customerGradeField).default([]),
+  /** 客户分层 (issue 14): filterable wherever grades are. */
+  layer: z.array(customerLayerField).default([]),
   kind: z.array(customerKindField).default([]),
   /** Exact region; '' = all. */
   region: z.string().trim().max(50).default(''),

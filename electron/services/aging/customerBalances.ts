@@ -1,5 +1,5 @@
 /**
- * Which customers a report covers: the filter of the customer list (grade,
+ * Which customers a report covers: the filter of the customer list (grade, layer,
  * kind, region, salesperson, search), archived customers included — an
  * archived customer can still owe money. Customers without documents simply
  * get no figures.
@@ -28,6 +28,7 @@ export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): Cus
   const conds = customerConditions({
     search: f.search,
     grade: f.grade,
+    layer: f.layer,
     kind: f.kind,
     region: f.region,
     salesperson: f.salesperson,

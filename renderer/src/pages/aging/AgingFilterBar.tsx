@@ -2,6 +2,7 @@
  * The strip above the aging table: the as-of date (empty = today), the
  * basis, the customer filters, "overdue only" and the search box.
  */
+import { CUSTOMER_LAYERS, type CustomerLayer } from '../../../../shared/evaluation/enums';
 import { Chip, MultiSelect, SegmentedControl, Tooltip } from '@mantine/core';
 import { KeySelect } from '../../components/KeySelect';
 import type { CustomerGrade, CustomerKind } from '../../../../shared/api/customerEnums';
@@ -61,6 +62,16 @@ export function AgingFilterBar({ state, today, set }: AgingFilterBarProps) {
         clearable
         value={state.grade}
         onChange={(v) => set({ grade: v as CustomerGrade[] })}
+      />
+      <MultiSelect
+        w={state.layer.length > 1 ? 150 : 96}
+        data={CUSTOMER_LAYERS.map((l) => ({ value: l, label: t(`evaluation.layer.${l}`) }))}
+        placeholder={state.layer.length ? undefined : t('evaluation.layer.label')}
+        aria-label={t('evaluation.layer.label')}
+        clearable
+        value={state.layer}
+        onChange={(v) => set({ layer: v as CustomerLayer[] })}
+        data-testid="aging-layer"
       />
       <MultiSelect
         w={state.kind.length > 1 ? 200 : 110}

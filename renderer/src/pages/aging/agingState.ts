@@ -5,6 +5,7 @@
  */
 import type { AgingBasis, AgingFilter, AgingSortColumn } from '../../../../shared/api/aging';
 import type { CustomerGrade, CustomerKind } from '../../../../shared/api/customerEnums';
+import type { CustomerLayer } from '../../../../shared/evaluation/enums';
 import type { SortState } from '../../components/DataTable';
 import type { AgingLink } from './agingLinks';
 
@@ -13,6 +14,7 @@ export interface AgingState {
   asOf: string;
   basis: AgingBasis;
   grade: CustomerGrade[];
+  layer: CustomerLayer[];
   kind: CustomerKind[];
   region: string | null;
   salesperson: string | null;
@@ -25,6 +27,7 @@ export const INITIAL_AGING_STATE: AgingState = {
   asOf: '',
   basis: 'due',
   grade: [],
+  layer: [],
   kind: [],
   region: null,
   salesperson: null,
@@ -46,13 +49,14 @@ export function applyLink(state: AgingState, link: AgingLink): AgingState {
 }
 
 export const isFiltered = (s: AgingState): boolean =>
-  s.grade.length > 0 || s.kind.length > 0 || s.region !== null || s.salesperson !== null || s.search.trim() !== '' || s.overdueOnly;
+  s.grade.length > 0 || s.layer.length > 0 || s.kind.length > 0 || s.region !== null || s.salesperson !== null || s.search.trim() !== '' || s.overdueOnly;
 
 export function filterOf(s: AgingState, search: string): AgingFilter {
   return {
     asOf: s.asOf === '' ? null : s.asOf,
     basis: s.basis,
     grade: s.grade,
+    layer: s.layer,
     kind: s.kind,
     region: s.region ?? '',
     salesperson: s.salesperson ?? '',
