@@ -16,9 +16,32 @@ export const scopedCustomerIds = (salesperson: string): string =>
   `SELECT id FROM main.customers WHERE salesperson = '${salesperson.replace(/'/g, "''")}' AND salesperson <> ''`;
 
 /** Tables holding customer rows directly, and those reached through a contract. */
-const BY_CUSTOMER = ['contacts', 'interactions', 'contracts', 'ar_documents', 'ar_explicit_targets', 'ar_allocations', 'ar_customer_state', 'statements'] as const;
-const BY_CONTRACT = ['contract_lines', 'contract_installments', 'contract_attachments'] as const;
-export const SCOPED_TABLES: readonly string[] = ['customers', ...BY_CUSTOMER, ...BY_CONTRACT];
+const BY_CUSTOMER = [
+  'contacts',
+  'interactions',
+  'contracts',
+  'ar_documents',
+  'ar_explicit_targets',
+  'ar_allocations',
+  'ar_customer_state',
+  'ar_open_spans',
+  'statements',
+  'after_sales_cases',
+  'after_sales_events',
+  'rebate_settlements',
+] as const;
+const BY_CONTRACT = ['contract_lines', 'contract_installments', 'contract_attachments', 'rebate_targets'] as const;
+/**
+ * Office-wide per-day totals (issue 17's dashboard figures) would show the
+ * whole office's sales to a salesperson: under the scope they are summed from
+ * the scoped documents instead (same columns, the same rule as migration 0014_b).
+ */
+const DAY_TOTALS_VIEW = (ids: string) => `CREATE TEMP VIEW ar_day_totals AS
+  SELECT doc_date, SUM(CASE WHEN side = 'debit' THEN amount_fen ELSE -amount_fen END) AS net_fen,
+    coalesce(SUM(CASE WHEN kind = 'invoice' THEN amount_fen END), 0) AS invoiced_fen,
+    coalesce(SUM(CASE WHEN kind = 'receipt' THEN amount_fen END), 0) AS received_fen, count(*) AS doc_count
+  FROM main.ar_documents WHERE customer_id IN (${ids}) GROUP BY doc_date`;
+export const SCOPED_TABLES: readonly string[] = ['customers', ...BY_CUSTOMER, ...BY_CONTRACT, 'ar_day_totals'];
 
 /** Shadows the tables for one scoped call; returns the function that removes the views again. */
 export function applyCustomerScope(db: Db, salesperson: string): () => void {
@@ -28,6 +51,7 @@ export function applyCustomerScope(db: Db, salesperson: string): () => void {
     `CREATE TEMP VIEW customers AS SELECT * FROM main.customers WHERE id IN (${ids})`,
     ...BY_CUSTOMER.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE customer_id IN (${ids})`),
     ...BY_CONTRACT.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE contract_id IN (SELECT id FROM main.contracts WHERE customer_id IN (${ids}))`),
+    DAY_TOTALS_VIEW(ids),
   ];
   sqlite.exec(views.join(';\n'));
   db.scoped = true;
