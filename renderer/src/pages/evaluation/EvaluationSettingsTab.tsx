@@ -5,39 +5,15 @@
  * or are out of order are refused under the field, nothing saved).
  */
 import { Button, Divider, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { useEffect } from 'react';
 import { CUSTOMER_GRADES } from '../../../../shared/api/customerEnums';
 import { CUSTOMER_LAYERS } from '../../../../shared/evaluation/enums';
 import { DEFAULT_EVALUATION_SETTINGS, evaluationSettingsSchema, type EvaluationSettings } from '../../../../shared/evaluation/settings';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { notifyError, notifySuccess } from '../../components/notify';
-import { applyServerError } from '../../components/serverErrors';
-import { useFormKeys } from '../../components/useFormKeys';
+import { useSettingsForm } from '../../components/useSettingsForm';
 import { useT } from '../../i18n/I18nProvider';
 
 export function EvaluationSettingsTab() {
   const t = useT();
-  const current = useApiQuery('evaluation.settings', {});
-  const save = useApiMutation('evaluation.saveSettings');
-  const form = useForm<EvaluationSettings>({ initialValues: DEFAULT_EVALUATION_SETTINGS, validate: schemaResolver(evaluationSettingsSchema, { sync: true }) });
-  useEffect(() => {
-    if (current.data && !form.isDirty()) {
-      form.setInitialValues(current.data);
-      form.setValues(current.data);
-    }
-  }, [current.data]);
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await save.mutateAsync(values);
-      form.setInitialValues(saved);
-      form.setValues(saved);
-      notifySuccess(t('evaluation.settings.saved'));
-    } catch (e) {
-      if (!applyServerError(e, form.setFieldError)) notifyError(t('common.saveFailed'), e);
-    }
-  });
-  const onKeyDown = useFormKeys({ onSave: () => submit(), onCancel: () => form.reset() });
+  const { form, submit, onKeyDown, saving } = useSettingsForm<'evaluation.settings', 'evaluation.saveSettings', EvaluationSettings>({ read: 'evaluation.settings', save: 'evaluation.saveSettings', initialValues: DEFAULT_EVALUATION_SETTINGS, schema: evaluationSettingsSchema, savedMessage: 'evaluation.settings.saved' });
   const num = (path: string, label: string, w = 120) => (
     <NumberInput key={path} w={w} size="sm" label={label} allowDecimal={false} hideControls {...form.getInputProps(path)} data-testid={`eval-${path}`} />
   );
@@ -126,7 +102,7 @@ export function EvaluationSettingsTab() {
         <Divider />
         {num('caseResponseDays', t('evaluation.settings.caseResponseDays'), 200)}
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} data-testid="evaluation-settings-save">
+          <Button type="submit" loading={saving} disabled={!form.isDirty()} data-testid="evaluation-settings-save">
             {t('common.save')}
           </Button>
         </Group>
