@@ -244,7 +244,11 @@ export class AppRuntime {
         }
         if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
         // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
-        if (this.integrityCheck && !isReadOnlyMethod(name)) await this.integrityCheck;
+        if (this.integrityCheck && !isReadOnlyMethod(name)) {
+          await this.integrityCheck;
+          // The check may have found damage and closed the file the context was built on.
+          if (this.db !== c.db) throw new DomainError('database', `数据库不可用：${this.unavailable?.reason ?? ''}`);
+        }
         touched = c.touched;
         const removeScope = c.actor.scope ? scopeCall(c, name, input) : null;
         try {

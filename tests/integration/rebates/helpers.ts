@@ -29,6 +29,8 @@ export function movableClock(date: string): MovableClock {
 export async function rebateRuntime(today = '2026-06-30'): Promise<{ t: TempRuntime; clock: MovableClock }> {
   const clock = movableClock(today);
   const t = await tempRuntime({ clock });
+  // Statements (the 返利 line's check) need the letterhead's company name (issue 16).
+  await t.rt.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司' });
   return { t, clock };
 }
 

@@ -29,6 +29,8 @@ export async function officeWithUsers(opts: Parameters<typeof tempRuntime>[0] = 
     username: 'laoban', displayName: '王老板', password: PASSWORD, confirmPassword: PASSWORD,
   });
   const ids = { boss: boss.user.id } as Record<Role, string>;
+  // Statements need the letterhead's company name (issue 16).
+  await call(t.rt, via('boss'), 'settings.updateCompany', { companyName: '杭州明远商贸有限公司' });
   const names: Record<Exclude<Role, 'boss'>, string> = { accountant: 'kuaiji', clerk: 'wenyuan', salesperson: 'yewu' };
   for (const [role, username] of Object.entries(names) as [Exclude<Role, 'boss'>, string][]) {
     const u = await call<{ id: string }>(t.rt, via('boss'), 'users.create', { username, displayName: `${role}-name`, role, password: 'temporary-pw' });

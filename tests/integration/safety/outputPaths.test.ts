@@ -18,6 +18,7 @@ afterEach(() => {
 describe('output paths named by a caller', () => {
   it('statements.generate: outside the data directory refused, an existing file never overwritten, a granted path allowed', async () => {
     t = await tempRuntime();
+    await t.rt.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司' });
     const c = await t.rt.invoke<{ id: string }>('customers.create', { code: 'P1', name: '路径测试' });
     const base = { customerId: c.id, from: '2026-11-01', to: '2026-11-30' };
     const far = path.join(outside, 'evil.pdf');
