@@ -19,6 +19,7 @@ import * as m0011b from './0011_evaluation_b_paid';
 import * as m0012 from './0012_rebates';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
+import * as m0015 from './0015_day_totals_on_delete';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0012_rebates': m0012,
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
+  '0015_day_totals_on_delete': m0015,
 };

@@ -51,7 +51,13 @@ function ledgerProblems(rt: AppRuntime): LedgerProblem[] {
        GROUP BY d.id HAVING sum(a.amount_fen) + max(d.open_fen) <> max(d.amount_fen) AND max(d.kind) <> 'void'
        UNION ALL
        SELECT entity_id, 'audit row of a document that does not exist'
-       FROM audit_log a WHERE a.entity = 'ar_document' AND NOT EXISTS (SELECT 1 FROM ar_documents d WHERE d.id = a.entity_id)`,
+       FROM audit_log a WHERE a.entity = 'ar_document' AND NOT EXISTS (SELECT 1 FROM ar_documents d WHERE d.id = a.entity_id)
+       UNION ALL
+       SELECT t.doc_date, 'day totals disagree with the documents'
+       FROM ar_day_totals t LEFT JOIN (
+         SELECT doc_date, sum(CASE WHEN side = 'debit' THEN amount_fen ELSE -amount_fen END) AS net, count(*) AS n
+         FROM ar_documents GROUP BY doc_date) d ON d.doc_date = t.doc_date
+       WHERE t.net_fen <> coalesce(d.net, 0) OR t.doc_count <> coalesce(d.n, 0)`,
     )
     .all() as LedgerProblem[];
 }

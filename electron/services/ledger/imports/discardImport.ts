@@ -23,6 +23,9 @@ const SQL = {
       AND credit_id IN (SELECT id FROM ar_documents WHERE import_batch_id = @b AND customer_id = @c)`,
   audit: `DELETE FROM audit_log WHERE entity = 'ar_document'
       AND entity_id IN (SELECT id FROM ar_documents WHERE import_batch_id = @b AND customer_id = @c)`,
+  // Issue 17's open spans reference the documents; the re-derivation below rebuilds the customer's.
+  spans: `DELETE FROM ar_open_spans WHERE customer_id = @c
+      AND doc_id IN (SELECT id FROM ar_documents WHERE import_batch_id = @b AND customer_id = @c)`,
   documents: `DELETE FROM ar_documents WHERE import_batch_id = @b AND customer_id = @c`,
 };
 
@@ -35,6 +38,7 @@ export async function discardLedgerImport(ctx: ServiceContext, batchId: string):
         ctx.db.prepare(SQL.allocations).run(p);
         ctx.db.prepare(SQL.targets).run(p);
         ctx.db.prepare(SQL.audit).run(p);
+        ctx.db.prepare(SQL.spans).run(p);
         ctx.db.prepare(SQL.documents).run(p);
         rederiveCustomer(ctx, c, { action: 'discard_import', importBatchId: batchId });
       }
