@@ -54,6 +54,16 @@ test('a new customer walked with Enter through every select leaves no list open,
   await page.keyboard.press('Enter');
   await noListOpen(page);
   await expect(status).toHaveValue('正常');
+
+  // 客户分层 (issue 14) behaves like every select: typing 重 jumps to 重点, Enter picks and moves on.
+  const layer = form.getByRole('combobox', { name: '客户分层' });
+  await expect(layer).toBeFocused();
+  await page.keyboard.type('重');
+  await page.keyboard.press('Enter');
+  await expect(layer).toHaveValue('重点');
+  await noListOpen(page);
+  await expect(form.getByLabel('回访周期（天）')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(form.getByLabel('地区')).toBeFocused();
 
   // Esc in an open list closes the list only: the form stays.

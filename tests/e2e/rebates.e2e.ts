@@ -99,6 +99,8 @@ async function enterInvoice(page: Page, app: MovingApp, contractNo: string, date
 
 test('the clerk sets a 3-tier policy, invoices past a tier, settles as a credit note, and the statement prints the 返利 line', async ({ page, app }) => {
   test.setTimeout(120_000);
+  // Statements need the letterhead's company name (issue 16).
+  await app.runtime.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司', shortName: '明远商贸' });
   const customer = await app.runtime.invoke<{ id: string }>('customers.create', { code: 'C0001', name: '杭州恒通商贸有限公司', paymentTermDays: 30 });
   const draft = await app.runtime.invoke<{ id: string; contractNo: string }>('contracts.create', {
     customerId: customer.id,
