@@ -21,33 +21,18 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import type { AfterSalesCasesTable } from '../../../db/tables/afterSales';
 import { getCustomerRow } from '../customers/customers';
 import { getEvaluationSettings } from '../evaluation/settings';
 
-export interface CaseRow {
-  id: string;
-  case_no: string;
-  customer_id: string;
+/** A case as CASE_SELECT reads it: the stored row (`k.*`) and the names it points to. */
+export interface CaseRow extends AfterSalesCasesTable {
   customer_code: string;
   customer_name: string;
-  type: string;
-  product_id: string | null;
   product_name: string | null;
-  contract_id: string | null;
   contract_no: string | null;
-  description: string;
-  received_on: string;
-  promised_on: string;
-  owner: string;
-  status: string;
-  resolution: string;
-  feedback: string;
-  credit_note_id: string | null;
   credit_note_no: string | null;
   credit_note_fen: number | null;
-  resolved_on: string | null;
-  closed_on: string | null;
-  updated_at: string;
 }
 
 export const CASE_SELECT = `SELECT k.*, c.code AS customer_code, c.name AS customer_name, p.name AS product_name, ct.contract_no AS contract_no,

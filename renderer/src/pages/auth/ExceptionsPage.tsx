@@ -2,6 +2,7 @@
 import { Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { exceptionsDefaultPeriod } from '../../../../shared/api/controls';
+import { localDateOf } from '../../../../shared/dates/clock';
 import { apiClient } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
@@ -10,11 +11,10 @@ import { notifyError } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { useMay } from './useAuth';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function ExceptionsPage() {
   const t = useT();
-  const [period, setPeriod] = useState(() => exceptionsDefaultPeriod(today()));
+  const [period, setPeriod] = useState(() => exceptionsDefaultPeriod(localDateOf(new Date())));
   const report = useApiQuery('exceptions.report', period);
   const mayReview = useMay('exceptions.review');
   const [picked, setPicked] = useState<Set<string>>(new Set());
