@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    setupFiles: ['tests/setup/fastCheckSeed.ts'],
     hookTimeout: 60_000,
     // The JSON file feeds the one-line total that .ci/run prints.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

@@ -22,12 +22,28 @@ import { newId } from '../../../shared/ids';
 import { formatFen } from '../../../shared/money/format';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { openBeforeCredit, type CreditProbe } from '../ledger/allocationChoice';
+import { loadCustomerDocs } from '../ledger/docRows';
 import { postCreditNote } from '../ledger/postCredits';
 import { postRefund } from '../ledger/postDebits';
 import { rebateSheet, settlementsOf } from './sheet';
 import { requireTarget } from './targets';
 
 type SettleInput = z.output<typeof settleSchema>;
+
+/**
+ * The cash payout's credit note pays its refund, but §4 rule 1 lets unapplied
+ * credit the customer already holds (预收) pay a new debit first: then less
+ * than the full refund is open when the note comes, the note pays what is
+ * left on it and the rest of the note stays unapplied. The balance moves by
+ * refund − note = 0 either way.
+ */
+function refundAllocation(ctx: ServiceContext, customerId: string, refundId: string, date: string, amount: number): { debitId: string; amountFen: number }[] | null {
+  // '\uffff' sorts the probe after every credit of its date, where the new note's number will put it.
+  const probe: CreditProbe = { id: newId(), kind: 'credit_note', docNo: '\uffff', date, amountFen: amount };
+  const open = openBeforeCredit(loadCustomerDocs(ctx, customerId), probe).get(refundId) ?? 0;
+  return open > 0 ? [{ debitId: refundId, amountFen: Math.min(open, amount) }] : null;
+}
 
 export const periodLabel = (from: string, to: string): string => `${from}~${to}`;
 
@@ -64,7 +80,7 @@ export function settleRebate(ctx: ServiceContext, input: SettleInput, mode: 'set
         const refund = postRefund(ctx, postRefundSchema.parse({ ...common, amountFen: amount, method: 'other', memo: `${word}付现 ${period}（合同 ${row.contractNo}）` }));
         refundId = refund.document.id;
       }
-      const allocations = refundId === null ? null : [{ debitId: refundId, amountFen: amount }];
+      const allocations = refundId === null ? null : refundAllocation(ctx, row.customer.id, refundId, date, amount);
       const note = postCreditNote(ctx, postCreditNoteSchema.parse({ ...common, amountFen: amount, noteType: 'rebate', memo, allocations }));
       documentId = note.document.id;
     } else {

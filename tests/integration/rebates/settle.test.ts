@@ -102,6 +102,24 @@ describe('settlement', () => {
     expect(alloc).toEqual([{ debit_id: r.settlement.refundId, amount_fen: 2_000_000 }]);
   });
 
+  it('pays a cash rebate to a customer holding unapplied credit (预收): that credit pays the refund first, the note takes the rest, the balance does not move', async () => {
+    const { c, k, target } = await threeTierYear();
+    await invoice(t, c.id, k.id, '2026-05-01', 100_000_000);
+    // An overpayment of ¥5,000 leaves 500,000 fen unapplied when the rebate is paid out.
+    await t.rt.invoke<PostResult>('ledger.postReceipt', { customerId: c.id, date: '2026-06-01', amountFen: 100_500_000, allocations: null });
+    clock.set('2027-01-05');
+    const balanceBefore = (await ledgerOf(c.id, '2026-01-01', '2027-01-31')).closingFen;
+    expect(balanceBefore).toBe(-500_000);
+    const r = await t.rt.invoke<SettleResult>('rebates.settle', { targetId: target.id, as: 'cash' });
+    expect(r.settlement).toMatchObject({ payout: 'cash', amountFen: 2_000_000 });
+    expect((await ledgerOf(c.id, '2026-01-01', '2027-01-31')).closingFen).toBe(balanceBefore);
+    const onRefund = (id: string) => sqlite(t).prepare('SELECT credit_id, amount_fen FROM ar_allocations WHERE debit_id = ? ORDER BY amount_fen').all(id);
+    expect(onRefund(r.settlement.refundId!)).toEqual([
+      { credit_id: expect.any(String), amount_fen: 500_000 },
+      { credit_id: r.settlement.documentId, amount_fen: 1_500_000 },
+    ]);
+  });
+
   it('a return dated inside a settled period shows the difference and an adjusting settlement posts it; nothing is rewritten', async () => {
     const { c, k, target } = await threeTierYear();
     const inv = await invoice(t, c.id, k.id, '2026-05-01', 120_000_000);
