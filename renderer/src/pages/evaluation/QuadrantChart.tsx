@@ -17,6 +17,16 @@ interface Point {
   row: Scorecard;
 }
 
+// Quadrant names sit outside the plot, above and below the half they name,
+// so no customer point or its label can ever cover them.
+function QuadrantName({ label, fill }: { label: string; fill: string }) {
+  return (
+    <Text size="xs" fw={600} px={6} style={{ background: fill, borderRadius: 4 }}>
+      {label}
+    </Text>
+  );
+}
+
 export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Scorecard[]; settings: EvaluationSettings; onOpen(row: Scorecard): void }) {
   const t = useT();
   const { salesSplit, creditSplit } = settings.quadrant;
@@ -24,13 +34,8 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
     grade: g,
     points: rows.filter((r) => (r.grade ?? 'none') === g).map((r): Point => ({ x: r.salesScore, y: r.creditScore, row: r })),
   }));
-  const corner = (x: number, y: number, label: string, anchor: 'start' | 'end') => ({ x, y, label, anchor });
-  const labels = [
-    corner(100, 100, t('evaluation.quadrant.develop'), 'end'),
-    corner(100, 0, t('evaluation.quadrant.collect'), 'end'),
-    corner(0, 100, t('evaluation.quadrant.maintain'), 'start'),
-    corner(0, 0, t('evaluation.quadrant.shrink'), 'start'),
-  ];
+  // Left edge of the plot: the Y axis (recharts' default width 60) plus the chart's left margin.
+  const plotInset = { paddingLeft: 68, paddingRight: 24 };
   return (
     <Paper withBorder p="sm" data-testid="quadrant-chart">
       <Group justify="space-between" mb={4}>
@@ -49,8 +54,12 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
           ))}
         </Group>
       </Group>
-      <ResponsiveContainer width="100%" height={440}>
-        <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+      <Group justify="space-between" style={plotInset} data-testid="quadrant-names-top">
+        <QuadrantName label={t('evaluation.quadrant.maintain')} fill="#edf2ff" />
+        <QuadrantName label={t('evaluation.quadrant.develop')} fill="#e6fcf5" />
+      </Group>
+      <ResponsiveContainer width="100%" height={420}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <ReferenceArea x1={salesSplit} x2={100} y1={creditSplit} y2={100} fill="#e6fcf5" fillOpacity={0.6} />
           <ReferenceArea x1={salesSplit} x2={100} y1={0} y2={creditSplit} fill="#fff4e6" fillOpacity={0.6} />
@@ -60,17 +69,6 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
           <YAxis type="number" dataKey="y" domain={[0, 100]} name={t('evaluation.quadrantChart.y')} label={{ value: t('evaluation.quadrantChart.y'), angle: -90, position: 'insideLeft' }} />
           <ReferenceLine x={salesSplit} stroke="#868e96" />
           <ReferenceLine y={creditSplit} stroke="#868e96" />
-          {labels.map((l) => (
-            <ReferenceLine
-              key={l.label}
-              segment={[
-                { x: l.x, y: l.y },
-                { x: l.x, y: l.y },
-              ]}
-              stroke="none"
-              label={{ value: l.label, position: l.y === 100 ? 'insideTop' : 'insideBottom', fill: '#495057', fontSize: 13, fontWeight: 600, textAnchor: l.anchor }}
-            />
-          ))}
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
             content={({ payload }) => {
@@ -100,8 +98,16 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
               shape={(props: { cx?: number; cy?: number; payload?: Point }) => (
                 <g>
                   {/* Names beside the points while they stay readable (a few dozen customers). */}
+                  {/* Right of the point, or left of it near the right edge so the name stays inside the plot. */}
                   {rows.length <= 40 && (
-                    <text x={(props.cx ?? 0) + 9} y={(props.cy ?? 0) + 4} fontSize={11} fill="#495057" style={{ pointerEvents: 'none' }}>
+                    <text
+                      x={(props.cx ?? 0) + ((props.payload?.x ?? 0) > 75 ? -9 : 9)}
+                      y={(props.cy ?? 0) + 4}
+                      textAnchor={(props.payload?.x ?? 0) > 75 ? 'end' : 'start'}
+                      fontSize={11}
+                      fill="#495057"
+                      style={{ pointerEvents: 'none' }}
+                    >
                       {props.payload?.row.name.slice(0, 8)}
                     </text>
                   )}
@@ -123,6 +129,10 @@ export function QuadrantChart({ rows, settings, onOpen }: { rows: readonly Score
           ))}
         </ScatterChart>
       </ResponsiveContainer>
+      <Group justify="space-between" style={plotInset} data-testid="quadrant-names-bottom">
+        <QuadrantName label={t('evaluation.quadrant.shrink')} fill="#f1f3f5" />
+        <QuadrantName label={t('evaluation.quadrant.collect')} fill="#fff4e6" />
+      </Group>
     </Paper>
   );
 }
