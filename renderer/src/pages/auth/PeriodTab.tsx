@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { apiClient } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
+import { DateField } from '../../components/DateField';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { useMay } from './useAuth';
@@ -33,7 +34,7 @@ export function PeriodTab() {
       </Text>
       {mayClose && (
         <Group align="flex-end" gap="xs">
-          <TextInput size="xs" label={t('auth.period.through')} placeholder="YYYY-MM-DD" value={through} onChange={(e) => setThrough(e.currentTarget.value)} />
+          <DateField size="xs" w={160} label={t('auth.period.through')} value={through} onChange={setThrough} />
           <Button size="xs" onClick={() => void run(() => apiClient().call('period.close', { through }))}>
             {t('auth.period.close')}
           </Button>
@@ -41,7 +42,7 @@ export function PeriodTab() {
       )}
       {mayReopen && closed && (
         <Group align="flex-end" gap="xs">
-          <TextInput size="xs" label={t('auth.period.reopenThrough')} placeholder="YYYY-MM-DD" value={back.through} onChange={(e) => setBack({ ...back, through: e.currentTarget.value })} />
+          <DateField size="xs" w={160} label={t('auth.period.reopenThrough')} value={back.through} onChange={(v) => setBack({ ...back, through: v })} />
           <TextInput size="xs" w={280} label={t('auth.period.reason')} value={back.reason} onChange={(e) => setBack({ ...back, reason: e.currentTarget.value })} />
           <Button size="xs" color="orange" onClick={() => void run(() => apiClient().call('period.reopen', { through: back.through || null, reason: back.reason }))}>
             {t('auth.period.reopen')}
@@ -54,10 +55,8 @@ export function PeriodTab() {
             {t('auth.period.exceptionTitle')}
           </Title>
           <Group align="flex-end" gap="xs" mb="sm">
-            <div style={{ width: 280 }}>
-              <CustomerPicker value={exc.customerId} onChange={(id) => setExc({ ...exc, customerId: id })} label={t('auth.period.customerId')} />
-            </div>
-            <TextInput size="xs" label={t('auth.period.exceptionThrough')} placeholder="YYYY-MM-DD" value={exc.throughDate} onChange={(e) => setExc({ ...exc, throughDate: e.currentTarget.value })} />
+            <CustomerPicker size="xs" w={280} value={exc.customerId} onChange={(id) => setExc({ ...exc, customerId: id })} label={t('auth.period.customerId')} />
+            <DateField size="xs" w={160} label={t('auth.period.exceptionThrough')} value={exc.throughDate} onChange={(v) => setExc({ ...exc, throughDate: v })} />
             <TextInput size="xs" w={220} label={t('auth.period.reason')} value={exc.reason} onChange={(e) => setExc({ ...exc, reason: e.currentTarget.value })} />
             <Button size="xs" onClick={() => void run(() => apiClient().call('period.grantException', { customerId: exc.customerId ?? '', throughDate: exc.throughDate, reason: exc.reason, hours: null }))}>
               {t('auth.period.grant')}
