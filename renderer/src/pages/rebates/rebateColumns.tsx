@@ -15,7 +15,7 @@ export function useRebateColumns(opts: { withContract: boolean; totals?: { targe
       {
         key: 'contract',
         header: t('rebates.col.contract'),
-        width: 'minmax(150px, 1fr)',
+        width: 190,
         cell: (r) => {
           const line = lineText(t, r);
           return line ? (
@@ -23,7 +23,7 @@ export function useRebateColumns(opts: { withContract: boolean; totals?: { targe
               <Text size="sm" truncate>
                 {r.contractNo}
               </Text>
-              <Text size="xs" c="dimmed" lineClamp={2} title={line} data-testid="rebate-line">
+              <Text size="xs" c="dimmed" truncate title={line} data-testid="rebate-line">
                 {line}
               </Text>
             </div>
