@@ -12,6 +12,8 @@ export interface ArDocumentsTable {
   due_on: string | null;
   amount_fen: number;
   contract_id: string | null;
+  /** The contract line an invoice ships (migration 0019); null = the contract as a whole. */
+  contract_line_id: string | null;
   installment_id: string | null;
   method: string | null;
   reference: string;

@@ -129,6 +129,8 @@ export const postInvoiceSchema = z
     contractId: recordId('合同').nullable().default(null),
     /** A payment-plan line of contractId this shipment is invoiced against. */
     installmentId: recordId('付款计划').nullable().default(null),
+    /** The line (product) of contractId this shipment is — what a per-line rebate target counts. */
+    contractLineId: recordId('合同行').nullable().default(null),
     vatInvoiceNo: optionalText('发票号码', 40),
     vatInvoiceDate: businessDate('开票日期').nullable().default(null),
     memo: memoField,
@@ -139,6 +141,9 @@ export const postInvoiceSchema = z
     if (v.dueOn !== null && v.dueOn < v.date) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: '到期日不能早于日期' });
     if (v.installmentId !== null && v.contractId === null) {
       ctx.addIssue({ code: 'custom', path: ['installmentId'], message: '选择付款计划前请先选择合同' });
+    }
+    if (v.contractLineId !== null && v.contractId === null) {
+      ctx.addIssue({ code: 'custom', path: ['contractLineId'], message: '选择合同行（产品线）前请先选择合同' });
     }
     if (v.vatInvoiceDate !== null && v.vatInvoiceNo === '') {
       ctx.addIssue({ code: 'custom', path: ['vatInvoiceNo'], message: '填写了开票日期，请同时填写发票号码' });
@@ -363,6 +368,8 @@ export interface ArDocument {
   /** Always > 0. */
   amountFen: number;
   contractId: string | null;
+  /** Invoices: the contract line shipped (per-line rebate targets); null = the contract as a whole. */
+  contractLineId: string | null;
   installmentId: string | null;
   /** Receipts and refunds. */
   method: ReceiptMethod | null;

@@ -89,6 +89,8 @@ export const saveTargetSchema = z
     /** null = a new target. */
     id: recordId('返利目标').nullable().default(null),
     contractId: recordId('合同'),
+    /** A product line of the contract: the target counts only that line's invoices (null = the whole contract). */
+    contractLineId: recordId('产品线').nullable().default(null),
     periodKind: z.enum(REBATE_PERIOD_KINDS, { error: '期间类型只能是 月、季、年 或 自定义' }).default('custom'),
     periodFrom: businessDate('期间起'),
     periodTo: businessDate('期间止'),
@@ -147,6 +149,10 @@ export const removeTargetSchema = z.object({ id: recordId('返利目标') });
 export interface RebateTargetDto {
   id: string;
   contractId: string;
+  /** The product line the target counts; null = the whole contract. */
+  contractLineId: string | null;
+  /** That line as the contract prints it (line number and description); null = the whole contract. */
+  contractLine: { seq: number; description: string } | null;
   periodKind: RebatePeriodKind;
   periodFrom: string;
   periodTo: string;
@@ -194,9 +200,9 @@ export interface RebateProgressRow {
 }
 
 export interface RebateBaseParts {
-  /** Net sales: invoices of the contract dated in the period. */
+  /** Net sales: invoices of the contract (of the target's line, if it has one) dated in the period. */
   invoicedFen: number;
-  /** Net sales: 退货/折让 credit notes dated in the period, as allocated to the contract's invoices. */
+  /** Net sales: 退货/折让 credit notes dated in the period, as allocated to those invoices (a note names its contract and line by the invoices it pays). */
   returnsFen: number;
   /** Receipts dated in the period allocated to the contract's invoices. */
   collectedFen: number;
@@ -255,7 +261,7 @@ export interface RebateObligation {
 
 // ---------------------------------------------------------------- methods
 
-const READS = ['rebate_targets', 'rebate_settlements', 'contracts', 'customers', 'ar_documents', 'ar_allocations'] as const;
+const READS = ['rebate_targets', 'rebate_settlements', 'contracts', 'contract_lines', 'customers', 'ar_documents', 'ar_allocations'] as const;
 
 export const rebateMethods = {
   'rebates.contractTargets': method<RebateProgressRow[]>()(z.object({ contractId: recordId('合同'), asOf: asOfField }), [...READS]),

@@ -74,7 +74,7 @@ async function pickFirstMatch(page: Page, picker: Locator, name: RegExp) {
 }
 
 /** An 应收单 against the contract, entered like the clerk does on the entry screen. */
-async function enterInvoice(page: Page, app: MovingApp, contractNo: string, date: string, amount: string) {
+async function enterInvoice(page: Page, app: MovingApp, contractNo: string, date: string, amount: string, line?: RegExp, shot?: string) {
   await app.open('/ledger/entry');
   const form = page.getByTestId('invoice-form');
   const picker = form.getByTestId('entry-customer');
@@ -92,6 +92,13 @@ async function enterInvoice(page: Page, app: MovingApp, contractNo: string, date
   await expect(form.getByTestId('entry-contract')).toBeEnabled();
   await form.getByTestId('entry-contract').click();
   await page.getByRole('option', { name: new RegExp(contractNo) }).click();
+  if (line) {
+    // The contract line (product line) the shipment is: what a per-line target counts.
+    const linePicker = form.getByTestId('entry-contract-line');
+    await linePicker.click();
+    await page.getByRole('option', { name: line }).click();
+  }
+  if (shot) await app.shot(shot);
   await form.getByLabel('摘要').fill('年度协议发货');
   await form.getByLabel('摘要').press('Control+s');
   await expect(page.getByText(/应收单 YS\d{6}-\d{4} 已保存/)).toBeVisible();
@@ -211,4 +218,75 @@ test('the clerk sets a 3-tier policy, invoices past a tier, settles as a credit 
   expect(flat).toMatch(/2027-01-05TH\d{6}-\d{4}返利21,000.00/);
   expect(flat).toContain(`2026-01-01~2026-12-31（合同${contract.contractNo}）`);
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdfPath, path.join(SHOTS, 'rebates-statement')]);
+});
+
+test('a per-product-line target: the editor picks the line, only that line’s invoices count, the list shows the line, settled at year end', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await app.runtime.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司', shortName: '明远商贸' });
+  const customer = await app.runtime.invoke<{ id: string }>('customers.create', { code: 'C0001', name: '杭州恒通商贸有限公司', paymentTermDays: 30 });
+  const draft = await app.runtime.invoke<{ id: string }>('contracts.create', {
+    customerId: customer.id,
+    title: '2026 年度经销协议（分产品线）',
+    kind: 'annual',
+    signedOn: '2026-01-01',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    lines: [
+      { description: '空调（家用系列）', unit: '台', qty: '200', unitPrice: '3000' },
+      { description: '新风系统（商用系列）', unit: '套', qty: '50', unitPrice: '8000' },
+    ],
+  });
+  const contract = await app.runtime.invoke<{ id: string; contractNo: string }>('contracts.activate', { id: draft.id });
+
+  // ---- The target of line 2, keyboard only: the line select sits just before the target amount.
+  await app.open(`/contracts/${contract.id}?tab=rebates`);
+  const tab = page.getByTestId('contract-rebates');
+  await tab.getByTestId('add-target').focus();
+  await page.keyboard.press('Enter');
+  const modal = page.getByTestId('target-modal');
+  await expect(modal.getByTestId('target-amount')).toBeFocused();
+  // The modal's focus trap may still move the focus to the amount after it opens: focus the select directly.
+  const lineSelect = modal.getByTestId('target-line');
+  await lineSelect.focus();
+  await expect(lineSelect).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(lineSelect.locator('option:checked')).toHaveText('第 2 行 新风系统（商用系列）');
+  await page.keyboard.press('Tab');
+  await expect(modal.getByTestId('target-amount')).toBeFocused();
+  await page.keyboard.type('200,000');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(modal.getByTestId('target-tiers')).toBeFocused();
+  await page.keyboard.type('80%:1%;100%:2%');
+  await app.shot('line-target-form');
+  await page.keyboard.press('Control+s');
+  await expect(modal).toBeHidden();
+  const card = tab.getByTestId('target-card');
+  await expect(card.getByTestId('target-line')).toHaveText('第 2 行 新风系统（商用系列）');
+
+  // ---- Shipments of both lines: only line 2's count (150,000 of 200,000 → below 80%; then 210,000 → 2%).
+  await enterInvoice(page, app, contract.contractNo, '2026-04-10', '150,000', /第 2 行/, 'invoice-line-entry');
+  await enterInvoice(page, app, contract.contractNo, '2026-05-10', '300,000', /第 1 行/);
+  await app.open(`/contracts/${contract.id}?tab=rebates`);
+  await expect(card.getByTestId('target-gap')).toContainText('再完成 ¥10,000.00 可达 1% 档');
+  await enterInvoice(page, app, contract.contractNo, '2026-10-10', '60,000', /第 2 行/);
+  await app.open(`/contracts/${contract.id}?tab=rebates`);
+  await expect(card.getByTestId('rebate-progress')).toHaveAttribute('data-attainment', '1050000');
+  await app.shot('line-target-card');
+
+  // ---- Year end: the list shows the line under the contract number; settle from the sheet.
+  await app.setToday('2027-01-05');
+  await app.open('/rebates');
+  const list = page.getByTestId('rebate-list');
+  await expect(list.getByTestId('rebate-line')).toHaveText('第 2 行 新风系统（商用系列）');
+  await expect(list.getByTestId('rebate-owed')).toContainText('¥4,200.00');
+  await app.shot('line-target-list');
+  await list.getByText(contract.contractNo).click();
+  const drawer = page.getByTestId('rebate-sheet-drawer');
+  await expect(drawer.getByTestId('rebate-sheet')).toContainText('¥210,000.00');
+  await drawer.getByTestId('settle-credit').click();
+  await expect(page.getByText(/已结算返利 ¥4,200.00（单号 /)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(list.getByText('已结算').first()).toBeVisible();
 });

@@ -29,10 +29,10 @@ export const newDocumentId = (): string => newId();
 
 const INSERT_DOC = `INSERT INTO ar_documents (id, customer_id, kind, side, doc_no, doc_date, due_on, amount_fen, contract_id,
     installment_id, method, reference, bill_no, bill_maturity_on, vat_invoice_no, vat_invoice_date, note_type, memo, voids_id,
-    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at)
+    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at, contract_line_id)
   VALUES (@id, @customer_id, @kind, @side, @doc_no, @doc_date, @due_on, @amount_fen, @contract_id,
     @installment_id, @method, @reference, @bill_no, @bill_maturity_on, @vat_invoice_no, @vat_invoice_date, @note_type, @memo, @voids_id,
-    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at)`;
+    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at, @contract_line_id)`;
 const INSERT_TARGET = `INSERT INTO ar_explicit_targets (credit_id, seq, debit_id, customer_id, amount_fen) VALUES (?, ?, ?, ?, ?)`;
 const INSERT_ALLOCATION = `INSERT INTO ar_allocations (credit_id, debit_id, explicit, customer_id, amount_fen, allocated_on) VALUES (?, ?, ?, ?, ?, ?)`;
 

@@ -82,6 +82,7 @@ export function toDocument(row: DocumentRow, voidedBy: { id: string; doc_date: s
     dueOn: row.due_on,
     amountFen: row.amount_fen,
     contractId: row.contract_id,
+    contractLineId: row.contract_line_id,
     installmentId: row.installment_id,
     method: row.method as ReceiptMethod | null,
     reference: row.reference,
@@ -115,6 +116,8 @@ export function documentSnapshot(row: Omit<DocumentRow, 'open_fen' | 'unapplied_
     dueOn: row.due_on,
     amountFen: row.amount_fen,
     contractId: row.contract_id,
+    // Only when set: audit rows of documents without a line read as before the column existed.
+    ...(row.contract_line_id ? { contractLineId: row.contract_line_id } : {}),
     installmentId: row.installment_id,
     method: row.method,
     reference: row.reference,

@@ -26,6 +26,8 @@ export interface NewDocument {
   dueOn: string | null;
   amountFen: number;
   contractId?: string | null;
+  /** Invoices only: the line of contractId shipped (per-line rebate targets). */
+  contractLineId?: string | null;
   installmentId?: string | null;
   method?: ReceiptMethod | null;
   reference?: string;
@@ -60,10 +62,10 @@ export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
 
 const INSERT_DOC = `INSERT INTO ar_documents (id, customer_id, kind, side, doc_no, doc_date, due_on, amount_fen, contract_id,
     installment_id, method, reference, bill_no, bill_maturity_on, vat_invoice_no, vat_invoice_date, note_type, memo, voids_id,
-    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at)
+    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at, contract_line_id)
   VALUES (@id, @customer_id, @kind, @side, @doc_no, @doc_date, @due_on, @amount_fen, @contract_id,
     @installment_id, @method, @reference, @bill_no, @bill_maturity_on, @vat_invoice_no, @vat_invoice_date, @note_type, @memo, @voids_id,
-    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at)`;
+    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at, @contract_line_id)`;
 const INSERT_TARGET = `INSERT INTO ar_explicit_targets (credit_id, seq, debit_id, customer_id, amount_fen) VALUES (?, ?, ?, ?, ?)`;
 
 /** The row as stored. Derived amounts start at "nothing allocated"; the re-derivation sets them. */
@@ -79,6 +81,7 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
     due_on: doc.dueOn,
     amount_fen: doc.amountFen,
     contract_id: doc.contractId ?? null,
+    contract_line_id: doc.contractLineId ?? null,
     installment_id: doc.installmentId ?? null,
     method: doc.method ?? null,
     reference: doc.reference ?? '',

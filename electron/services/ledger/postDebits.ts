@@ -30,6 +30,7 @@ function checkContract(
   customer: LedgerCustomer,
   contractId: string,
   installmentId: string | null,
+  contractLineId: string | null,
   amountFen: number,
   warnings: string[],
 ): void {
@@ -50,6 +51,11 @@ function checkContract(
     .get(contractId) as { n: number };
   if (invoiced.n + amountFen > c.amount_fen) {
     warnings.push(`按合同 ${c.contract_no} 累计开单 ${formatFen(invoiced.n + amountFen)}，超过合同金额 ${formatFen(c.amount_fen)}`);
+  }
+  if (contractLineId !== null) {
+    const line = ctx.db.prepare(`SELECT contract_id FROM contract_lines WHERE id = ?`).get(contractLineId) as { contract_id: string } | undefined;
+    if (!line) throw new DomainError('not_found', '找不到该合同行', 'contractLineId');
+    if (line.contract_id !== contractId) throw validationError('contractLineId', `所选合同行不属于合同 ${c.contract_no}`);
   }
 
   if (installmentId === null) return;
@@ -78,7 +84,7 @@ export function postInvoice(ctx: ServiceContext, input: z.output<typeof postInvo
     }
     const warnings: string[] = [];
     if (customer.status !== 'active') warnings.push(`客户 ${customer.name} 的状态为${customer.status === 'paused' ? '暂停' : '关闭'}`);
-    if (input.contractId !== null) checkContract(ctx, customer, input.contractId, input.installmentId, input.amountFen, warnings);
+    if (input.contractId !== null) checkContract(ctx, customer, input.contractId, input.installmentId, input.contractLineId, input.amountFen, warnings);
 
     const docNo = chooseDocNo(ctx, 'invoice', input.docNo, input.date);
     const dueOn = resolveInvoiceDue(input.date, input.dueOn, effectiveTermDays(ctx, customer));
@@ -101,6 +107,7 @@ export function postInvoice(ctx: ServiceContext, input: z.output<typeof postInvo
         dueOn,
         amountFen: input.amountFen,
         contractId: input.contractId,
+        contractLineId: input.contractLineId,
         installmentId: input.installmentId,
         vatInvoiceNo: input.vatInvoiceNo,
         vatInvoiceDate: input.vatInvoiceDate,

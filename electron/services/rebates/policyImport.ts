@@ -6,7 +6,10 @@
  * header detection, all-or-nothing, the report). Each row is checked by the
  * same schema and database rules as the form; rows of one file may not
  * overlap each other either. A percent-formatted Excel cell (0.005) is read
- * as the percentage it shows (0.5%).
+ * as the percentage it shows (0.5%). An optional 产品线 column, after the
+ * issue's columns, makes the row a per-product-line target: the contract
+ * line by line number, product code or description (blank = the whole
+ * contract).
  */
 import { saveTargetSchema } from '../../../shared/api/rebates';
 import { parseBusinessDate } from '../../../shared/dates/parseDate';
@@ -20,6 +23,7 @@ import type { ImportError } from '../import/report';
 import { enumColumn, textColumn } from '../imports/cells';
 import type { ImportKindHandler, PreparedImport } from '../imports/kinds';
 import { zodIssuesToImportErrors } from '../imports/zodErrors';
+import { contractLineResolver } from '../contracts/lineRef';
 import { removeTarget, saveTarget, targetProblem } from './targets';
 
 function dateColumn(cell: FilledCell, ctx: ImportCellContext): CellParseResult<string> {
@@ -54,12 +58,14 @@ export const REBATE_POLICY_COLUMNS = defineImportColumns([
   { key: 'cap', header: '封顶', alias: 'cap', parse: moneyCell },
   { key: 'on_time_rate', header: '按期回款返利', alias: 'on_time_rate', parse: percentCell },
   { key: 'notes', header: '备注', alias: 'notes', parse: textColumn },
+  { key: 'contract_line', header: '产品线', alias: 'contract_line', parse: textColumn },
 ]);
 
 const TEMPLATE_COLUMNS: XlsxColumn[] = REBATE_POLICY_COLUMNS.map((c) => ({ header: c.header, key: c.alias, kind: 'text' }));
 
 const PATH_COLUMN: Record<string, string> = {
   contractId: '合同号',
+  contractLineId: '产品线',
   periodFrom: '期间起',
   periodTo: '期间止',
   basis: '基数',
@@ -77,16 +83,27 @@ function preparePolicies(ctx: ServiceContext, table: RawTable): PreparedImport {
   const mapped = mapImportRows(table, REBATE_POLICY_COLUMNS);
   const errors: ImportError[] = [...mapped.errors];
   const valid: { row: number; input: Valid; contractNo: string }[] = [];
+  const lineOf = contractLineResolver(ctx);
   for (const row of mapped.rows) {
     if (!row.ok) continue;
     const v = row.values;
-    const contract = ctx.db.first(ctx.db.k.selectFrom('contracts').select(['id']).where('contract_no', '=', v.contract_no));
+    const contract = ctx.db.first(ctx.db.k.selectFrom('contracts').select(['id', 'contract_no']).where('contract_no', '=', v.contract_no));
     if (!contract) {
       errors.push({ row: row.rowNumber, column: '合同号', message: `合同号“${v.contract_no}”不存在` });
       continue;
     }
+    let contractLineId: string | null = null;
+    if (v.contract_line !== null && v.contract_line.trim() !== '') {
+      const line = lineOf(contract, v.contract_line);
+      if (!line.ok) {
+        errors.push({ row: row.rowNumber, column: '产品线', message: line.message });
+        continue;
+      }
+      contractLineId = line.line.id;
+    }
     const parsed = saveTargetSchema.safeParse({
       contractId: contract.id,
+      contractLineId,
       periodKind: periodKindOf(v.period_from, v.period_to),
       periodFrom: v.period_from,
       periodTo: v.period_to,
@@ -107,7 +124,7 @@ function preparePolicies(ctx: ServiceContext, table: RawTable): PreparedImport {
       errors.push({ row: row.rowNumber, column: PATH_COLUMN[problem.field] ?? '', message: problem.message });
       continue;
     }
-    const overlap = valid.find((o) => o.input.contractId === parsed.data.contractId && o.input.periodFrom <= parsed.data.periodTo && o.input.periodTo >= parsed.data.periodFrom);
+    const overlap = valid.find((o) => o.input.contractId === parsed.data.contractId && o.input.contractLineId === parsed.data.contractLineId && o.input.periodFrom <= parsed.data.periodTo && o.input.periodTo >= parsed.data.periodFrom);
     if (overlap) {
       errors.push({ row: row.rowNumber, column: '期间起', message: `与第 ${overlap.row} 行（合同 ${overlap.contractNo}）的期间重叠` });
       continue;

@@ -11,7 +11,7 @@ import { calculateRebate, projectedBaseFen, type RebateResult } from '../../../s
 import { tierPayoutText } from '../../../shared/rebates/policyText';
 import type { ServiceContext } from '../context';
 import { baseOf, baseParts, scopeParams, scopeWhere, type BaseScope } from './base';
-import { policyOf, toTargetDto, type TargetRow } from './targets';
+import { policyOf, toTargetDto, type TargetLineFacts, type TargetRow } from './targets';
 
 export interface ProgressDetail {
   row: RebateProgressRow;
@@ -20,17 +20,19 @@ export interface ProgressDetail {
   onTimeBaseFen: number;
 }
 
-const targetsSql = (where: string) => `SELECT t.*, k.contract_no, k.title AS contract_title, c.id AS customer_id, c.code AS customer_code, c.name AS customer_name
+const targetsSql = (where: string) => `SELECT t.*, k.contract_no, k.title AS contract_title, c.id AS customer_id, c.code AS customer_code, c.name AS customer_name,
+    l.seq AS line_seq, l.description AS line_description
   FROM rebate_targets t JOIN contracts k ON k.id = t.contract_id JOIN customers c ON c.id = k.customer_id
+    LEFT JOIN contract_lines l ON l.id = t.contract_line_id
   WHERE t.removed_at IS NULL AND ${where}
-  ORDER BY t.period_to, k.contract_no, t.period_from`;
+  ORDER BY t.period_to, k.contract_no, t.period_from, ifnull(l.seq, 0)`;
 
 const settledSql = (where: string) => `SELECT s.target_id, sum(s.amount_fen) AS settled, max(s.kind = 'settlement') AS has_main
   FROM rebate_settlements s JOIN rebate_targets t ON t.id = s.target_id
   WHERE s.active_key IS NOT NULL AND t.removed_at IS NULL AND ${where}
   GROUP BY s.target_id`;
 
-type TargetJoin = TargetRow & { contract_no: string; contract_title: string; customer_id: string; customer_code: string; customer_name: string };
+type TargetJoin = TargetRow & TargetLineFacts & { contract_no: string; contract_title: string; customer_id: string; customer_code: string; customer_name: string };
 
 export function progressDetails(ctx: ServiceContext, scope: BaseScope): ProgressDetail[] {
   const params = scopeParams(scope);
@@ -55,17 +57,8 @@ export function progressDetails(ctx: ServiceContext, scope: BaseScope): Progress
     const s = settled.get(t.id);
     const settledFen = s?.settled ?? 0;
     const isSettled = (s?.has_main ?? 0) === 1;
-    const differenceFen = isSettled ? result.earnedFen - settledFen : 0;
     const ended = scope.asOf > t.period_to;
-    const status: RebateStatus = isSettled
-      ? differenceFen !== 0
-        ? 'difference'
-        : 'settled'
-      : !ended
-        ? 'running'
-        : result.earnedFen - settledFen > 0
-          ? 'due'
-          : 'nothing';
+    const { differenceFen, status } = settlementStanding(result.earnedFen, settledFen, isSettled, ended);
     const nextTier = result.next ? target.tiers[result.next.tierIndex] : null;
     const row: RebateProgressRow = {
       target,
@@ -90,6 +83,21 @@ export function progressDetails(ctx: ServiceContext, scope: BaseScope): Progress
     };
     return { row, parts: p, result, onTimeBaseFen: p.collectedOnTimeFen };
   });
+}
+
+/** The difference and status of a period from what it earned and what stands settled (also used right after a settlement posts). */
+export function settlementStanding(earnedFen: number, settledFen: number, isSettled: boolean, ended: boolean): { differenceFen: number; status: RebateStatus } {
+  const differenceFen = isSettled ? earnedFen - settledFen : 0;
+  const status: RebateStatus = isSettled
+    ? differenceFen !== 0
+      ? 'difference'
+      : 'settled'
+    : !ended
+      ? 'running'
+      : earnedFen - settledFen > 0
+        ? 'due'
+        : 'nothing';
+  return { differenceFen, status };
 }
 
 export const progressRows = (ctx: ServiceContext, scope: BaseScope): RebateProgressRow[] => progressDetails(ctx, scope).map((d) => d.row);

@@ -16,7 +16,7 @@
  */
 import type { z } from 'zod';
 import { postCreditNoteSchema, postRefundSchema } from '../../../shared/api/ledger';
-import type { SettleResult, settleSchema } from '../../../shared/api/rebates';
+import type { RebateSettlementDto, RebateSheet, SettleResult, settleSchema } from '../../../shared/api/rebates';
 import { DomainError, validationError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { formatFen } from '../../../shared/money/format';
@@ -26,7 +26,8 @@ import { openBeforeCredit, type CreditProbe } from '../ledger/allocationChoice';
 import { loadCustomerDocs } from '../ledger/docRows';
 import { postCreditNote } from '../ledger/postCredits';
 import { postRefund } from '../ledger/postDebits';
-import { rebateSheet, settlementsOf } from './sheet';
+import { settlementStanding } from './progress';
+import { blockedReasons, rebateSheet, settlementsOf } from './sheet';
 import { requireTarget } from './targets';
 
 type SettleInput = z.output<typeof settleSchema>;
@@ -43,6 +44,19 @@ function refundAllocation(ctx: ServiceContext, customerId: string, refundId: str
   const probe: CreditProbe = { id: newId(), kind: 'credit_note', docNo: '\uffff', date, amountFen: amount };
   const open = openBeforeCredit(loadCustomerDocs(ctx, customerId), probe).get(refundId) ?? 0;
   return open > 0 ? [{ debitId: refundId, amountFen: Math.min(open, amount) }] : null;
+}
+
+/**
+ * The sheet once the settlement stands, derived from the one computed before
+ * posting instead of computing the base again: the settlement's own document
+ * is dated after the period (a 返利 note never counts in the base, its refund
+ * is no invoice), so base, attainment and earned are unchanged; only what
+ * stands settled, the difference, the status and what is possible next move.
+ */
+function sheetAfter(before: RebateSheet, settlements: RebateSettlementDto[], amount: number, today: string): RebateSheet {
+  const settledFen = before.row.settledFen + amount;
+  const row = { ...before.row, settledFen, settled: true, ...settlementStanding(before.row.earnedFen, settledFen, true, before.row.ended) };
+  return { ...before, row, settlements, ...blockedReasons(row, today) };
 }
 
 export const periodLabel = (from: string, to: string): string => `${from}~${to}`;
@@ -118,8 +132,9 @@ export function settleRebate(ctx: ServiceContext, input: SettleInput, mode: 'set
       throw e;
     }
     recordChange(ctx, { entity: 'rebate_settlement', entityId: id, action: mode, before: null, after: values, tables: ['rebate_settlements'] });
-    const settlement = settlementsOf(ctx, target.id).find((s) => s.id === id);
+    const settlements = settlementsOf(ctx, target.id);
+    const settlement = settlements.find((s) => s.id === id);
     if (!settlement) throw new Error('settlement row vanished');
-    return { settlement, sheet: rebateSheet(ctx, target.id, date) };
+    return { settlement, sheet: sheetAfter(sheet, settlements, amount, today) };
   });
 }

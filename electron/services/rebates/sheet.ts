@@ -5,7 +5,7 @@
  * line), the settlements posted so far, and whether settling or adjusting is
  * possible now and, if not, why.
  */
-import type { RebateSettlementDto, RebateSheet } from '../../../shared/api/rebates';
+import type { RebateProgressRow, RebateSettlementDto, RebateSheet } from '../../../shared/api/rebates';
 import { DomainError } from '../../../shared/errors';
 import { formatFen } from '../../../shared/money/format';
 import type { ServiceContext } from '../context';
@@ -51,15 +51,6 @@ export function rebateSheet(ctx: ServiceContext, targetId: string, asOf: string 
   const detail = progressDetails(ctx, { asOf: date, targetId })[0];
   if (!detail) throw new DomainError('not_found', '返利目标不存在或已删除', 'targetId');
   const { row, result } = detail;
-  const t = row.target;
-  let settleBlocked: string | null = null;
-  let adjustBlocked: string | null = null;
-  const outstanding = row.earnedFen - row.settledFen;
-  if (today <= t.periodTo) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 尚未结束（${t.periodTo} 之后才能结算）`;
-  else if (row.settled) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 已结算；如数字有变化，请做调整结算`;
-  else if (outstanding <= 0) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 未达到返利档位，应结返利为 ${formatFen(Math.max(0, outstanding))}`;
-  if (!row.settled) adjustBlocked = '尚未结算，无需调整';
-  else if (row.differenceFen === 0) adjustBlocked = '结算后数字没有变化，无需调整';
   return {
     row,
     parts: detail.parts,
@@ -69,7 +60,20 @@ export function rebateSheet(ctx: ServiceContext, targetId: string, asOf: string 
     onTimeExactFen: result.onTimeExactFen,
     capped: result.capped,
     settlements: settlementsOf(ctx, targetId),
-    settleBlocked,
-    adjustBlocked,
+    ...blockedReasons(row, today),
   };
+}
+
+/** Why settling or adjusting is not possible today (null = possible), from the row's figures alone. */
+export function blockedReasons(row: RebateProgressRow, today: string): { settleBlocked: string | null; adjustBlocked: string | null } {
+  const t = row.target;
+  let settleBlocked: string | null = null;
+  let adjustBlocked: string | null = null;
+  const outstanding = row.earnedFen - row.settledFen;
+  if (today <= t.periodTo) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 尚未结束（${t.periodTo} 之后才能结算）`;
+  else if (row.settled) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 已结算；如数字有变化，请做调整结算`;
+  else if (outstanding <= 0) settleBlocked = `期间 ${t.periodFrom}~${t.periodTo} 未达到返利档位，应结返利为 ${formatFen(Math.max(0, outstanding))}`;
+  if (!row.settled) adjustBlocked = '尚未结算，无需调整';
+  else if (row.differenceFen === 0) adjustBlocked = '结算后数字没有变化，无需调整';
+  return { settleBlocked, adjustBlocked };
 }

@@ -18,11 +18,19 @@ import type { ServiceContext } from '../context';
 
 export type TargetRow = Selectable<RebateTargetsTable>;
 
-export function toTargetDto(row: TargetRow): RebateTargetDto {
+/** The target's product line as read alongside it (LEFT JOIN contract_lines); both null for a whole-contract target. */
+export interface TargetLineFacts {
+  line_seq: number | null;
+  line_description: string | null;
+}
+
+export function toTargetDto(row: TargetRow & TargetLineFacts): RebateTargetDto {
   const tiers = JSON.parse(row.tiers) as RebateTier[];
   return {
     id: row.id,
     contractId: row.contract_id,
+    contractLineId: row.contract_line_id,
+    contractLine: row.contract_line_id !== null && row.line_seq !== null ? { seq: row.line_seq, description: row.line_description ?? '' } : null,
     periodKind: row.period_kind as RebatePeriodKind,
     periodFrom: row.period_from,
     periodTo: row.period_to,
@@ -54,15 +62,31 @@ export const hasStandingSettlement = (ctx: ServiceContext, targetId: string): bo
 
 type SaveInput = z.output<typeof saveTargetSchema>;
 
-/** What the database must say about a target before it is saved (contract, term, overlap), or null. */
+function lineFacts(ctx: ServiceContext, lineId: string | null): TargetLineFacts & { line_contract_id: string | null } {
+  if (lineId === null) return { line_seq: null, line_description: null, line_contract_id: null };
+  const line = ctx.db.prepare('SELECT seq, description, contract_id FROM contract_lines WHERE id = ?').get(lineId) as
+    | { seq: number; description: string; contract_id: string }
+    | undefined;
+  return { line_seq: line?.seq ?? null, line_description: line?.description ?? null, line_contract_id: line?.contract_id ?? null };
+}
+
+/** The period of a product line clashes only with the same line's periods (a whole-contract target and a line target may overlap). */
+const lineLabel = (l: { line_seq: number | null; line_description: string | null }): string =>
+  l.line_seq === null ? '' : `第 ${l.line_seq} 行（${l.line_description ?? ''}）`;
+
+/** What the database must say about a target before it is saved (contract, product line, term, overlap), or null. */
 export function targetProblem(
   ctx: ServiceContext,
-  input: Pick<SaveInput, 'id' | 'contractId' | 'periodFrom' | 'periodTo'>,
+  input: Pick<SaveInput, 'id' | 'contractId' | 'contractLineId' | 'periodFrom' | 'periodTo'>,
 ): { field: string; message: string; code: 'validation' | 'not_found' } | null {
   const contract = ctx.db.first(
     ctx.db.k.selectFrom('contracts').select(['id', 'contract_no', 'starts_on', 'ends_on']).where('id', '=', input.contractId),
   );
   if (!contract) return { code: 'not_found', field: 'contractId', message: '合同不存在' };
+  const line = lineFacts(ctx, input.contractLineId);
+  if (input.contractLineId !== null && line.line_contract_id !== contract.id) {
+    return { code: 'validation', field: 'contractLineId', message: `所选产品线不是合同 ${contract.contract_no} 的合同行` };
+  }
   if (contract.starts_on !== null && input.periodFrom < contract.starts_on) {
     return { code: 'validation', field: 'periodFrom', message: `期间起 ${input.periodFrom} 早于合同 ${contract.contract_no} 的开始日期 ${contract.starts_on}，期间必须在合同期内` };
   }
@@ -77,10 +101,12 @@ export function targetProblem(
       .where('removed_at', 'is', null)
       .where('period_from', '<=', input.periodTo)
       .where('period_to', '>=', input.periodFrom)
-      .where('id', '!=', input.id ?? ''),
+      .where('id', '!=', input.id ?? '')
+      .where((eb) => (input.contractLineId === null ? eb('contract_line_id', 'is', null) : eb('contract_line_id', '=', input.contractLineId))),
   );
   if (clash) {
-    return { code: 'validation', field: 'periodFrom', message: `合同 ${contract.contract_no} 已有期间 ${clash.period_from}~${clash.period_to} 的目标，与本期间重叠` };
+    const of = input.contractLineId === null ? '' : `产品线${lineLabel(line)}`;
+    return { code: 'validation', field: 'periodFrom', message: `合同 ${contract.contract_no} ${of}已有期间 ${clash.period_from}~${clash.period_to} 的目标，与本期间重叠` };
   }
   return null;
 }
@@ -97,7 +123,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { import
       period_to: input.periodTo,
       basis: input.basis,
       on_time_only: input.onTimeOnly ? 1 : 0,
-      contract_line_id: null,
+      contract_line_id: input.contractLineId,
       target_fen: input.target,
       mode: input.mode,
       tiers: JSON.stringify(input.tiers),
@@ -111,7 +137,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { import
       const row = { id, ...values, import_batch_id: opts.importBatchId ?? null, removed_at: null, created_at: now };
       ctx.db.run(ctx.db.k.insertInto('rebate_targets').values(row));
       recordChange(ctx, { entity: 'rebate_target', entityId: id, action: opts.action ?? 'create', before: null, after: row, tables: ['rebate_targets'] });
-      return toTargetDto(row);
+      return toTargetDto({ ...row, ...lineFacts(ctx, row.contract_line_id) });
     }
     const before = requireTarget(ctx, input.id, 'id');
     if (before.contract_id !== input.contractId) throw validationError('contractId', '返利目标不能改到另一份合同');
@@ -121,7 +147,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { import
     ctx.db.run(ctx.db.k.updateTable('rebate_targets').set(values).where('id', '=', before.id));
     const after = { ...before, ...values };
     recordChange(ctx, { entity: 'rebate_target', entityId: before.id, action: 'update', before, after, tables: ['rebate_targets'] });
-    return toTargetDto(after);
+    return toTargetDto({ ...after, ...lineFacts(ctx, after.contract_line_id) });
   });
 }
 

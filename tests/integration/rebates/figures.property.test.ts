@@ -1,8 +1,9 @@
 /**
  * Every figure of the rebate list against an independent calculation on
- * generated contracts: two customers with two annual agreements each, random
- * periods and policies (both modes, fixed tiers, caps, on-time rebates,
- * collections bases), invoices, returns and receipts split across contracts,
+ * generated contracts: two customers with two annual agreements each (two
+ * product lines each), random periods and policies (both modes, fixed tiers,
+ * caps, on-time rebates, collections bases, whole-contract or one product
+ * line), invoices (on a line or not), returns and receipts split across contracts,
  * voids (some dated after the as-of date), as-of dates inside and after the
  * periods, then settlement and a void after it.
  *
@@ -13,7 +14,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RebateListPage, SettleResult } from '../../../shared/api/rebates';
+import type { ContractDetail } from '../../../shared/api/contracts';
+import type { RebateListPage, RebateSheet, SettleResult } from '../../../shared/api/rebates';
 import { addDays } from '../../../shared/dates/calendar';
 import type { RebateMode, RebatePolicy } from '../../../shared/rebates/calculate';
 import { rebateOracle } from '../../helpers/rebateOracle';
@@ -21,9 +23,10 @@ import { annualContract, customer, rebateRuntime, saveTarget } from './helpers';
 
 const RUNS = Number(process.env.REBATE_ORACLE_RUNS ?? 4);
 
-interface Inv { id: string; contract: number; date: string; due: string; amount: number; credited: number; voidOn: string | null }
+/** line: 0 = no line (whole contract only), 1 or 2 = the contract's line of that number. */
+interface Inv { id: string; contract: number; line: number; date: string; due: string; amount: number; credited: number; voidOn: string | null }
 interface Credit { id: string; kind: 'receipt' | 'return'; date: string; parts: { inv: Inv; amount: number }[]; voidOn: string | null }
-interface TargetSpec { contract: number; from: string; to: string; basis: 'sales' | 'collections'; onTimeOnly: boolean; targetFen: number; policy: RebatePolicy; tiersText: string; id?: string }
+interface TargetSpec { contract: number; line: number; from: string; to: string; basis: 'sales' | 'collections'; onTimeOnly: boolean; targetFen: number; policy: RebatePolicy; tiersText: string; id?: string }
 
 const day = (n: number) => addDays('2026-01-01', n);
 
@@ -31,6 +34,7 @@ const actionArb = fc.record({
   type: fc.constantFrom('inv', 'inv', 'ret', 'rcp', 'rcp'),
   day: fc.integer({ min: 0, max: 364 }),
   contract: fc.integer({ min: 0, max: 3 }),
+  line: fc.integer({ min: 0, max: 2 }),
   amount: fc.integer({ min: 1, max: 5_000_000 }),
   amount2: fc.integer({ min: 1, max: 5_000_000 }),
   dueDays: fc.integer({ min: 0, max: 90 }),
@@ -51,9 +55,10 @@ const policyArb = fc.record({
   customFrom: fc.integer({ min: 0, max: 300 }),
   customLen: fc.integer({ min: 1, max: 200 }),
   target: fc.integer({ min: 100_000, max: 20_000_000 }),
+  line: fc.integer({ min: 0, max: 2 }),
 });
 
-function specFrom(contract: number, p: { mode: RebateMode; atts: number[]; rates: number[]; fixed: boolean; cap: number | null; onTime: number | null; basis: 'sales' | 'collections'; onTimeOnly: boolean; period: string; customFrom: number; customLen: number; target: number }): TargetSpec {
+function specFrom(contract: number, p: { line: number; mode: RebateMode; atts: number[]; rates: number[]; fixed: boolean; cap: number | null; onTime: number | null; basis: 'sales' | 'collections'; onTimeOnly: boolean; period: string; customFrom: number; customLen: number; target: number }): TargetSpec {
   const quarters: Record<string, [string, string]> = { q1: ['2026-01-01', '2026-03-31'], q2: ['2026-04-01', '2026-06-30'], q3: ['2026-07-01', '2026-09-30'], q4: ['2026-10-01', '2026-12-31'] };
   const [from, to] =
     p.period === 'year' ? ['2026-01-01', '2026-12-31'] : p.period === 'custom' ? [day(p.customFrom), day(Math.min(364, p.customFrom + p.customLen))] : quarters[p.period];
@@ -66,6 +71,7 @@ function specFrom(contract: number, p: { mode: RebateMode; atts: number[]; rates
   const tiersText = tiers.map((t) => `${pctText(t.attainmentPpm)}:${t.amountFen !== null ? `¥${t.amountFen / 100}` : pctText(t.ratePpm ?? 0)}`).join(';');
   return {
     contract,
+    line: p.line,
     from,
     to,
     basis: p.basis,
@@ -80,15 +86,17 @@ function oracleRow(spec: TargetSpec, invs: Inv[], credits: Credit[], asOf: strin
   const upto = spec.to < asOf ? spec.to : asOf;
   const alive = (voidOn: string | null) => voidOn === null || voidOn > asOf;
   const inPeriod = (d: string) => d >= spec.from && d <= upto;
+  // A line target counts that line's invoices, and the credits by what they pay of them.
+  const counts = (i: Inv) => i.contract === spec.contract && (spec.line === 0 || i.line === spec.line);
   let invoiced = 0;
-  for (const i of invs) if (i.contract === spec.contract && inPeriod(i.date) && alive(i.voidOn)) invoiced += i.amount;
+  for (const i of invs) if (counts(i) && inPeriod(i.date) && alive(i.voidOn)) invoiced += i.amount;
   let returns = 0;
   let collected = 0;
   let onTime = 0;
   for (const c of credits) {
     if (!inPeriod(c.date) || !alive(c.voidOn)) continue;
     for (const part of c.parts) {
-      if (part.inv.contract !== spec.contract) continue;
+      if (!counts(part.inv)) continue;
       if (c.kind === 'return') returns += part.amount;
       else {
         collected += part.amount;
@@ -108,12 +116,18 @@ async function runScenario(actions: Action[], policies: PolicyDraw[], voidPicks:
   const { t, clock } = await rebateRuntime('2026-12-31');
   try {
     const customers = [await customer(t, 'C0001'), await customer(t, 'C0002')];
-    const contracts = [];
-    for (let i = 0; i < 4; i++) contracts.push(await annualContract(t, customers[i >> 1].id));
+    const contracts: ContractDetail[] = [];
+    const twoLines = [
+      { description: '甲系列', unit: '台', qty: '1', unitPrice: '500000' },
+      { description: '乙系列', unit: '台', qty: '1', unitPrice: '500000' },
+    ];
+    for (let i = 0; i < 4; i++) contracts.push(await annualContract(t, customers[i >> 1].id, '2026-01-01', '2026-12-31', twoLines));
+    const lineId = (contract: number, line: number) => (line === 0 ? null : contracts[contract].lines[line - 1].id);
     const specs = policies.map((p, i) => specFrom(i, p));
     for (const s of specs) {
       const saved = await saveTarget(t, {
         contractId: contracts[s.contract].id,
+        contractLineId: lineId(s.contract, s.line),
         periodFrom: s.from,
         periodTo: s.to,
         basis: s.basis,
@@ -136,8 +150,15 @@ async function runScenario(actions: Action[], policies: PolicyDraw[], voidPicks:
       const cust = a.contract >> 1;
       if (a.type === 'inv') {
         const due = addDays(date, a.dueDays);
-        const r = await t.rt.invoke<{ document: { id: string } }>('ledger.postInvoice', { customerId: customers[cust].id, contractId: contracts[a.contract].id, date, amountFen: a.amount, dueOn: due });
-        invs.push({ id: r.document.id, contract: a.contract, date, due, amount: a.amount, credited: 0, voidOn: null });
+        const r = await t.rt.invoke<{ document: { id: string } }>('ledger.postInvoice', {
+          customerId: customers[cust].id,
+          contractId: contracts[a.contract].id,
+          contractLineId: lineId(a.contract, a.line),
+          date,
+          amountFen: a.amount,
+          dueOn: due,
+        });
+        invs.push({ id: r.document.id, contract: a.contract, line: a.line, date, due, amount: a.amount, credited: 0, voidOn: null });
         continue;
       }
       const open = invs.filter((i) => i.contract >> 1 === cust && i.amount > i.credited && i.date <= date);
@@ -202,6 +223,8 @@ async function runScenario(actions: Action[], policies: PolicyDraw[], voidPicks:
       if (want <= 0) continue;
       const r = await t.rt.invoke<SettleResult>('rebates.settle', { targetId: s.id, as: s.contract % 2 ? 'cash' : 'credit' });
       expect(r.settlement.amountFen).toBe(want);
+      // The result sheet is derived from the one computed before posting: it must equal a fresh computation.
+      expect(r.sheet).toEqual(await t.rt.invoke<RebateSheet>('rebates.sheet', { targetId: s.id, asOf: '2027-02-01' }));
       settled.set(s.id!, want);
     }
     const victim = invs.find((i) => i.voidOn === null && i.credited === 0);

@@ -37,7 +37,9 @@ export async function rebateRuntime(today = '2026-06-30'): Promise<{ t: TempRunt
 export const customer = (t: TempRuntime, code: string, paymentTermDays: number | null = 30) =>
   t.rt.invoke<CustomerDetail>('customers.create', { code, name: `测试客户${code}有限公司`, paymentTermDays });
 
-export async function annualContract(t: TempRuntime, customerId: string, startsOn = '2026-01-01', endsOn = '2026-12-31'): Promise<ContractDetail> {
+const ONE_LINE = [{ description: '全年进货（框架数量）', unit: '批', qty: '1', unitPrice: '1000000' }];
+
+export async function annualContract(t: TempRuntime, customerId: string, startsOn = '2026-01-01', endsOn = '2026-12-31', lines = ONE_LINE): Promise<ContractDetail> {
   const k = await t.rt.invoke<ContractDetail>('contracts.create', {
     customerId,
     title: '2026 年度经销协议',
@@ -45,7 +47,7 @@ export async function annualContract(t: TempRuntime, customerId: string, startsO
     signedOn: startsOn,
     startsOn,
     endsOn,
-    lines: [{ description: '全年进货（框架数量）', unit: '批', qty: '1', unitPrice: '1000000' }],
+    lines,
   });
   return t.rt.invoke<ContractDetail>('contracts.activate', { id: k.id });
 }

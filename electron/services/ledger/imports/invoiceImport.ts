@@ -2,7 +2,9 @@
  * `import invoices` (应收单, issue 5): 单号 (required, unique among
  * invoices), 客户编码 (required), 日期 (required), 到期日 (optional, not
  * before 日期; blank = 日期 + the customer's 账期 or the default), 金额
- * (> 0), 合同号, 发票号码, 摘要. All-or-nothing; the credit limit never
+ * (> 0), 合同号, 发票号码, 摘要, 合同行 (optional, needs 合同号: the
+ * contract line shipped, by line number, product code or description; what a
+ * per-product-line rebate target counts). All-or-nothing; the credit limit never
  * blocks, customers ending over it are listed as warnings.
  */
 import { addDays } from '../../../../shared/dates/calendar';
@@ -28,6 +30,7 @@ import {
 import { ledgerImportUndo } from './undoImport';
 import { discardLedgerImport } from './discardImport';
 import { codeColumn } from '../../imports/cells';
+import { contractLineResolver } from '../../contracts/lineRef';
 
 export const INVOICE_COLUMNS = defineImportColumns([
   { key: 'doc_no', header: '单号', alias: 'doc_no', required: true, parse: docNoColumn },
@@ -38,6 +41,8 @@ export const INVOICE_COLUMNS = defineImportColumns([
   { key: 'contract_no', header: '合同号', alias: 'contract_no', parse: codeColumn },
   { key: 'vat_invoice_no', header: '发票号码', alias: 'vat_invoice_no', parse: limitedText(40) },
   { key: 'memo', header: '摘要', alias: 'memo', parse: limitedText(200) },
+  // Added after the first release: appended, so existing files and templates keep their meaning.
+  { key: 'contract_line', header: '合同行', alias: 'contract_line', parse: limitedText(200) },
 ]);
 
 type Key = (typeof INVOICE_COLUMNS)[number]['key'];
@@ -60,6 +65,7 @@ function prepareInvoices(ctx: ServiceContext, table: RawTable): PreparedImport {
   const defaultTerm = getReceivablesSettings(ctx).defaultPaymentTermDays;
   const taken = ctx.db.prepare(`SELECT 1 FROM ar_documents WHERE kind = 'invoice' AND doc_no = ?`);
   const contractByNo = ctx.db.prepare(`SELECT id, contract_no, customer_id, status FROM contracts WHERE contract_no = ? COLLATE NOCASE`);
+  const lineOf = contractLineResolver(ctx);
   const docs: NewDocument[] = [];
   const change = new Map<string, number>();
 
@@ -84,6 +90,15 @@ function prepareInvoices(ctx: ServiceContext, table: RawTable): PreparedImport {
         warnings.push({ row: n, column: H.contract_no, message: `合同 ${contract.contract_no} 仍是草稿` });
       }
     }
+    let contractLineId: string | null = null;
+    if (v.contract_line !== null) {
+      if (v.contract_no === null) errors.push({ row: n, column: H.contract_line, message: `填写了${H.contract_line}，请同时填写${H.contract_no}` });
+      else if (contract !== undefined) {
+        const line = lineOf(contract, v.contract_line);
+        if (line.ok) contractLineId = line.line.id;
+        else errors.push({ row: n, column: H.contract_line, message: line.message });
+      }
+    }
     if (!row.ok || customer === undefined || v.doc_no === null || v.date === null || v.amount === null) continue;
     docs.push({
       customerId: customer.id,
@@ -94,6 +109,7 @@ function prepareInvoices(ctx: ServiceContext, table: RawTable): PreparedImport {
       dueOn: v.due_date ?? addDays(v.date, customer.payment_term_days ?? defaultTerm),
       amountFen: v.amount,
       contractId: contract?.id ?? null,
+      contractLineId,
       vatInvoiceNo: v.vat_invoice_no ?? '',
       memo: v.memo ?? '',
     });

@@ -15,7 +15,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { RebateProgressBar } from './RebateProgressBar';
 import { RebateSheetDrawer } from './RebateSheetDrawer';
-import { STATUS_COLORS, attainmentText, gapText, periodText, tierText } from './rebateText';
+import { STATUS_COLORS, attainmentText, gapText, lineText, periodText, tierText } from './rebateText';
 import { TargetFormModal } from './TargetFormModal';
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -67,6 +67,11 @@ export function ContractRebatesTab({ contract }: { contract: ContractDetail }) {
           <Group justify="space-between" mb={4}>
             <Group gap="xs">
               <Text fw={600}>{periodText(r)}</Text>
+              {r.target.contractLine && (
+                <Badge size="sm" variant="outline" color="grape" tt="none" data-testid="target-line">
+                  {lineText(t, r)}
+                </Badge>
+              )}
               <Badge size="sm" variant="light" tt="none">
                 {t(`rebates.basis.${r.target.basis}`)} · {t(`rebates.mode.${r.target.mode}`)}
               </Badge>
@@ -115,7 +120,7 @@ export function ContractRebatesTab({ contract }: { contract: ContractDetail }) {
       ))}
       <TargetFormModal
         opened={editing !== null}
-        contract={{ id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn }}
+        contract={{ id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn, lines: contract.lines }}
         target={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
       />

@@ -20,6 +20,8 @@ import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
 
 interface Values {
+  /** '' = the whole contract (a NativeSelect value is text). */
+  contractLineId: string;
   periodKind: 'month' | 'quarter' | 'year' | 'custom';
   periodFrom: string;
   periodTo: string;
@@ -35,7 +37,7 @@ interface Values {
 
 export interface TargetFormModalProps {
   opened: boolean;
-  contract: { id: string; startsOn: string | null; endsOn: string | null };
+  contract: { id: string; startsOn: string | null; endsOn: string | null; lines: readonly { id: string; seq: number; description: string }[] };
   target: RebateTargetDto | null;
   onClose(): void;
 }
@@ -43,6 +45,7 @@ export interface TargetFormModalProps {
 function initial(contract: TargetFormModalProps['contract'], target: RebateTargetDto | null): Values {
   if (target) {
     return {
+      contractLineId: target.contractLineId ?? '',
       periodKind: target.periodKind,
       periodFrom: target.periodFrom,
       periodTo: target.periodTo,
@@ -58,7 +61,7 @@ function initial(contract: TargetFormModalProps['contract'], target: RebateTarge
   }
   const from = contract.startsOn ?? '';
   const to = from && contract.endsOn ? (periodsOf('year', from, contract.endsOn)[0]?.to ?? '') : (contract.endsOn ?? '');
-  return { periodKind: 'year', periodFrom: from, periodTo: to, basis: 'sales', onTimeOnly: false, target: '', mode: 'whole', tiers: '', cap: '', onTimeRate: '', notes: '' };
+  return { contractLineId: '', periodKind: 'year', periodFrom: from, periodTo: to, basis: 'sales', onTimeOnly: false, target: '', mode: 'whole', tiers: '', cap: '', onTimeRate: '', notes: '' };
 }
 
 export function TargetFormModal({ opened, contract, target, onClose }: TargetFormModalProps) {
@@ -85,7 +88,13 @@ export function TargetFormModal({ opened, contract, target, onClose }: TargetFor
 
   const submit = form.onSubmit(async (v) => {
     try {
-      await save.mutateAsync({ id: target?.id ?? null, contractId: contract.id, ...v, onTimeOnly: v.basis === 'collections' && v.onTimeOnly });
+      await save.mutateAsync({
+        id: target?.id ?? null,
+        contractId: contract.id,
+        ...v,
+        contractLineId: v.contractLineId || null,
+        onTimeOnly: v.basis === 'collections' && v.onTimeOnly,
+      });
       notifySuccess(t('rebates.form.saved'));
       onClose();
     } catch (e) {
@@ -121,6 +130,20 @@ export function TargetFormModal({ opened, contract, target, onClose }: TargetFor
               data={(['sales', 'collections'] as const).map((k) => ({ value: k, label: t(`rebates.basis.${k}`) }))}
             />
           </Grid.Col>
+          {contract.lines.length > 1 && (
+            <Grid.Col span={12}>
+              <NativeSelect
+                label={t('rebates.form.line')}
+                description={form.values.contractLineId ? t('rebates.form.lineHint') : undefined}
+                {...form.getInputProps('contractLineId')}
+                data={[
+                  { value: '', label: t('rebates.form.wholeContract') },
+                  ...contract.lines.map((l) => ({ value: l.id, label: t('rebates.line', { seq: l.seq, description: l.description }) })),
+                ]}
+                data-testid="target-line"
+              />
+            </Grid.Col>
+          )}
           <Grid.Col span={4}>
             <AmountInput label={t('rebates.form.target')} withAsterisk data-autofocus {...form.getInputProps('target')} data-testid="target-amount" />
           </Grid.Col>

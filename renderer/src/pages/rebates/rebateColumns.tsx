@@ -5,14 +5,33 @@ import type { DataColumn } from '../../components/DataTable';
 import { Money } from '../../components/Money';
 import { useT } from '../../i18n/I18nProvider';
 import { RebateProgressBar } from './RebateProgressBar';
-import { STATUS_COLORS, attainmentText, gapText, periodText, tierText } from './rebateText';
+import { STATUS_COLORS, attainmentText, gapText, lineText, periodText, tierText } from './rebateText';
 
 export function useRebateColumns(opts: { withContract: boolean; totals?: { targetFen: number; baseFen: number; earnedFen: number; settledFen: number; differenceFen: number } }): DataColumn<RebateProgressRow>[] {
   const t = useT();
   const cols: DataColumn<RebateProgressRow>[] = [];
   if (opts.withContract) {
     cols.push(
-      { key: 'contract', header: t('rebates.col.contract'), width: 126, cell: (r) => r.contractNo },
+      {
+        key: 'contract',
+        header: t('rebates.col.contract'),
+        width: 190,
+        cell: (r) => {
+          const line = lineText(t, r);
+          return line ? (
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm" truncate>
+                {r.contractNo}
+              </Text>
+              <Text size="xs" c="dimmed" truncate title={line} data-testid="rebate-line">
+                {line}
+              </Text>
+            </div>
+          ) : (
+            r.contractNo
+          );
+        },
+      },
       { key: 'customer', header: t('rebates.col.customer'), width: 'minmax(130px, 1.5fr)', cell: (r) => `${r.customer.code} ${r.customer.name}` },
     );
   }

@@ -23,6 +23,10 @@ export function gapText(t: T, r: RebateProgressRow): string {
 
 export const periodText = (r: RebateProgressRow): string => `${r.target.periodFrom} ~ ${r.target.periodTo}`;
 
+/** "第 2 行 乙系列阀门" for a product-line target; null for the whole contract. */
+export const lineText = (t: T, r: RebateProgressRow): string | null =>
+  r.target.contractLine ? t('rebates.line', { seq: r.target.contractLine.seq, description: r.target.contractLine.description }) : null;
+
 export const STATUS_COLORS: Record<RebateProgressRow['status'], string> = {
   running: 'blue',
   due: 'orange',

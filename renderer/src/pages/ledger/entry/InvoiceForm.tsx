@@ -31,6 +31,7 @@ interface Values extends EntryBase {
   dueOn: string;
   contractId: string | null;
   installmentId: string | null;
+  contractLineId: string | null;
   vatInvoiceNo: string;
   vatInvoiceDate: string;
 }
@@ -47,6 +48,7 @@ function toInput(v: Values, suggested: string | undefined): PostInvoiceInput {
     docNo: docNoToSend(v.docNo, suggested),
     contractId: v.contractId,
     installmentId: v.installmentId,
+    contractLineId: v.contractLineId,
     vatInvoiceNo: v.vatInvoiceNo,
     vatInvoiceDate: v.vatInvoiceDate || null,
     memo: v.memo,
@@ -69,6 +71,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
     dueOn: '',
     contractId: null,
     installmentId: null,
+    contractLineId: null,
     vatInvoiceNo: '',
     vatInvoiceDate: '',
   };
@@ -96,6 +99,8 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
     { enabled: Boolean(v.customerId) },
   );
   const progress = useApiQuery('ledger.contractProgress', { contractId: v.contractId ?? '' }, { enabled: Boolean(v.contractId) });
+  // The contract's lines: a per-product-line rebate target counts the invoices posted against its line.
+  const contractDetail = useApiQuery('contracts.get', { id: v.contractId ?? '' }, { enabled: Boolean(v.contractId) });
 
   const termDays = summary.data?.customer.effectivePaymentTermDays;
   const defaultDue = termDays !== undefined && isIsoDate(v.date) ? addDays(v.date, termDays) : null;
@@ -130,13 +135,17 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
   const save = form.onSubmit((values) => void send(toInput(values, suggested)));
 
   const pickCustomer = (id: string | null) => {
-    form.setValues({ customerId: id, contractId: null, installmentId: null });
+    form.setValues({ customerId: id, contractId: null, installmentId: null, contractLineId: null });
     form.clearFieldError('customerId');
   };
   const contractOptions = (contracts.data?.rows ?? []).map((c) => ({
     value: c.id,
     // The amount is in the hint under the field once chosen; the option stays short enough to read.
     label: `${c.contractNo}  ${c.title}`.trim(),
+  }));
+  const lineOptions = (v.contractId ? (contractDetail.data?.lines ?? []) : []).map((l) => ({
+    value: l.id,
+    label: t('ledger.entry.contractLineOption', { seq: l.seq, description: l.description }),
   }));
   const installmentOptions = (progress.data?.installments ?? []).map((i) => ({
     value: i.id,
@@ -187,7 +196,7 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
               clearable
               disabled={!v.customerId}
               {...form.getInputProps('contractId')}
-              onChange={(id) => form.setValues({ contractId: id, installmentId: null })}
+              onChange={(id) => form.setValues({ contractId: id, installmentId: null, contractLineId: null })}
               data-testid="entry-contract"
             />
           </Grid.Col>
@@ -202,6 +211,19 @@ export function InvoiceForm({ customerId, date, onShared }: EntryFormProps) {
               data-testid="entry-installment"
             />
           </Grid.Col>
+          {lineOptions.length > 1 && (
+            <Grid.Col span={6}>
+              <KeySelect
+                label={t('ledger.field.contractLine')}
+                placeholder={t('ledger.entry.noContractLine')}
+                data={lineOptions}
+                searchable
+                clearable
+                {...form.getInputProps('contractLineId')}
+                data-testid="entry-contract-line"
+              />
+            </Grid.Col>
+          )}
           {progress.data && v.contractId && (
             <Grid.Col span={12} pt={0}>
               <Text size="xs" c="dimmed" data-testid="entry-contract-progress">
