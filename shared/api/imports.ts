@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { requiredText } from '../schemas/fields';
 import { method } from './define';
-import { IMPORT_KINDS, type ImportKind } from './importKinds';
+import { IMPORT_KINDS } from './importKinds';
 
 export { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from './importKinds';
 
