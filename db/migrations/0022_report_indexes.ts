@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Alerts for today (issue 17): contract_ended_with_balance sums what each
+ * Indexes for the reports as of any date (issue 17).
+ *
+ * Alerts for today: contract_ended_with_balance sums what each
  * ended contract's invoices still have open. It read, for every customer
  * with an ended contract and something owed, all of that customer's open
  * documents with a table lookup each (the open-items index holds neither
