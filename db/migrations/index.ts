@@ -21,6 +21,7 @@ import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
 import * as m0015 from './0015_day_totals_on_delete';
 import * as m0019 from './0019_invoice_contract_line';
+import * as m0022 from './0022_report_indexes';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0014_b_day_totals': m0014b,
   '0015_day_totals_on_delete': m0015,
   '0019_invoice_contract_line': m0019,
+  '0022_report_indexes': m0022,
 };

@@ -22,7 +22,7 @@ import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler
 import { readLocal, SYNC_KEYS } from '../../db/sync/localState';
 import { outputPolicy, type OutputMode } from '../services/files/outputPolicy';
 import { dispatch } from './dispatcher';
-import { handlers, type DbMethodName } from './handlers/index';
+import { handlerFor, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
 import type { CallVia, Channel } from './sessions';
 import { SessionStore } from './sessions';
@@ -266,10 +266,11 @@ export class AppRuntime {
     return result;
   }
 
-  private runHandler(c: ServiceContext, name: MethodName, input: unknown, via: CallVia): unknown {
+  private async runHandler(c: ServiceContext, name: MethodName, input: unknown, via: CallVia): Promise<unknown> {
     const sessionCall = sessionCalls[name as SessionMethodName] as ((c: ServiceContext, i: unknown, env: SessionEnv) => unknown) | undefined;
     if (sessionCall) return sessionCall(c, input, { runtime: this, via });
-    const handler = handlers[name as DbMethodName] as (c: ServiceContext, i: unknown) => unknown;
+    // The area's handlers load on first use (handlers/index.ts); the call waits for that, inside its lock.
+    const handler = (await handlerFor(name as DbMethodName)) as (c: ServiceContext, i: unknown) => unknown;
     return handler(c, input);
   }
 

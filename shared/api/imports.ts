@@ -7,10 +7,9 @@
 import { z } from 'zod';
 import { requiredText } from '../schemas/fields';
 import { method } from './define';
+import { IMPORT_KINDS } from './importKinds';
 
-export const IMPORT_KINDS = ['customers', 'products', 'contracts', 'invoices', 'receipts', 'opening', 'rebate-policies'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, string>> = { customers: '客户', products: '产品', contracts: '合同', invoices: '应收单', receipts: '回款单', opening: '期初余额', 'rebate-policies': '返利政策' };
+export { IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from './importKinds';
 
 /** Largest import file accepted (decoded bytes): 5,000 customers as .xlsx are well under 2 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -7,11 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { restoreDatabase, writeVerifiedBackup } from '../../../db/backup';
-import { quickCheckProblem } from '../../../db/integrity';
 import { DomainError } from '../../../shared/errors';
 import { checkFlags, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand } from '../command';
+
+// The backup and check machinery (and the SQLite addon behind it) load with these commands only: `--help` stays light.
+const backupModule = () => import('../../../db/backup');
 
 export const backupCommand: CliCommand = {
   words: ['backup'],
@@ -22,6 +23,7 @@ export const backupCommand: CliCommand = {
     if (env.rest.length) throw new UsageError('backup 不需要其他参数：backup --db PATH [--to DIR]');
     const to = stringFlag(env.args, 'to');
     const rt = await env.runtime();
+    const { writeVerifiedBackup } = await backupModule();
     const made = await writeVerifiedBackup(rt.database().sqlite, rt.dbFile, { reason: 'manual', at: rt.clock.now(), dir: to ? path.resolve(to) : undefined });
     if (env.json) printJson(env.io, { file: made.file, bytes: made.bytes, verified: made.verified });
     if (!made.verified) {
@@ -43,6 +45,7 @@ export const restoreCommand: CliCommand = {
     if (!from || env.rest.length) throw new UsageError('请给出备份文件：restore --db PATH --from FILE');
     if (!fs.existsSync(from)) throw new DomainError('validation', `备份文件不存在：${from}`, 'from');
     const dbFile = path.resolve(env.dbFile);
+    const [{ restoreDatabase }, { quickCheckProblem }] = await Promise.all([backupModule(), import('../../../db/integrity')]);
     const healthy = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0 && quickCheckProblem(dbFile) === null;
     let keptAs: string | null;
     try {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFile, ImportCommitResult, ImportKind, ImportReport } from '../../../shared/api/imports';
-import { IMPORT_KIND_LABELS } from '../../../shared/api/imports';
+import { IMPORT_KIND_LABELS } from '../../../shared/api/importKinds';
 import { DomainError } from '../../../shared/errors';
 import { buildImportReport, summarizeReport } from '../../services/import/report';
 import { checkFlags, hasFlag, stringFlag, UsageError } from '../args';

@@ -14,10 +14,12 @@
  * PC's data for new PCs to join from (an extension of the contract).
  */
 import path from 'node:path';
-import { SyncUnavailableError, type SyncReport } from '../../services/sync/engine';
-import { runSync, statusOf } from '../../services/sync/service';
+import type { SyncReport } from '../../services/sync/engine';
 import { checkFlags, hasFlag, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand, type CommandEnv } from '../command';
+
+/** The sync engine is loaded by the sync commands only, not at every start (`--help` stays light). */
+const syncService = async () => ({ ...(await import('../../services/sync/service')), ...(await import('../../services/sync/engine')) });
 
 export function syncJson(r: SyncReport) {
   return {
@@ -48,6 +50,7 @@ export const syncCommand: CliCommand = {
     const share = stringFlag(env.args, 'share');
     const rt = await env.runtime();
     const ctx = rt.context();
+    const { runSync, statusOf, SyncUnavailableError } = await syncService();
     try {
       const report = await runSync(ctx, { folder: share === undefined ? undefined : path.resolve(share), name: stringFlag(env.args, 'name'), snapshot: hasFlag(env.args, 'snapshot') });
       printReport(env, report, '同步完成');
@@ -72,6 +75,7 @@ export const syncStatusCommand: CliCommand = {
     checkFlags(env.args, []);
     if (env.rest.length > 0) throw new UsageError(`多余的参数：${env.rest.join(' ')}`);
     const rt = await env.runtime();
+    const { statusOf } = await syncService();
     printReport(env, await statusOf(rt.context()), '同步状态');
     return 0;
   },

@@ -15,7 +15,6 @@ import type { ApprovalDto, ExceptionRow, PeriodState } from '../../../shared/api
 import { ROLE_LABELS, ROLES, isRole } from '../../../shared/auth/roles';
 import { DomainError } from '../../../shared/errors';
 import { formatFenPlain } from '../../../shared/money/format';
-import { exceptionLine } from '../../services/controls/exceptionsReport';
 import { checkFlags, requiredFlag, stringFlag, UsageError } from '../args';
 import { printJson, type CliCommand, type CommandEnv } from '../command';
 import { secretFrom } from '../secrets';
@@ -133,8 +132,11 @@ export const exceptionsCommand: CliCommand = {
     checkFlags(env.args, ['from', 'to']);
     noRest(env);
     const rows = await (await env.runtime()).invoke<ExceptionRow[]>('exceptions.report', { from: requiredFlag(env.args, 'from'), to: requiredFlag(env.args, 'to') });
-    if (env.json) printJson(env.io, rows.map(exceptionLine));
-    else {
+    if (env.json) {
+      // Loaded here, not at start: the report module pulls in the audit and xlsx machinery.
+      const { exceptionLine } = await import('../../services/controls/exceptionsReport');
+      printJson(env.io, rows.map(exceptionLine));
+    } else {
       for (const r of rows) {
         env.io.out([r.at.slice(0, 16), r.user, r.action, r.docNo ?? '', r.customerCode ?? '', r.amountFen === null ? '' : formatFenPlain(r.amountFen), r.reason ?? '', r.approvedBy ?? ''].join('\t'));
       }

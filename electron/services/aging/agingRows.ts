@@ -7,16 +7,17 @@
  * Σ buckets − unapplied (§4).
  */
 import type { AgingRow } from '../../../shared/api/aging';
-import type { AgingBasis, AgingBucket } from '../../../shared/receivables/aging';
+import type { AgingBucket, AgingResult } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
 import { filteredCustomers, type AgingFilterInput, type CustomerFacts } from './customerBalances';
-import { customersWithCrossingVoids, replayedAging } from './crossingVoids';
+import { customersWithCrossingVoids, replayedAgings } from './crossingVoids';
 import { latestDocDate } from './openAmounts';
 import { agingFromSpans } from './spansAsOf';
 
-/** A row plus what sorting by name needs. */
-export interface RankedRow extends AgingRow {
-  sortKey: string;
+/** The rows, and each row's pinyin sort key (sorting by name needs it; the rows themselves do not carry it). */
+export interface AgingRowSet {
+  rows: AgingRow[];
+  sortKeys: Map<string, string>;
 }
 
 interface Figures {
@@ -25,7 +26,7 @@ interface Figures {
   overdueFen: number;
 }
 
-function toRow(c: CustomerFacts, f: Figures): RankedRow {
+function toRow(c: CustomerFacts, f: Figures): AgingRow {
   let open = 0;
   for (const v of f.bucketsFen) open += v;
   return {
@@ -40,45 +41,45 @@ function toRow(c: CustomerFacts, f: Figures): RankedRow {
     unappliedFen: f.unappliedFen,
     bucketsFen: f.bucketsFen,
     overdueFen: f.overdueFen,
-    sortKey: c.sortKey,
   };
 }
 
-function replayedFigures(ctx: ServiceContext, customerId: string, asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Figures {
-  const result = replayedAging(ctx, customerId, asOf, basis, buckets);
+function replayedFigures(result: AgingResult, asOf: string): Figures {
   let overdueFen = 0;
   for (const item of result.openItems) if ((item.dueOn ?? item.docDate) < asOf) overdueFen += item.openFen;
   return { bucketsFen: result.bucketsFen, unappliedFen: result.unappliedFen, overdueFen };
 }
 
-function figuresAsOf(ctx: ServiceContext, customers: readonly CustomerFacts[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]) {
-  const fromSpans = agingFromSpans(ctx, asOf, basis, buckets);
-  // Nothing dated after asOf: no void can cross it, and the spans alone are the state (the usual "as of today").
-  const latest = latestDocDate(ctx);
-  const crossing = new Set(latest !== null && latest > asOf ? customersWithCrossingVoids(ctx, asOf) : []);
-  const out = new Map<string, Figures>();
-  for (const c of customers) {
-    if (crossing.has(c.id)) out.set(c.id, replayedFigures(ctx, c.id, asOf, basis, buckets));
-    else {
-      const f = fromSpans.get(c.id);
-      if (f !== undefined) out.set(c.id, f);
-    }
-  }
-  return out;
+/** Nothing open and nothing unapplied: no row. */
+function isEmpty(f: Figures): boolean {
+  if (f.unappliedFen !== 0) return false;
+  for (const v of f.bucketsFen) if (v !== 0) return false;
+  return true;
 }
 
 /** The filtered rows as of asOf, in no particular order. Runs in one read transaction so every part sees the same data. */
-export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): RankedRow[] {
+export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): AgingRowSet {
   return ctx.db.readSnapshot(() => {
     const customers = filteredCustomers(ctx, filter);
-    const figures = figuresAsOf(ctx, customers, asOf, filter.basis, buckets);
-    const rows: RankedRow[] = [];
+    const fromSpans = agingFromSpans(ctx, asOf, filter.basis, buckets);
+    // Nothing dated after asOf: no void can cross it, and the spans alone are the state (the usual "as of today").
+    const latest = latestDocDate(ctx);
+    const crossing = latest !== null && latest > asOf ? customersWithCrossingVoids(ctx, asOf) : [];
+    let replayed = new Map<string, AgingResult>();
+    if (crossing.length > 0) {
+      const wanted = new Set(customers.map((c) => c.id));
+      replayed = replayedAgings(ctx, crossing.filter((id) => wanted.has(id)), asOf, filter.basis, buckets);
+    }
+    const rows: AgingRow[] = [];
+    const sortKeys = new Map<string, string>();
     for (const c of customers) {
-      const f = figures.get(c.id);
-      if (f === undefined || (f.unappliedFen === 0 && f.bucketsFen.every((v) => v === 0))) continue;
+      const result = replayed.get(c.id);
+      const f = result !== undefined ? replayedFigures(result, asOf) : fromSpans.get(c.id);
+      if (f === undefined || isEmpty(f)) continue;
       if (filter.overdueOnly && f.overdueFen === 0) continue;
       rows.push(toRow(c, f));
+      sortKeys.set(c.id, c.sortKey);
     }
-    return rows;
+    return { rows, sortKeys };
   });
 }

@@ -9,19 +9,19 @@ import type { AgingReport, AgingRow, AgingSortColumn, AgingTotals, agingReportSc
 import type { AgingBucket } from '../../../shared/receivables/aging';
 import { DomainError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { agingRows, type RankedRow } from './agingRows';
+import { agingRows } from './agingRows';
 import { bucketsFor } from './bucketSettings';
 import type { AgingFilterInput } from './customerBalances';
 
 export type AgingReportQuery = z.output<typeof agingReportSchema>;
 
-function valueOf(column: AgingSortColumn, buckets: readonly AgingBucket[]): (r: RankedRow) => number | string {
+function valueOf(column: AgingSortColumn, buckets: readonly AgingBucket[], sortKeys: ReadonlyMap<string, string>): (r: AgingRow) => number | string {
   switch (column) {
     case 'code':
       return (r) => r.code.toLowerCase();
     case 'name':
       // Pinyin order, as the customer list sorts names.
-      return (r) => r.sortKey;
+      return (r) => sortKeys.get(r.customerId) ?? '';
     case 'balance':
       return (r) => r.balanceFen;
     case 'unapplied':
@@ -36,8 +36,8 @@ function valueOf(column: AgingSortColumn, buckets: readonly AgingBucket[]): (r: 
   }
 }
 
-export function sortRows(rows: RankedRow[], sort: AgingFilterInput['sort'], buckets: readonly AgingBucket[]): RankedRow[] {
-  const value = valueOf(sort.column as AgingSortColumn, buckets);
+export function sortRows(rows: AgingRow[], sort: AgingFilterInput['sort'], buckets: readonly AgingBucket[], sortKeys: ReadonlyMap<string, string>): AgingRow[] {
+  const value = valueOf(sort.column as AgingSortColumn, buckets, sortKeys);
   const dir = sort.direction === 'desc' ? -1 : 1;
   // Each row's key is computed once, not once per comparison (thousands of rows, ~12 comparisons each).
   const keyed = rows.map((row) => ({ row, key: value(row) }));
@@ -60,13 +60,12 @@ export function totalsOf(rows: readonly AgingRow[], bucketCount: number): AgingT
   return totals;
 }
 
-const publicRow = ({ sortKey: _sortKey, ...row }: RankedRow): AgingRow => row;
-
 /** Every matching row, sorted, with the date and bucket list used (the export and the CLI take all of them). */
 export function fullAgingReport(ctx: ServiceContext, filter: AgingFilterInput): { asOf: string; buckets: AgingBucket[]; rows: AgingRow[] } {
   const asOf = filter.asOf ?? ctx.clock.today();
   const buckets = bucketsFor(ctx, filter.basis);
-  const rows = sortRows(agingRows(ctx, filter, asOf, buckets), filter.sort, buckets).map(publicRow);
+  const set = agingRows(ctx, filter, asOf, buckets);
+  const rows = sortRows(set.rows, filter.sort, buckets, set.sortKeys);
   return { asOf, buckets, rows };
 }
 

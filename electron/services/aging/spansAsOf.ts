@@ -45,26 +45,33 @@ export const ALIVE_AT = `s.from_month IN (SELECT value FROM json_each(@months)) 
  * in customer order).
  */
 export function agingFromSpans(ctx: ServiceContext, asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Map<string, SpanFigures> {
-  const ref = basis === 'due' ? 's.due_on' : 's.doc_date';
+  // Only debits have a due date (the table's CHECK), so a null due date is a credit: no side column to read.
+  // On the due basis the due date is also the reference date, read once.
+  const columns = basis === 'due' ? 's.customer_id, s.due_on, s.open_fen' : 's.customer_id, s.due_on, s.open_fen, s.doc_date';
   const rows = ctx.db
-    .prepare(`SELECT s.customer_id, s.side, ${ref}, s.due_on, s.open_fen FROM ar_open_spans s INDEXED BY ar_open_spans_at WHERE ${ALIVE_AT}`)
+    .prepare(`SELECT ${columns} FROM ar_open_spans s INDEXED BY ar_open_spans_at WHERE ${ALIVE_AT}`)
     .raw(true)
-    .all({ asOf, months: spanMonths(ctx, asOf) }) as [string, string, string, string | null, number][];
+    .all({ asOf, months: spanMonths(ctx, asOf) }) as [string, string | null, number, string?][];
   // Bucket i holds the references ≥ thresholds[i] not already in an earlier bucket; the last one the rest.
   const thresholds = bucketThresholds(asOf, buckets);
   const n = buckets.length;
+  const byDue = basis === 'due';
   const out = new Map<string, SpanFigures>();
-  for (const [customerId, side, reference, dueOn, openFen] of rows) {
+  for (const row of rows) {
+    const customerId = row[0];
+    const dueOn = row[1];
+    const openFen = row[2];
     let f = out.get(customerId);
     if (f === undefined) out.set(customerId, (f = { bucketsFen: new Array<number>(n).fill(0), unappliedFen: 0, overdueFen: 0 }));
-    if (side === 'credit') {
+    if (dueOn === null) {
       f.unappliedFen += openFen;
       continue;
     }
+    const reference = byDue ? dueOn : (row[3] as string);
     let i = 0;
     while (i < n - 1 && reference < thresholds[i]) i++;
     f.bucketsFen[i] += openFen;
-    if ((dueOn as string) < asOf) f.overdueFen += openFen;
+    if (dueOn < asOf) f.overdueFen += openFen;
   }
   return out;
 }

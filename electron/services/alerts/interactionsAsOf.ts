@@ -48,6 +48,11 @@ const SQL = {
   received: `SELECT coalesce(sum(d.amount_fen), 0) AS n FROM ar_documents d
     WHERE d.customer_id = ? AND d.kind = 'receipt' AND d.doc_date >= ? AND d.doc_date <= ?
       AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id AND v.doc_date <= ?)`,
+  // The same sum for many [customer, from, to] windows in one statement (one execution per window cost more than the sums).
+  receivedMany: `SELECT (SELECT coalesce(sum(d.amount_fen), 0) FROM ar_documents d
+      WHERE d.customer_id = w.value ->> 0 AND d.kind = 'receipt' AND d.doc_date >= w.value ->> 1 AND d.doc_date <= w.value ->> 2
+        AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id AND v.doc_date <= @asOf)) AS n
+    FROM json_each(@windows) w ORDER BY w.key`,
 };
 
 const toFacts = (r: Row): InteractionFacts => ({
@@ -100,8 +105,25 @@ export function receiptsBetween(ctx: ServiceContext, customerId: string, from: s
  */
 export function promiseStatus(ctx: ServiceContext, p: InteractionFacts, asOf: string): CollectionPromise | null {
   if (p.promiseDate === null || p.promiseAmountFen === null) return null;
-  const to = p.promiseDate < asOf ? p.promiseDate : asOf;
-  const receivedFen = receiptsBetween(ctx, p.customerId, p.date, to, asOf);
-  const status = receivedFen >= p.promiseAmountFen ? 'kept' : p.promiseDate < asOf ? 'broken' : 'pending';
-  return { interactionId: p.id, madeOn: p.date, promiseDate: p.promiseDate, amountFen: p.promiseAmountFen, receivedFen, status };
+  return statusOf(p, asOf, receiptsBetween(ctx, p.customerId, p.date, windowEnd(p.promiseDate, asOf), asOf));
+}
+
+const windowEnd = (promiseDate: string, asOf: string): string => (promiseDate < asOf ? promiseDate : asOf);
+
+function statusOf(p: InteractionFacts, asOf: string, receivedFen: number): CollectionPromise {
+  const promiseDate = p.promiseDate as string;
+  const amountFen = p.promiseAmountFen as number;
+  const status = receivedFen >= amountFen ? 'kept' : promiseDate < asOf ? 'broken' : 'pending';
+  return { interactionId: p.id, madeOn: p.date, promiseDate, amountFen, receivedFen, status };
+}
+
+/** promiseStatus of many promises, their receipts summed in one statement; keyed by customer (each has one latest promise). */
+export function promiseStatuses(ctx: ServiceContext, promises: Iterable<InteractionFacts>, asOf: string): Map<string, CollectionPromise> {
+  const list = [...promises].filter((p) => p.promiseDate !== null && p.promiseAmountFen !== null);
+  const out = new Map<string, CollectionPromise>();
+  if (list.length === 0) return out;
+  const windows = JSON.stringify(list.map((p) => [p.customerId, p.date, windowEnd(p.promiseDate as string, asOf)]));
+  const sums = ctx.db.prepare(SQL.receivedMany).pluck(true).all({ windows, asOf }) as number[];
+  list.forEach((p, i) => out.set(p.customerId, statusOf(p, asOf, sums[i])));
+  return out;
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { acknowledgeAlert, checkSnoozeDate, kindOfKey, loadAcks, snoozeAlert, viewOf } from './acks';
 import { computeAlerts } from './compute';
 import { getAlertSettings } from './settings';
-import { cachedViews } from './viewCache';
+import { cachedAlerts, cachedViews, keepingAlerts } from './viewCache';
 import { isNewOn, needsAction } from '../../../shared/alerts/needsAction';
 
 /**
@@ -17,11 +17,15 @@ import { isNewOn, needsAction } from '../../../shared/alerts/needsAction';
  * so the result is kept until the database changes (viewCache.ts).
  */
 export function alertViews(ctx: ServiceContext, asOf: string): AlertView[] {
-  return cachedViews(ctx, asOf, () => {
-    const alerts = computeAlerts(ctx, asOf, getAlertSettings(ctx));
-    const acks = loadAcks(ctx);
-    return alerts.map((a) => viewOf(a, acks.get(a.key), asOf));
-  });
+  return cachedViews(
+    ctx,
+    asOf,
+    () => computeAlerts(ctx, asOf, getAlertSettings(ctx)),
+    (alerts) => {
+      const acks = loadAcks(ctx);
+      return alerts.map((a) => viewOf(a, acks.get(a.key), asOf));
+    },
+  );
 }
 
 export function listAlerts(ctx: ServiceContext, input: z.output<typeof alertListSchema>): AlertList {
@@ -56,16 +60,19 @@ export function alertCounts(ctx: ServiceContext, input: { asOf: string | null })
 /** Today's alert with this key (the snapshot is taken from it), or a clear refusal. */
 function currentAlert(ctx: ServiceContext, key: string): Alert {
   const kind = kindOfKey(key) as AlertKind;
-  const found = computeAlerts(ctx, ctx.clock.today(), getAlertSettings(ctx), kind).find((a) => a.key === key);
+  // Today's alerts computed since the last change are today's alerts: no rule needs to run again.
+  const found = (cachedAlerts(ctx, ctx.clock.today()) ?? computeAlerts(ctx, ctx.clock.today(), getAlertSettings(ctx), kind)).find((a) => a.key === key);
   if (!found) throw new DomainError('not_found', '这条预警今天已不存在（可能已处理或规则已关闭）', 'key');
   return found;
 }
 
 export function snooze(ctx: ServiceContext, input: z.output<typeof snoozeSchema>): AckResult {
   checkSnoozeDate(ctx, input.until);
-  return snoozeAlert(ctx, currentAlert(ctx, input.key), input.until, input.note);
+  const alert = currentAlert(ctx, input.key);
+  return keepingAlerts(ctx, ctx.clock.today(), () => snoozeAlert(ctx, alert, input.until, input.note));
 }
 
 export function acknowledge(ctx: ServiceContext, input: z.output<typeof acknowledgeSchema>): AckResult {
-  return acknowledgeAlert(ctx, currentAlert(ctx, input.key), input.note);
+  const alert = currentAlert(ctx, input.key);
+  return keepingAlerts(ctx, ctx.clock.today(), () => acknowledgeAlert(ctx, alert, input.note));
 }

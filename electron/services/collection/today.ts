@@ -11,7 +11,7 @@ import type { CollectionGroup, CollectionList, CollectionPromise, CollectionRow,
 import type { InteractionChannel } from '../../../shared/api/customerEnums';
 import { diffDays } from '../../../shared/dates/calendar';
 import type { ServiceContext } from '../context';
-import { latestPromises, promiseStatus } from '../alerts/interactionsAsOf';
+import { latestPromises, promiseStatuses } from '../alerts/interactionsAsOf';
 import { LedgerAsOf } from '../alerts/ledgerAsOf';
 import { compareCollection, fenFromThirtieths, type Rankable } from './ranking';
 
@@ -35,11 +35,7 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
   const ledger = new LedgerAsOf(ctx, asOf);
   const summaries = ledger.overdueSummaries();
 
-  const promises = new Map<string, CollectionPromise>();
-  for (const p of latestPromises(ctx, asOf).values()) {
-    const state = promiseStatus(ctx, p, asOf);
-    if (state) promises.set(p.customerId, state);
-  }
+  const promises = promiseStatuses(ctx, latestPromises(ctx, asOf).values(), asOf);
 
   const names = new Map<string, { code: string; name: string }>();
   for (const c of ctx.db.prepare(SQL.customers).all() as { id: string; code: string; name: string }[]) names.set(c.id, c);

@@ -30,9 +30,10 @@ const EXPIRING_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM 
   WHERE status = 'active' AND ends_on >= ? AND ends_on <= ? ORDER BY ends_on, contract_no`;
 const ENDED_SQL = `SELECT id, contract_no, customer_id, status, ends_on FROM contracts
   WHERE status IN ('completed', 'terminated') OR (status = 'active' AND ends_on < ?) ORDER BY contract_no`;
-// Per customer through the open-items index: only what is still open is read, however many contracts have ended over the years.
-const OPEN_BY_CONTRACT_SQL = `SELECT contract_id, sum(open_fen) AS open_fen FROM ar_documents
-  WHERE customer_id = ? AND open_fen > 0 AND contract_id IS NOT NULL AND kind = 'invoice' GROUP BY contract_id`;
+// Every contract's open invoices from their own partial index (migration 0022): only what is still open is read,
+// however many contracts have ended over the years, in contract order (no sorting).
+const OPEN_BY_CONTRACT_SQL = `SELECT contract_id, sum(open_fen) AS open_fen FROM ar_documents INDEXED BY ar_documents_open_contract_invoices
+  WHERE open_fen > 0 AND contract_id IS NOT NULL AND kind = 'invoice' GROUP BY contract_id`;
 
 export function contractExpiringAlerts(s: AlertSources): Alert[] {
   const rows = s.ctx.db.prepare(EXPIRING_SQL).all(s.asOf, addDays(s.asOf, s.settings.contract_expiring.withinDays)) as ContractRow[];
@@ -67,12 +68,8 @@ export function contractEndedAlerts(s: AlertSources): Alert[] {
     // A past date: what each ended contract's invoices had open then (the open-items index holds today's).
     for (const r of rows) if (!s.ledger.isReplayed(r.customer_id)) add(r.id, contractOpenAsOf(s.ctx, r.id, s.asOf));
   } else {
-    const stmt = s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL);
-    for (const customerId of new Set(rows.map((r) => r.customer_id))) {
-      // Nothing owed (balance ≤ 0) means no open invoice at all: skip the read.
-      if (s.ledger.balanceOf(customerId) <= 0) continue;
-      for (const o of stmt.all(customerId) as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
-    }
+    // Today: the stored open amounts are the state; contracts that have not ended are simply never looked up.
+    for (const o of s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL).all() as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
   }
   const out: Alert[] = [];
   for (const r of rows) {

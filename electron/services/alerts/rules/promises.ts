@@ -10,24 +10,24 @@
  */
 import { diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
-import { latestPromises, promiseStatus } from '../interactionsAsOf';
+import { latestPromises, promiseStatuses } from '../interactionsAsOf';
 import { makeAlert } from '../makeAlert';
 import type { AlertSources } from '../sources';
 
 export function promiseBrokenAlerts(s: AlertSources): Alert[] {
   const out: Alert[] = [];
-  for (const p of latestPromises(s.ctx, s.asOf).values()) {
-    if (p.promiseDate === null || p.promiseDate >= s.asOf) continue;
-    const state = promiseStatus(s.ctx, p, s.asOf);
-    if (state === null || state.status !== 'broken') continue;
-    const customer = s.customer(p.customerId);
+  const due = [...latestPromises(s.ctx, s.asOf).values()].filter((p) => p.promiseDate !== null && p.promiseDate < s.asOf);
+  // The receipts against every due promise are summed in one statement.
+  for (const [customerId, state] of promiseStatuses(s.ctx, due, s.asOf)) {
+    if (state.status !== 'broken') continue;
+    const customer = s.customer(customerId);
     if (!customer) continue;
     const shortfallFen = state.amountFen - state.receivedFen;
     const days = diffDays(s.asOf, state.promiseDate);
     out.push(
       makeAlert({
         kind: 'promise_broken',
-        subjectId: p.id,
+        subjectId: state.interactionId,
         severity: 'critical',
         customer,
         amountFen: shortfallFen,
