@@ -321,7 +321,24 @@ async function start(): Promise<void> {
   installSessionPolicies(session.defaultSession, { appUrl, csp: contentSecurityPolicy({ dev: location.rootDir === null }) });
   registerIpc(rt);
   // Statements: printing and the system PDF viewer exist only here (the browser harness downloads instead).
-  registerDesktopHost(statementDesktop({ createWindow: (options) => new BrowserWindow(options), openPath: (p) => shell.openPath(p), log }));
+  registerDesktopHost(
+    statementDesktop({
+      createWindow: (options) => new BrowserWindow(options),
+      openPath: (p) => shell.openPath(p),
+      log,
+      outputDialog: {
+        showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+        // Only a path the clerk picked in this dialog becomes writable for the API (issue 11, point 5).
+        grant: (file) => rt.grantOutputPath(file),
+        startDir: app.getPath('documents'),
+        get texts() {
+          const m = desktopMessages(locale);
+          return { saveTitle: m.outputSaveTitle, folderTitle: m.outputFolderTitle, pdfFilter: m.pdfFilter };
+        },
+      },
+    }),
+  );
   buildMenu();
   mainWindow = createWindow();
 }

@@ -7,6 +7,7 @@
 import { DomainError } from '../../shared/errors';
 import type { DesktopHost } from '../services/statements/desktopHost';
 import { openInViewerPlan, printOutcome, printPlan, type PdfPrintOptions, type PrintWindowOptions } from './statementPrint';
+import { chooseOutputPath, type OutputDialogDeps } from './outputDialog';
 
 /** The parts of a BrowserWindow the print path uses. */
 export interface PrintWindow {
@@ -22,6 +23,8 @@ export interface StatementDesktopDeps {
   openPath: (path: string) => Promise<string>;
   log: { info(message: string): void; warn(message: string, detail?: unknown): void };
   wait?: (ms: number) => Promise<void>;
+  /** The save/folder dialog and the runtime's grant (outputDialog.ts); the app always passes it. */
+  outputDialog?: OutputDialogDeps;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,6 +54,10 @@ export function statementDesktop(deps: StatementDesktopDeps): DesktopHost {
       } finally {
         if (!win.isDestroyed()) win.destroy();
       }
+    },
+    async chooseOutputPath(request) {
+      if (!deps.outputDialog) throw new DomainError('internal', '“另存为”对话框未接好', null);
+      return chooseOutputPath(deps.outputDialog, request);
     },
     async openInViewer(pdfPath) {
       const plan = openInViewerPlan(pdfPath);

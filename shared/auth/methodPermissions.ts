@@ -120,6 +120,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'statements.batchMergedPdf': 'statements.print',
   'statements.print': 'statements.print',
   'statements.openInViewer': 'statements.print',
+  'statements.chooseOutputPath': 'statements.write',
 
   'aging.report': 'read',
   'aging.openItems': 'read',

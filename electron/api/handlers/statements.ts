@@ -1,6 +1,6 @@
 import type { statementMethods } from '../../../shared/api/statements';
 import { runBatch } from '../../services/statements/batch';
-import { openStatementInViewer, printStatement } from '../../services/statements/desktopHost';
+import { openStatementInViewer, printStatement, chooseOutputPath } from '../../services/statements/desktopHost';
 import { generateStatement } from '../../services/statements/generate';
 import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
 import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
@@ -41,4 +41,5 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.batchMergedPdf': (_ctx, input) => batchMergedPdf(input.jobId),
   'statements.print': (ctx, input) => printStatement(ctx, input),
   'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
+  'statements.chooseOutputPath': (_ctx, input) => chooseOutputPath(input),
 };

@@ -4,11 +4,12 @@
  * files freely, and many business systems save tab-separated text or HTML
  * under an .xls name.
  */
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { DomainError } from '../../../shared/errors';
 import { decodeText } from './decodeText';
-import { loadExcelJs } from './loadExcelJs';
 import { detectDelimiter, parseDelimited, type Delimiter } from './parseDelimited';
+import { checkXlsxLimits, tooLargeMessage, unreadableMessage } from './xlsxLimits';
+import { readSheetInWorker } from './xlsxWorker';
 
 /**
  * One cell as read. Strings are raw (untrimmed); numbers are the double Excel
@@ -78,23 +79,15 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> 
   if (containsBytes(bytes, Buffer.from('xl/workbook.bin'))) {
     throw fileError('不支持 .xlsb（二进制）工作簿，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
   }
-  const ExcelJS = await loadExcelJs();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer (its zip reader takes any
-    // binary); a copy into a fresh ArrayBuffer fits that type exactly and
-    // costs nothing next to unzipping.
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch {
-    throw fileError(
-      `无法读取工作簿“${fileName}”：文件可能已损坏，或不是 Excel .xlsx 格式。请在 Excel 中打开后另存为 .xlsx 或 CSV 再导入`,
-    );
+  // Refused before any parser sees it when it would unpack to too much (a zip bomb, a million-row sheet).
+  await checkXlsxLimits(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
+  const grid = await readSheetInWorker(bytes);
+  if (!grid.ok) {
+    if (grid.reason === 'no_sheet') throw fileError(`工作簿“${fileName}”中没有工作表`);
+    if (grid.reason === 'out_of_memory') throw fileError(tooLargeMessage(fileName));
+    throw fileError(unreadableMessage(fileName));
   }
-  // The first sheet the clerk can see: a hidden first sheet usually holds
-  // lookup lists, not the data being imported.
-  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden') ?? workbook.worksheets[0];
-  if (!sheet) throw fileError(`工作簿“${fileName}”中没有工作表`);
-  return { rows: sheetRows(sheet), source: 'xlsx' };
+  return { rows: sheetRows(grid.rows), source: 'xlsx' };
 }
 
 /**
@@ -103,18 +96,12 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> 
  * "第 7 行" finds it at row 7. A merged cell's value appears in every cell it
  * covers (exceljs reports it so), which is how the clerk sees it.
  */
-function sheetRows(sheet: Worksheet): Cell[][] {
-  const rows: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      cells[columnNumber - 1] = flattenCellValue(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+function sheetRows(grid: readonly (CellValue | null)[][]): Cell[][] {
+  const rows: Cell[][] = grid.map((row) => {
+    const cells = row.map((v) => flattenCellValue(v));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    rows[rowNumber - 1] = cells;
+    return cells;
   });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   // Formatting-only rows at the bottom are not data; drop them.
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;

@@ -56,6 +56,8 @@ export interface InsertAudit {
    * in the same transaction (imports: once per customer, not once per row).
    */
   lockCheckedByCaller?: boolean;
+  /** The closed-through date as the caller read it in this transaction (imports: once per unit, not once per row). */
+  closedThrough?: string | null;
 }
 
 export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
@@ -108,12 +110,8 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
   // Every ledger write passes here, so the closed period (issue 13) and the
   // confirmed-period lock (issue 8) are enforced once, for all of them (chunked
   // imports check the confirmed-period lock once per customer beforehand).
-  const closedNote = guardClosedPeriod(ctx, {
-    customerId: doc.customerId,
-    date: doc.docDate,
-    originalDate: doc.originalDate ?? null,
-    label: `${AR_DOC_KIND_LABELS[doc.kind]} ${doc.docNo}`,
-  });
+  const write = { customerId: doc.customerId, date: doc.docDate, originalDate: doc.originalDate ?? null, label: `${AR_DOC_KIND_LABELS[doc.kind]} ${doc.docNo}` };
+  const closedNote = audit.closedThrough === undefined ? guardClosedPeriod(ctx, write) : guardClosedPeriod(ctx, write, audit.closedThrough);
   const lockNote = audit.lockCheckedByCaller
     ? null
     : guardPeriodLock(

@@ -124,8 +124,12 @@ export function revokeLockException(ctx: ServiceContext, id: string): LockExcept
  * The closed-period guard, asked by the ledger's single document writer for
  * every insert. Returns the audit note when an exception let the write through.
  */
-export function guardClosedPeriod(ctx: ServiceContext, write: { customerId: string; date: string; originalDate: string | null; label: string }): Record<string, unknown> | null {
-  const closed = getClosedThrough(ctx);
+export function guardClosedPeriod(
+  ctx: ServiceContext,
+  write: { customerId: string; date: string; originalDate: string | null; label: string },
+  // A bulk writer (an import) reads the date once per transaction instead of once per document.
+  closed: string | null = getClosedThrough(ctx),
+): Record<string, unknown> | null {
   if (closed === null) return null;
   const touched = write.originalDate !== null && write.originalDate < write.date ? write.originalDate : write.date;
   if (touched > closed) return null;

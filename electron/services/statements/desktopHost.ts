@@ -22,9 +22,17 @@ export interface PrintRequest {
   printerName: string;
 }
 
+/** Which dialog: "另存为" for one statement PDF, "选择文件夹" for a batch. */
+export interface OutputDialogRequest {
+  kind: 'pdf' | 'folder';
+  suggestedName: string;
+}
+
 export interface DesktopHost {
   printPdf(request: PrintRequest): Promise<void>;
   openInViewer(pdfPath: string): Promise<void>;
+  /** Shows the main-process dialog and grants the chosen path to the runtime (electron/main/outputDialog.ts); null = cancelled. */
+  chooseOutputPath(request: OutputDialogRequest): Promise<string | null>;
 }
 
 let host: DesktopHost | null = null;
@@ -57,4 +65,14 @@ export async function openStatementInViewer(ctx: ServiceContext, id: string): Pr
   const { file } = storedPdf(ctx, id);
   await desktop.openInViewer(file);
   return { path: file };
+}
+
+/**
+ * Desktop app only: where to write a statement PDF (or a batch's folder), asked in a main-process
+ * dialog. The path comes back granted, so statements.generate/batch accept it as outPath/outDir
+ * (files/outputPolicy.ts); anywhere else the API writes only inside the data directory.
+ */
+export async function chooseOutputPath(request: OutputDialogRequest): Promise<{ path: string | null }> {
+  if (!host) throw new DomainError('bad_request', '“另存为”对话框只能在桌面版中使用；在浏览器中请下载 PDF', null);
+  return { path: await host.chooseOutputPath(request) };
 }

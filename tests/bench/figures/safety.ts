@@ -55,14 +55,16 @@ async function importWithSaves(work: string, dir: string): Promise<Figure[]> {
   }
   const { code, out, startedAt, endedAt } = await child;
   rt.close();
-  const imported = /done (\d+)/.exec(out)?.[1] ?? `failed (exit ${code}): ${out.trim().slice(0, 200)}`;
+  const done = /done (\d+) cpu ([\d.]+)/.exec(out);
+  const imported = done ? `${done[1]} imported, CPU ${done[2]} s` : `failed (exit ${code}): ${out.trim().slice(0, 200)}`;
   const sorted = [...waits].sort((a, b) => a - b);
   return [
     {
       name: 'import 100,000 invoices (child process) while saves run',
       medianMs: endedAt - startedAt,
       runs: 1,
-      note: `${imported} imported; budget < 15 s`,
+      // CPU time too: on a shared machine the wall time also counts other processes' turns.
+      note: `${imported}; budget < 15 s (wall; excludes the start-up quick_check, measured above)`,
     },
     {
       name: 'longest wait of an ordinary save during that import',

@@ -1,7 +1,8 @@
 /**
  * A second process importing invoices into a database (the office's other
  * writer): `node --import tsx importChild.ts DB CSV`. Prints `importing` when
- * the commit starts and `done <rows>` when it returns; exit 1 on a refusal.
+ * the commit starts (after the start-up integrity check of a large file, which
+ * writes wait for anyway) and `done <rows> cpu <seconds>` when it returns; exit 1 on a refusal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,9 @@ import type { ImportCommitResult } from '../../../shared/api/imports';
 async function main(): Promise<void> {
   const [dbFile, csvFile] = process.argv.slice(2);
   const rt = await AppRuntime.start({ dbFile, actor: { user: 'importer', device: 'child' } });
+  await rt.whenChecked();
   process.stdout.write('importing\n');
+  const cpu0 = process.cpuUsage();
   const r = await rt.call('imports.commit', {
     kind: 'invoices',
     fileName: path.basename(csvFile),
@@ -21,7 +24,8 @@ async function main(): Promise<void> {
     process.stdout.write(`refused ${JSON.stringify(r.error).slice(0, 500)}\n`);
     process.exit(1);
   }
-  process.stdout.write(`done ${(r.data as ImportCommitResult).report.imported}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(`done ${(r.data as ImportCommitResult).report.imported} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)}\n`);
   rt.close();
 }
 

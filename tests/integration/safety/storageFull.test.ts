@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/services/files/fileStore';
 import { tempRuntime, type TempRuntime } from '../../helpers/tempRuntime';
-import { importCustomers } from './importSetup';
+import { importCustomers, writeInvoiceCsv } from './importSetup';
+import type { ImportCommitResult } from '../../../shared/api/imports';
 
 let t: TempRuntime | null = null;
 afterEach(() => {
@@ -43,6 +44,46 @@ describe('a full disk', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'disk_full', message: expect.stringContaining('磁盘空间不足') } });
     expect((sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(10);
     expect((sqlite.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n).toBe(1);
+  });
+
+  it('a save and a chunked ledger import are refused with 磁盘空间不足, leave nothing, and both work once space frees', async () => {
+    t = await tempRuntime();
+    const codes = await importCustomers(t, 40);
+    const sqlite = t.rt.database().sqlite;
+    const customerId = (sqlite.prepare(`SELECT id FROM customers WHERE code = ?`).get(codes[0]) as { id: string }).id;
+    await t.rt.invoke('ledger.postInvoice', { customerId, date: '2026-11-02', amountFen: 50_000, docNo: 'PRE-1' });
+    // Everything a half-written save or import could leave behind, by plain SQL.
+    const state = () =>
+      sqlite
+        .prepare(
+          `SELECT (SELECT count(*) FROM ar_documents) AS docs, (SELECT count(*) FROM audit_log) AS audit,
+             (SELECT count(*) FROM import_batches) AS batches, (SELECT count(*) FROM import_commits) AS commits,
+             (SELECT count(*) FROM ar_allocations) AS allocations, (SELECT count(*) FROM ar_open_spans) AS spans,
+             (SELECT coalesce(sum(balance_fen), 0) FROM ar_customer_state) AS balance,
+             (SELECT coalesce(sum(doc_count), 0) || '/' || coalesce(sum(net_fen), 0) FROM ar_day_totals) AS days`,
+        )
+        .get();
+    const csv = fs.readFileSync(writeInvoiceCsv(t.dir, codes, 3_000, 'FULL')).toString('base64');
+    // The disk is full: the database may not grow by a single page, and the last page of the audit
+    // log (which every save appends to) is filled to the brim by one row of almost a page.
+    sqlite
+      .prepare(`INSERT INTO audit_log (id, at, user, device, entity, entity_id, action, after) VALUES ('~filler', ?, 't', 't', 'test', 'filler', 'fill', ?)`)
+      .run(new Date().toISOString(), JSON.stringify({ fill: 'x'.repeat(3_900) }));
+    const before = state();
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+
+    const save = await t.rt.call('ledger.postInvoice', { customerId, date: '2026-11-20', amountFen: 12_345, docNo: 'FULL-SAVE' });
+    expect(save).toMatchObject({ ok: false, error: { code: 'disk_full', message: expect.stringContaining('磁盘空间不足') } });
+    const imported = await t.rt.call('imports.commit', { kind: 'invoices', fileName: 'full.csv', dataBase64: csv });
+    expect(imported).toMatchObject({ ok: false, error: { code: 'disk_full', message: expect.stringContaining('磁盘空间不足') } });
+    expect(state()).toEqual(before);
+
+    // Space frees (the clerk deleted files): the same save and the same import go through.
+    sqlite.pragma('max_page_count = 1073741823');
+    expect(await t.rt.call('ledger.postInvoice', { customerId, date: '2026-11-20', amountFen: 12_345, docNo: 'FULL-SAVE' })).toMatchObject({ ok: true });
+    const again = await t.rt.invoke<ImportCommitResult>('imports.commit', { kind: 'invoices', fileName: 'full.csv', dataBase64: csv });
+    expect(again.report.imported).toBe(3_000);
+    expect((sqlite.prepare(`SELECT count(*) AS n FROM ar_documents`).get() as { n: number }).n).toBe(3_002);
   });
 
   it('the file store: 磁盘空间不足 and no .tmp left behind', async () => {

@@ -14,6 +14,7 @@ import { cellText, codeColumn } from '../../imports/cells';
 import { insertDocument, type NewDocument } from '../insertDocument';
 import { rederiveCustomer } from '../rederive';
 import { guardPeriodLock } from '../../statements/periodLock';
+import { getClosedThrough } from '../../period/closedPeriod';
 
 export interface ImportCustomer {
   id: string;
@@ -99,7 +100,8 @@ export function importUnits(ctx: ServiceContext, docs: readonly NewDocument[], b
       list.sort(byDate);
       const first = list[0];
       guardPeriodLock(ctx, { customerId, kind: first.kind, docNo: first.docNo, date: first.docDate, originalDate: null }, null);
-      for (const doc of list) insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import', lockCheckedByCaller: true });
+      const closedThrough = getClosedThrough(ctx);
+      for (const doc of list) insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import', lockCheckedByCaller: true, closedThrough });
       rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
       return list.length;
     });

@@ -1,0 +1,56 @@
+/**
+ * Issue 11, point 5 in the real desktop app: statements.chooseOutputPath
+ * shows the main-process save dialog, and only the path picked there
+ * becomes writable for statements.generate. Playwright cannot click a native
+ * dialog, so dialog.showSaveDialog is replaced inside the main process with
+ * one that answers like a clerk who typed a name; everything after it (the
+ * grant, the IPC call, the policy, the file) is the app's own code. The
+ * decisions are unit-tested in tests/unit/electron/outputDialog.test.ts.
+ *
+ * Skipped where there is no Electron binary (the project's build machine
+ * cannot download it): see electronBinary.ts.
+ */
+import { _electron as electron, expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { electronExecutable, REPO_ROOT, SKIP_REASON } from './electronBinary';
+
+const executablePath = electronExecutable();
+test.skip(!executablePath, SKIP_REASON);
+
+type CallResult = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+
+test('the save dialog grants exactly the path the clerk picked', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-dialog-'));
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-picked-'));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env.DEALERDESK_DATA_DIR = dir;
+  env.DEALERDESK_DB = path.join(dir, 'dealerdesk.db');
+  const args = process.getuid?.() === 0 ? ['--no-sandbox', '.'] : ['.'];
+  const app = await electron.launch({ executablePath: executablePath ?? undefined, args, cwd: REPO_ROOT, env });
+  try {
+    const win = await app.firstWindow();
+    await win.waitForLoadState('domcontentloaded');
+    const call = (method: string, params: unknown) => win.evaluate(([m, p]) => window.api!.call(m as string, p), [method, params] as const) as Promise<CallResult>;
+    const picked = path.join(elsewhere, '宁波顺达-2026-11');
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, picked);
+
+    await call('settings.updateCompany', { companyName: '杭州明远商贸有限公司' });
+    const customerId = ((await call('customers.create', { code: 'C0001', name: '宁波顺达五金批发部' })).data as { id: string }).id;
+    const base = { customerId, from: '2026-11-01', to: '2026-11-30' };
+    expect((await call('statements.generate', { ...base, outPath: `${picked}.pdf` })).error?.code).toBe('forbidden');
+    const chosen = await call('statements.chooseOutputPath', { kind: 'pdf', suggestedName: '宁波顺达-2026-11' });
+    expect(chosen.data).toEqual({ path: `${picked}.pdf` });
+    expect((await call('statements.generate', { ...base, outPath: `${picked}.pdf` })).ok).toBe(true);
+    expect(fs.readFileSync(`${picked}.pdf`).subarray(0, 4).toString()).toBe('%PDF');
+    expect((await call('statements.generate', { ...base, outPath: path.join(elsewhere, 'other.pdf') })).error?.code).toBe('forbidden');
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
