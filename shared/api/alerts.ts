@@ -62,6 +62,8 @@ export const alertListSchema = z.object({
   asOf: asOfField,
   /** Also the snoozed and acknowledged ones, each with its state. */
   all: z.boolean().default(false),
+  /** 只看我的: only customers whose 业务员 is the acting user (electron/services/alerts/mine.ts). */
+  mine: z.boolean().default(false),
 });
 export type AlertListInput = z.input<typeof alertListSchema>;
 
@@ -119,6 +121,8 @@ export const collectionTodaySchema = z.object({
   asOf: asOfField,
   /** Rows returned (the ranking covers everyone; `total` says how many there are). */
   limit: z.number().int().min(1).max(10_000).default(500),
+  /** 只看我的: only customers whose 业务员 is the acting user; total and counts then cover those alone. */
+  mine: z.boolean().default(false),
 });
 export type CollectionTodayInput = z.input<typeof collectionTodaySchema>;
 

@@ -13,6 +13,7 @@ import { diffDays } from '../../../shared/dates/calendar';
 import type { ServiceContext } from '../context';
 import { latestPromises, promiseStatus } from '../alerts/interactionsAsOf';
 import { LedgerAsOf } from '../alerts/ledgerAsOf';
+import { myCustomerIds } from '../alerts/mine';
 import { compareCollection, fenFromThirtieths, type Rankable } from './ranking';
 
 const SQL = {
@@ -46,6 +47,10 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
 
   const candidates = new Set<string>(summaries.keys());
   for (const [customerId, p] of promises) if (p.status === 'broken') candidates.add(customerId);
+  if (input.mine) {
+    const mine = myCustomerIds(ctx);
+    for (const id of candidates) if (!mine.has(id)) candidates.delete(id);
+  }
 
   const ranked: Ranked[] = [];
   let overdueTotal = 0;
