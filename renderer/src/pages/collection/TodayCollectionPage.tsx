@@ -1,9 +1,12 @@
 /**
  * 今日催收: whom to call today, ranked (see the service's ranking.ts — broken
  * promises first, then Σ overdue × (1 + days / 30), fresh promises last),
- * each row with what a call needs, and one click to log the call.
+ * each row with what a call needs, and one click to log the call. Every
+ * customer on the list is loaded (the count said is the rows shown); the
+ * overdue / broken-promise split and 只看我的 narrow it, and the dashboard's
+ * counts open it already narrowed.
  */
-import { Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPhoneCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CollectionRow } from '../../../../shared/api/alerts';
@@ -11,17 +14,34 @@ import { formatFen } from '../../../../shared/money/format';
 import { useApiQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterBar } from '../../components/FilterBar';
+import { MineSwitch, useMine } from '../../components/MineSwitch';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
+import { useDocumentDrawer } from '../ledger/document/useDocumentDrawer';
 import { useCollectionColumns } from './collectionColumns';
+import { linkedShow, rowShows, type CollectionShow } from './collectionFilter';
 import { LogCallModal } from './LogCallModal';
+
+/** Everyone on the list: the page must show as many rows as its count says (the server's ceiling). */
+const ALL_ROWS = 10_000;
 
 export function TodayCollectionPage() {
   const t = useT();
-  const list = useApiQuery('collection.today', { asOf: null });
+  const mine = useMine('collection');
+  const [show, setShow] = useState<CollectionShow>(() => linkedShow() ?? 'all');
+  const list = useApiQuery('collection.today', { asOf: null, limit: ALL_ROWS, mine: mine.mine });
   const [calling, setCalling] = useState<CollectionRow | null>(null);
-  const columns = useCollectionColumns(setCalling);
+  const [items, setItems] = useState<OpenItemsTarget | null>(null);
+  const documents = useDocumentDrawer();
   const data = list.data;
+  const columns = useCollectionColumns({
+    logCall: setCalling,
+    openItems: (r) => setItems({ customerId: r.customerId, asOf: data?.asOf ?? '', basis: 'due', bucket: null }),
+    openDocument: documents.open,
+  });
+  const rows = (data?.rows ?? []).filter((r) => rowShows(r, show));
 
   return (
     <Stack gap="sm">
@@ -38,13 +58,35 @@ export function TodayCollectionPage() {
           </Text>
         )}
       </Group>
+      <FilterBar
+        right={
+          data && (
+            <Text size="sm" c="dimmed" data-testid="collection-shown">
+              {t('alerts.collection.shown', { count: rows.length })}
+            </Text>
+          )
+        }
+      >
+        <SegmentedControl
+          size="xs"
+          value={show}
+          onChange={(v) => setShow(v as CollectionShow)}
+          data={[
+            { value: 'all', label: t('alerts.collection.showAll', { count: data?.total ?? 0 }) },
+            { value: 'overdue', label: t('alerts.collection.showOverdue', { count: data?.overdueCustomers ?? 0 }) },
+            { value: 'promise', label: t('alerts.collection.showPromise', { count: data?.brokenPromiseCustomers ?? 0 }) },
+          ]}
+          data-testid="collection-show"
+        />
+        <MineSwitch state={mine} data-testid="collection-mine" />
+      </FilterBar>
       {list.isLoading && <Loader size="sm" />}
       {data && (
         <DataTable
-          rows={data.rows}
+          rows={rows}
           columns={columns}
           rowKey={(r) => r.customerId}
-          height="calc(100vh - 190px)"
+          height="calc(100vh - 236px)"
           rowHeight={44}
           wrap
           onRowClick={(r) => navigate(`/customers/${r.customerId}`)}
@@ -53,6 +95,8 @@ export function TodayCollectionPage() {
         />
       )}
       <LogCallModal row={calling} onClose={() => setCalling(null)} />
+      <OpenItemsDrawer target={items} onClose={() => setItems(null)} />
+      {documents.drawer}
     </Stack>
   );
 }
