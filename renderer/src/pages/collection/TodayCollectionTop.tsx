@@ -27,13 +27,13 @@ export function TodayCollectionTop({ count = 5 }: { count?: number }) {
       )}
       {list && list.total > 0 && (
         <Group gap={6} data-testid="collection-split">
-          <Anchor size="sm" onClick={() => navigate(collectionHref('all'))} data-testid="collection-split-all">
+          <Anchor component="button" size="sm" onClick={() => navigate(collectionHref('all'))} data-testid="collection-split-all">
             {t('alerts.collection.split', { count: list.total })}
           </Anchor>
           <Text span size="sm" c="dimmed">
             ·
           </Text>
-          <Anchor size="sm" c="red.7" onClick={() => navigate(collectionHref('overdue'))} data-testid="collection-split-overdue">
+          <Anchor component="button" size="sm" c="red.7" onClick={() => navigate(collectionHref('overdue'))} data-testid="collection-split-overdue">
             {t('alerts.collection.splitOverdue', { count: list.overdueCustomers })}
           </Anchor>
           {list.brokenPromiseCustomers > 0 && (
@@ -41,7 +41,7 @@ export function TodayCollectionTop({ count = 5 }: { count?: number }) {
               <Text span size="sm" c="dimmed">
                 ·
               </Text>
-              <Anchor size="sm" c="red.7" onClick={() => navigate(collectionHref('promise'))} data-testid="collection-split-promise">
+              <Anchor component="button" size="sm" c="red.7" onClick={() => navigate(collectionHref('promise'))} data-testid="collection-split-promise">
                 {t('alerts.collection.splitPromise', { count: list.brokenPromiseCustomers })}
               </Anchor>
             </>
