@@ -17,6 +17,7 @@ import type { CallVia } from '../../electron/api/sessions';
 import { generateDemo } from '../../electron/services/demo/generateDemo';
 import type { AlertCounts, AlertList, CollectionList } from '../../shared/api/alerts';
 import type { Dashboard } from '../../shared/api/dashboard';
+import { formatFen } from '../../shared/money/format';
 import { expect, test, type Page } from './fixtures';
 
 const NOW = '2026-11-24T10:00:00+08:00';
@@ -82,8 +83,8 @@ test('dashboard counts open screens showing as many rows; alerts fold, filter to
 
   // Like with like: month to date against 2026-10-01..2026-10-24, said on the card.
   const collected = page.getByTestId('dash-collected');
-  await expect(collected).toContainText('上月同期（2026-10-01 至 2026-10-24）');
-  await expect(collected).toContainText('较上月同期');
+  await expect(collected).toContainText('上月同期 2026-10-01 至 2026-10-24');
+  await expect(collected).toContainText(`${formatFen(dash.collections.lastMonthSameDays.receivedFen)} · 较同期`);
   // The badge: what needs action today, not every open alert.
   expect(counts.needsAction).toBeGreaterThan(0);
   expect(counts.needsAction).toBeLessThan(counts.total);

@@ -109,6 +109,7 @@ export const alertsZh = {
     open: '查看全部',
     badge: '{count} 条待处理的预警',
     needsAction: '{count} 条今天需要处理（严重的和今天新出现的）',
+    today: '其中 {count} 条今天需处理',
   },
   collection: {
     title: '今日催收',
@@ -304,6 +305,7 @@ export const alertsEn: Widen<typeof alertsZh> = {
     open: 'View all',
     badge: '{count} open alerts',
     needsAction: '{count} need action today (critical or new today)',
+    today: '{count} need action today',
   },
   collection: {
     title: 'Collect today',
