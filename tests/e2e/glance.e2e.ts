@@ -113,6 +113,7 @@ test('dashboard counts open screens showing as many rows; alerts fold, filter to
     await expect(page.getByTestId('collection-table')).toHaveAttribute('aria-rowcount', String(count));
   }
   expect(await foreignDates(page)).toEqual([]);
+  await shots(page, app.shot, 'collection');
 
   // 只看我的 on 今日催收: the rows of my customers only.
   const owners = new Map((rt.database().sqlite.prepare('SELECT id, salesperson FROM customers').all() as { id: string; salesperson: string }[]).map((c) => [c.id, c.salesperson]));
