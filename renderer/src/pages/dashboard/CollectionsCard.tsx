@@ -49,7 +49,7 @@ export function CollectionsCard({ data, onFlow }: { data: Dashboard; onFlow(targ
           withLegend
           legendProps={{ verticalAlign: 'top', height: 26 }}
           valueFormatter={tooltipMoney}
-          yAxisProps={{ tickFormatter: (v: number) => axisMoney(v, locale), width: 56 }}
+          yAxisProps={{ tickFormatter: (v: number) => axisMoney(v, locale), width: 64 }}
           barProps={{ cursor: 'pointer', onClick: (_item, index) => openMonth(months[index]) }}
         />
       ) : (
