@@ -138,10 +138,14 @@ test('dashboard counts open screens showing as many rows; alerts fold, filter to
   await expect(page.getByTestId('aging-items-table')).toBeHidden();
 
   // The alert page: groups folded to five rows, "show all" unfolds the rest in place.
-  await page.locator('nav').getByText('预警').click();
+  // The dashboard's alert card counts by kind; its 逾期 line opens the page whose 逾期 group has as many.
   const all = (await rt.invoke<AlertList>('alerts.list', {}, seed)).alerts;
   const overdueAlerts = all.filter((a) => a.kind === 'overdue').length;
   expect(overdueAlerts).toBeGreaterThan(5);
+  await page.locator('nav').getByText('首页').click();
+  await expect(page.getByTestId('alert-count-overdue')).toContainText(String(overdueAlerts));
+  await expect(page.getByTestId('alert-counts-card')).toContainText(`${all.length} 条待处理`);
+  await enter(page, 'alert-count-overdue');
   const group = page.getByTestId('alert-group-overdue');
   await expect(group.getByTestId('alert-table-overdue')).toHaveAttribute('aria-rowcount', '5');
   await expect(group.getByTestId('alert-group-count')).toHaveText(String(overdueAlerts));
