@@ -77,13 +77,16 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
 
   const contactStmt = ctx.db.prepare(SQL.contact);
   const interactionStmt = ctx.db.prepare(SQL.lastInteraction);
-  const rows: CollectionRow[] = ranked.slice(0, input.limit).map((r, i) => {
+  // Ranks are positions on the whole list; `show` picks a part of it, offset/limit a page of that part.
+  const rankOf = new Map(ranked.map((r, i) => [r.customerId, i + 1]));
+  const shown = input.show === 'all' ? ranked : ranked.filter((r) => (input.show === 'overdue' ? r.overdueCount > 0 : r.overdueCount === 0));
+  const rows: CollectionRow[] = shown.slice(input.offset, input.offset + input.limit).map((r) => {
     const contact = contactStmt.get(r.customerId) as { name: string; mobile: string; phone: string } | undefined;
     const last = interactionStmt.get(r.customerId, asOf) as { date: string; channel: string; summary: string } | undefined;
     const items = r.overdueCount === 0 ? [] : ledger.overdueItems(r.customerId);
     return {
       ...r,
-      rank: i + 1,
+      rank: rankOf.get(r.customerId) ?? 0,
       balanceFen: ledger.balanceOf(r.customerId),
       contact: contact ?? null,
       lastInteraction: last ? { date: last.date, channel: last.channel as InteractionChannel, summary: last.summary } : null,
@@ -91,5 +94,5 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
     };
   });
   const overdueCustomers = ranked.filter((r) => r.overdueCount > 0).length;
-  return { asOf, total: ranked.length, overdueCustomers, brokenPromiseCustomers: ranked.length - overdueCustomers, overdueFen: overdueTotal, rows };
+  return { asOf, total: shown.length, overdueCustomers, brokenPromiseCustomers: ranked.length - overdueCustomers, overdueFen: overdueTotal, rows };
 }

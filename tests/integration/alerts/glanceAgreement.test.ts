@@ -27,7 +27,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.cleanup());
 
-const collection = (asOf: string, mine = false) => t.rt.invoke<CollectionList>('collection.today', { asOf, limit: 10_000, mine });
+const collection = (asOf: string, mine = false, show: 'all' | 'overdue' | 'promise' = 'all') =>
+  t.rt.invoke<CollectionList>('collection.today', { asOf, limit: 10_000, mine, show });
 const alerts = (asOf: string, mine = false) => t.rt.invoke<AlertList>('alerts.list', { asOf, mine });
 const overdueReport = (asOf: string, salesperson = '') => t.rt.invoke<AgingReport>('aging.report', { asOf, overdueOnly: true, salesperson });
 
@@ -64,6 +65,25 @@ describe('dashboard tiles count the rows of the screens they open', () => {
     const brokenOnly = list.rows.filter((r) => r.overdueFen === 0);
     expect(brokenOnly.every((r) => r.group === 'broken')).toBe(true);
     expect(list.brokenPromiseCustomers).toBe(brokenOnly.length);
+
+    // The tile's split opens the list showing exactly those rows, ranked as on the whole list.
+    const overduePart = await collection(asOf, false, 'overdue');
+    expect(overduePart.total).toBe(dash.overdueCustomers);
+    expect(overduePart.rows.map((r) => [r.customerId, r.rank])).toEqual(overdueRows.map((r) => [r.customerId, r.rank]));
+    const promisePart = await collection(asOf, false, 'promise');
+    expect(promisePart.total).toBe(list.brokenPromiseCustomers);
+    expect(promisePart.rows.map((r) => r.customerId)).toEqual(brokenOnly.map((r) => r.customerId));
+    // Both parts report the split of the whole list.
+    expect([overduePart.overdueCustomers, overduePart.brokenPromiseCustomers]).toEqual([list.overdueCustomers, list.brokenPromiseCustomers]);
+
+    // Page by page (as the list scrolls) gives the same rows as one read.
+    const pages: string[] = [];
+    for (let offset = 0; offset < list.total; offset += 7) {
+      const page = await t.rt.invoke<CollectionList>('collection.today', { asOf, offset, limit: 7 });
+      expect(page.total).toBe(list.total);
+      pages.push(...page.rows.map((r) => r.customerId));
+    }
+    expect(pages).toEqual(list.rows.map((r) => r.customerId));
   }, 60_000);
 
   it('as of earlier dates the same counts agree', async () => {

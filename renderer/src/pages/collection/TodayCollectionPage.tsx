@@ -1,17 +1,17 @@
 /**
  * 今日催收: whom to call today, ranked (see the service's ranking.ts — broken
  * promises first, then Σ overdue × (1 + days / 30), fresh promises last),
- * each row with what a call needs, and one click to log the call. Every
- * customer on the list is loaded (the count said is the rows shown); the
- * overdue / broken-promise split and 只看我的 narrow it, and the dashboard's
- * counts open it already narrowed.
+ * each row with what a call needs, and one click to log the call. Read page
+ * by page as the clerk scrolls, so the count said is the rows the list holds
+ * however long it is; the overdue / broken-promise split and 只看我的 narrow
+ * it on the server, and the dashboard's counts open it already narrowed.
  */
-import { Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPhoneCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CollectionRow } from '../../../../shared/api/alerts';
+import type { CollectionRow, CollectionShow } from '../../../../shared/api/alerts';
 import { formatFen } from '../../../../shared/money/format';
-import { useApiQuery } from '../../api/hooks';
+import { usePagedList } from '../../api/usePagedList';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
@@ -21,27 +21,25 @@ import { navigate } from '../../shell/router';
 import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
 import { useDocumentDrawer } from '../ledger/document/useDocumentDrawer';
 import { useCollectionColumns } from './collectionColumns';
-import { linkedShow, rowShows, type CollectionShow } from './collectionFilter';
+import { linkedShow } from './collectionFilter';
 import { LogCallModal } from './LogCallModal';
-
-/** Everyone on the list: the page must show as many rows as its count says (the server's ceiling). */
-const ALL_ROWS = 10_000;
 
 export function TodayCollectionPage() {
   const t = useT();
   const mine = useMine('collection');
   const [show, setShow] = useState<CollectionShow>(() => linkedShow() ?? 'all');
-  const list = useApiQuery('collection.today', { asOf: null, limit: ALL_ROWS, mine: mine.mine });
+  const list = usePagedList('collection.today', { asOf: null, mine: mine.mine, show }, 100);
   const [calling, setCalling] = useState<CollectionRow | null>(null);
   const [items, setItems] = useState<OpenItemsTarget | null>(null);
   const documents = useDocumentDrawer();
-  const data = list.data;
+  const data = list.firstPage;
+  // The whole list (total counts only the part shown).
+  const everyone = data ? data.overdueCustomers + data.brokenPromiseCustomers : 0;
   const columns = useCollectionColumns({
     logCall: setCalling,
     openItems: (r) => setItems({ customerId: r.customerId, asOf: data?.asOf ?? '', basis: 'due', bucket: null }),
     openDocument: documents.open,
   });
-  const rows = (data?.rows ?? []).filter((r) => rowShows(r, show));
 
   return (
     <Stack gap="sm">
@@ -54,7 +52,7 @@ export function TodayCollectionPage() {
         </Stack>
         {data && (
           <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="collection-total">
-            {data.asOf} · {t('alerts.collection.total', { count: data.total, amount: formatFen(data.overdueFen) })}
+            {data.asOf} · {t('alerts.collection.total', { count: everyone, amount: formatFen(data.overdueFen) })}
           </Text>
         )}
       </Group>
@@ -62,7 +60,7 @@ export function TodayCollectionPage() {
         right={
           data && (
             <Text size="sm" c="dimmed" data-testid="collection-shown">
-              {t('alerts.collection.shown', { count: rows.length })}
+              {t('alerts.collection.shown', { count: list.total ?? 0 })}
             </Text>
           )
         }
@@ -72,7 +70,7 @@ export function TodayCollectionPage() {
           value={show}
           onChange={(v) => setShow(v as CollectionShow)}
           data={[
-            { value: 'all', label: t('alerts.collection.showAll', { count: data?.total ?? 0 }) },
+            { value: 'all', label: t('alerts.collection.showAll', { count: everyone }) },
             { value: 'overdue', label: t('alerts.collection.showOverdue', { count: data?.overdueCustomers ?? 0 }) },
             { value: 'promise', label: t('alerts.collection.showPromise', { count: data?.brokenPromiseCustomers ?? 0 }) },
           ]}
@@ -80,10 +78,16 @@ export function TodayCollectionPage() {
         />
         <MineSwitch state={mine} data-testid="collection-mine" />
       </FilterBar>
-      {list.isLoading && <Loader size="sm" />}
+      {list.error && <Alert color="orange">{list.error.message}</Alert>}
+      {!data && list.loading && <Loader size="sm" />}
       {data && (
         <DataTable
-          rows={rows}
+          rows={list.rows}
+          total={list.total}
+          onLoadMore={list.loadMore}
+          loadingMore={list.loadingMore}
+          loading={list.loading}
+          resetKey={`${show}-${mine.mine}`}
           columns={columns}
           rowKey={(r) => r.customerId}
           height="calc(100vh - 236px)"
