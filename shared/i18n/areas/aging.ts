@@ -244,7 +244,7 @@ export const agingEn: Widen<typeof agingZh> = {
     overdueCustomers: '{count} customers overdue',
     collectedThisMonth: 'Collected this month',
     collectedSameDays: 'Same days last month: {from} to {to}',
-    collectedChange: '{change} on them',
+    collectedChange: '{change} against those days',
     collectedTitle: 'Collected {from} to {to}, compared with the same days of last month (all of last month {lastMonth})',
     dso: 'Days sales outstanding (DSO)',
     dsoHint: 'Balance ÷ invoiced in the last 90 days × 90',
