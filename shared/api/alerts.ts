@@ -62,6 +62,8 @@ export const alertListSchema = z.object({
   asOf: asOfField,
   /** Also the snoozed and acknowledged ones, each with its state. */
   all: z.boolean().default(false),
+  /** 只看我的: only customers whose 业务员 is the acting user (electron/services/alerts/mine.ts). */
+  mine: z.boolean().default(false),
 });
 export type AlertListInput = z.input<typeof alertListSchema>;
 
@@ -115,10 +117,23 @@ export interface AckResult {
 
 // ---------------------------------------------------------------- collection
 
+/** The parts of 今日催收 a list or a link can ask for. */
+export const COLLECTION_SHOWS = ['all', 'overdue', 'promise'] as const;
+export type CollectionShow = (typeof COLLECTION_SHOWS)[number];
+
 export const collectionTodaySchema = z.object({
   asOf: asOfField,
   /** Rows returned (the ranking covers everyone; `total` says how many there are). */
   limit: z.number().int().min(1).max(10_000).default(500),
+  /** Rows skipped (the list page reads it page by page as the clerk scrolls). */
+  offset: z.number().int().min(0).default(0),
+  /** 只看我的: only customers whose 业务员 is the acting user; total and counts then cover those alone. */
+  mine: z.boolean().default(false),
+  /**
+   * Which part of the list: overdue = customers with something overdue (overdueCustomers),
+   * promise = on the list only for a broken promise (brokenPromiseCustomers). Ranks stay those of the whole list.
+   */
+  show: z.enum(COLLECTION_SHOWS, { error: '显示范围只能是 all、overdue 或 promise' }).default('all'),
 });
 export type CollectionTodayInput = z.input<typeof collectionTodaySchema>;
 
@@ -170,13 +185,16 @@ export interface CollectionRow {
 
 export interface CollectionList {
   asOf: string;
-  /** Customers on the list (rows may be fewer, see limit) = overdueCustomers + brokenPromiseCustomers. */
+  /**
+   * Customers in the part asked for (`show`; rows may be fewer, see limit/offset). With show = all:
+   * everyone on the list = overdueCustomers + brokenPromiseCustomers.
+   */
   total: number;
-  /** Of them, customers with overdue items (the dashboard's overdueCustomers: the same customers, the same overdueFen). */
+  /** Customers on the whole list with overdue items (the dashboard's overdueCustomers: the same customers, the same overdueFen). */
   overdueCustomers: number;
-  /** Of them, customers on the list only for a broken promise (nothing overdue). */
+  /** Customers on the whole list only for a broken promise (nothing overdue). */
   brokenPromiseCustomers: number;
-  /** Overdue total of all of them. */
+  /** Overdue total of the whole list. */
   overdueFen: number;
   rows: CollectionRow[];
 }

@@ -15,6 +15,7 @@ import { ledgerFigures } from './figures/ledger';
 import { safetyFigures } from './figures/safety';
 import { syncFigures } from './figures/sync';
 import { rebateFigures } from './figures/rebates';
+import { glanceFigures } from './figures/glance';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
@@ -26,6 +27,7 @@ groups.push({ name: 'safety', run: safetyFigures });
 groups.push({ name: 'evaluation', run: evaluationFigures });
 groups.push({ name: 'sync', run: syncFigures });
 groups.push({ name: 'rebates', run: rebateFigures });
+groups.push({ name: 'glance', run: glanceFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

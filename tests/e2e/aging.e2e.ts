@@ -134,14 +134,19 @@ test('dashboard on the small demo data', async ({ page, app }) => {
   await page.keyboard.press('Escape');
 
   // The largest debtor's balance opens its open items; the salesperson opens the report filtered.
-  await page.getByTestId('dash-debtors').locator('tbody tr').first().locator('button').click();
+  await page.getByTestId('dash-debtors').locator('tbody tr').first().locator('button').first().click();
   await expect(page.getByTestId('aging-items-table')).toBeVisible();
   await page.waitForTimeout(400);
   await app.shot('dashboard-demo-debtor-items');
   await page.keyboard.press('Escape');
-  await page.getByTestId('dash-salespeople').locator('tbody tr').first().locator('button').click();
+  await page.getByTestId('dash-salespeople').locator('tbody tr').first().locator('button').first().click();
   await expect(page.getByRole('heading', { name: '账龄分析' })).toBeVisible();
   await expect(page.getByTestId('aging-salesperson')).toHaveValue(/.+/);
+  // 其中逾期 of a salesperson opens the report of that salesperson's overdue customers (issue 16.8).
+  await page.locator('nav').getByText('首页').click();
+  await page.getByTestId('dash-salesperson-overdue').first().click();
+  await expect(page.getByTestId('aging-salesperson')).toHaveValue(/.+/);
+  await expect(page.getByTestId('aging-count')).toHaveText(/\d+ 个客户/);
   await app.shot('aging-demo-by-salesperson');
 
   await page.getByTestId('language-switch').getByText('English').click();

@@ -115,8 +115,8 @@ test('a clerk posts a shipment against a contract, allocates a partial receipt b
   const alloc = page.getByTestId('allocation-editor');
   const onOpening = alloc.getByLabel('QC202610-0001 本次核销金额');
   const onInvoice = alloc.getByLabel('YS202611-0001 本次核销金额');
-  await expect(onOpening).toHaveValue('20000.00');
-  await expect(onInvoice).toHaveValue('10000.00');
+  await expect(onOpening).toHaveValue('20,000.00');
+  await expect(onInvoice).toHaveValue('10,000.00');
   await expect(page.getByTestId('allocation-mode')).toHaveText('自动核销（先到期先核销）');
   await app.shot('receipt-suggestion');
 

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { acknowledgeAlert, checkSnoozeDate, kindOfKey, loadAcks, snoozeAlert, viewOf } from './acks';
 import { computeAlerts } from './compute';
 import { getAlertSettings } from './settings';
+import { myCustomerIds } from './mine';
 import { cachedAlerts, cachedViews, keepingAlerts } from './viewCache';
 import { isNewOn, needsAction } from '../../../shared/alerts/needsAction';
 
@@ -30,8 +31,9 @@ export function alertViews(ctx: ServiceContext, asOf: string): AlertView[] {
 
 export function listAlerts(ctx: ServiceContext, input: z.output<typeof alertListSchema>): AlertList {
   const asOf = input.asOf ?? ctx.clock.today();
-  const views = alertViews(ctx, asOf);
-  return { asOf, alerts: input.all ? views : views.filter((v) => v.state === 'active') };
+  const mine = input.mine ? myCustomerIds(ctx) : null;
+  const views = alertViews(ctx, asOf).filter((v) => (input.all || v.state === 'active') && (mine === null || mine.has(v.customerId)));
+  return { asOf, alerts: views };
 }
 
 export function alertCounts(ctx: ServiceContext, input: { asOf: string | null }): AlertCounts {

@@ -13,6 +13,7 @@ import { diffDays } from '../../../shared/dates/calendar';
 import type { ServiceContext } from '../context';
 import { latestPromises, promiseStatuses } from '../alerts/interactionsAsOf';
 import { LedgerAsOf } from '../alerts/ledgerAsOf';
+import { myCustomerIds } from '../alerts/mine';
 import { compareCollection, fenFromThirtieths, type Rankable } from './ranking';
 
 const SQL = {
@@ -42,6 +43,10 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
 
   const candidates = new Set<string>(summaries.keys());
   for (const [customerId, p] of promises) if (p.status === 'broken') candidates.add(customerId);
+  if (input.mine) {
+    const mine = myCustomerIds(ctx);
+    for (const id of candidates) if (!mine.has(id)) candidates.delete(id);
+  }
 
   const ranked: Ranked[] = [];
   let overdueTotal = 0;
@@ -68,13 +73,16 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
 
   const contactStmt = ctx.db.prepare(SQL.contact);
   const interactionStmt = ctx.db.prepare(SQL.lastInteraction);
-  const rows: CollectionRow[] = ranked.slice(0, input.limit).map((r, i) => {
+  // Ranks are positions on the whole list; `show` picks a part of it, offset/limit a page of that part.
+  const rankOf = new Map(ranked.map((r, i) => [r.customerId, i + 1]));
+  const shown = input.show === 'all' ? ranked : ranked.filter((r) => (input.show === 'overdue' ? r.overdueCount > 0 : r.overdueCount === 0));
+  const rows: CollectionRow[] = shown.slice(input.offset, input.offset + input.limit).map((r) => {
     const contact = contactStmt.get(r.customerId) as { name: string; mobile: string; phone: string } | undefined;
     const last = interactionStmt.get(r.customerId, asOf) as { date: string; channel: string; summary: string } | undefined;
     const items = r.overdueCount === 0 ? [] : ledger.overdueItems(r.customerId);
     return {
       ...r,
-      rank: i + 1,
+      rank: rankOf.get(r.customerId) ?? 0,
       balanceFen: ledger.balanceOf(r.customerId),
       contact: contact ?? null,
       lastInteraction: last ? { date: last.date, channel: last.channel as InteractionChannel, summary: last.summary } : null,
@@ -82,5 +90,5 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
     };
   });
   const overdueCustomers = ranked.filter((r) => r.overdueCount > 0).length;
-  return { asOf, total: ranked.length, overdueCustomers, brokenPromiseCustomers: ranked.length - overdueCustomers, overdueFen: overdueTotal, rows };
+  return { asOf, total: shown.length, overdueCustomers, brokenPromiseCustomers: ranked.length - overdueCustomers, overdueFen: overdueTotal, rows };
 }

@@ -203,6 +203,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
               onKeyDown={
                 clickable
                   ? (e) => {
+                      // Keys pressed on a control inside the row (an amount, 记录电话) belong to that control.
+                      if (e.target !== e.currentTarget) return;
                       if (e.key === 'Enter') onRowClick?.(row);
                       else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                         e.preventDefault();

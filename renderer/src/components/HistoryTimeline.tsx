@@ -6,12 +6,12 @@
  */
 import { Badge, Group, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { HistoryEntryDto } from '../../../shared/api/history';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { useT } from '../i18n/I18nProvider';
 import { EmptyState } from './EmptyState';
+import { dateTimeOf } from './dateText';
 
 export interface HistoryTimelineProps {
   entries: readonly HistoryEntryDto[] | undefined;
@@ -64,7 +64,7 @@ export function HistoryTimeline({ entries, loading, fieldLabels, formatValue, ac
                   {actionLabel(e.action)}
                 </Badge>
                 <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                  {dateTimeOf(e.at)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('ui.history.by', { user: e.user, device: e.device })}

@@ -6,7 +6,6 @@
  */
 import { Badge, Button, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ImportBatch } from '../../../shared/api/imports';
 import { useApiMutation, useApiQuery } from '../api/hooks';
@@ -15,6 +14,7 @@ import { DataTable, type DataColumn } from './DataTable';
 import { EmptyState } from './EmptyState';
 import { notifySuccess } from './notify';
 import { ReasonDialog } from './ReasonDialog';
+import { dateOf, dateTimeOf } from './dateText';
 
 export interface ImportBatchesProps {
   /** Only batches of this kind ('' or omitted = all). */
@@ -32,7 +32,7 @@ export function ImportBatches({ kind = '', kindLabel, height = 360 }: ImportBatc
   const [error, setError] = useState<string | null>(null);
 
   const columns: DataColumn<ImportBatch>[] = [
-    { key: 'at', header: t('ui.batches.at'), width: 150, cell: (b) => dayjs(b.createdAt).format('YYYY-MM-DD HH:mm') },
+    { key: 'at', header: t('ui.batches.at'), width: 150, cell: (b) => dateTimeOf(b.createdAt) },
     { key: 'file', header: t('ui.batches.file'), width: 'minmax(180px, 2fr)', cell: (b) => b.fileName },
     { key: 'kind', header: t('ui.batches.kind'), width: 80, cell: (b) => kindLabel(b.kind) },
     { key: 'rows', header: t('ui.batches.rows'), width: 70, align: 'right', cell: (b) => String(b.rows) },
@@ -47,7 +47,7 @@ export function ImportBatches({ kind = '', kindLabel, height = 360 }: ImportBatc
             <Badge tt="none" size="sm" color="gray" variant="light" mr={6}>
               {t('ui.batches.undone')}
             </Badge>
-            {dayjs(b.undoneAt).format('YYYY-MM-DD')} {b.undoReason}
+            {dateOf(b.undoneAt)} {b.undoReason}
           </Text>
         ) : (
           <Badge tt="none" size="sm" color="teal" variant="light">

@@ -14,8 +14,13 @@ export const tooltipMoney = (yuan: number): string => formatFen(Math.round(yuan 
 /** One decimal at most, none when it is .0 (3.5万, 7万). */
 const short = (n: number): string => String(Math.round(n * 10) / 10);
 
-/** Axis ticks: 万 / 亿 in Chinese, k / M in English. */
+/** Axis ticks: ¥ like every amount, then 万 / 亿 in Chinese, k / M in English (¥120万, ¥1.2M). */
 export function axisMoney(yuan: number, locale: 'zh-CN' | 'en'): string {
+  const text = axisNumber(yuan, locale);
+  return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`;
+}
+
+function axisNumber(yuan: number, locale: 'zh-CN' | 'en'): string {
   const abs = Math.abs(yuan);
   if (locale === 'en') {
     if (abs >= 1e6) return `${short(yuan / 1e6)}M`;

@@ -2,13 +2,13 @@
  * Shown instead of the app when the database cannot be opened: what and why,
  * and the backups to restore from. Never a silently created empty database.
  */
-import dayjs from 'dayjs';
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SystemStatus } from '../../../shared/api/system';
 import { apiClient } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
+import { dateTimeSecondsOf } from '../components/dateText';
 
 type Unavailable = Extract<SystemStatus, { state: 'unavailable' }>;
 
@@ -59,7 +59,7 @@ export function DatabaseErrorScreen({ status, onRecovered }: { status: Unavailab
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{dayjs(b.createdAt).format('YYYY-MM-DD HH:mm:ss')}</Table.Td>
+                <Table.Td>{dateTimeSecondsOf(b.createdAt)}</Table.Td>
                 <Table.Td>{(b.size / 1024).toFixed(0)} KB</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={b.verified === true ? 'teal' : b.verified === false ? 'red' : 'gray'}>

@@ -38,7 +38,7 @@ const actor = { user: 'bench', device: 'bench' };
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** The medium demo (customers, contracts, ~20,000 documents), built once and cached. */
-async function mediumDemoDb(): Promise<string> {
+export async function mediumDemoDb(): Promise<string> {
   const file = cachePath('aging-medium-v1.db');
   if (fs.existsSync(file)) return migratedInPlace(file);
   const building = `${file}.building`;

@@ -1,19 +1,27 @@
 /**
  * 预警: every alert of today (the server's date), grouped by kind in the
- * rule order, critical first inside a group. Snoozed and acknowledged ones
- * are hidden unless "show all" is on. Each row links to its customer (and
- * contract, or statement); snooze and acknowledge open a short dialog.
+ * rule order, critical first inside a group. The page is one scroll area:
+ * each group shows its top items and unfolds with "show all". Snoozed and
+ * acknowledged ones are hidden unless "show all" is on; 只看我的 keeps the
+ * customers whose 业务员 is me. Each row links to its customer (and
+ * contract, or statement), each amount to what it is made of; snooze and
+ * acknowledge open a short dialog.
  */
 import { Anchor, Badge, Group, Loader, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconBellCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ALERT_KINDS, type AlertSeverity, type AlertView } from '../../../../shared/api/alerts';
+import { ALERT_KINDS, type AlertKind, type AlertSeverity, type AlertView } from '../../../../shared/api/alerts';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
+import { MineSwitch, useMine } from '../../components/MineSwitch';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
+import { navigate } from '../../shell/router';
+import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
+import { useDocumentDrawer } from '../ledger/document/useDocumentDrawer';
 import { StatementDrawer } from '../statements/StatementDrawer';
+import { amountTarget } from './alertAmountTarget';
 import { AlertActionDialog, type AlertAction } from './AlertActionDialog';
 import { AlertGroup } from './AlertGroup';
 import { SEVERITY_COLORS, useAlertText } from './alertText';
@@ -28,7 +36,24 @@ export function AlertCenterPage() {
   const [severity, setSeverity] = useSessionState<SeverityFilter>('alerts.severity', 'all');
   const [acting, setActing] = useState<{ alert: AlertView; action: AlertAction } | null>(null);
   const [statementId, setStatementId] = useState<string | null>(null);
-  const list = useApiQuery('alerts.list', { asOf: null, all: showAll });
+  const [items, setItems] = useState<OpenItemsTarget | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<AlertKind>>(new Set());
+  const documents = useDocumentDrawer();
+  const mine = useMine('alerts');
+  const list = useApiQuery('alerts.list', { asOf: null, all: showAll, mine: mine.mine });
+  const toggle = (kind: AlertKind) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(kind)) next.add(kind);
+      return next;
+    });
+  const openAmount = (a: AlertView) => {
+    const target = amountTarget(a);
+    if (target.to === 'openItems') setItems({ customerId: target.customerId, asOf: list.data?.asOf ?? '', basis: 'due', bucket: null });
+    else if (target.to === 'statement') setStatementId(target.statementId);
+    else if (target.to === 'document') documents.open(target.docId);
+    else navigate(target.path);
+  };
 
   const alerts = (list.data?.alerts ?? []).filter((a) => severity === 'all' || a.severity === severity);
   const active = (list.data?.alerts ?? []).filter((a) => a.state === 'active');
@@ -79,6 +104,7 @@ export function AlertCenterPage() {
           ]}
         />
         <Switch size="sm" checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} label={t('alerts.center.showAll')} data-testid="alert-show-all" />
+        <MineSwitch state={mine} data-testid="alert-mine" />
       </FilterBar>
 
       {list.isLoading && <Loader size="sm" />}
@@ -88,7 +114,16 @@ export function AlertCenterPage() {
       {ALERT_KINDS.map((kind) => {
         const group = alerts.filter((a) => a.kind === kind);
         return group.length ? (
-          <AlertGroup key={kind} kind={kind} alerts={group} onAction={(alert, action) => setActing({ alert, action })} onOpenStatement={setStatementId} />
+          <AlertGroup
+            key={kind}
+            kind={kind}
+            alerts={group}
+            onAction={(alert, action) => setActing({ alert, action })}
+            onOpenStatement={setStatementId}
+            onOpenAmount={openAmount}
+            expanded={expanded.has(kind)}
+            onToggle={() => toggle(kind)}
+          />
         ) : null;
       })}
 
@@ -99,6 +134,8 @@ export function AlertCenterPage() {
         onClose={() => setActing(null)}
       />
       <StatementDrawer id={statementId} onClose={() => setStatementId(null)} />
+      <OpenItemsDrawer target={items} onClose={() => setItems(null)} />
+      {documents.drawer}
     </Stack>
   );
 }

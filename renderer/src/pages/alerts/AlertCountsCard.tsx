@@ -17,6 +17,11 @@ export function AlertCountsCard() {
         <>
           <Group gap={6}>
             <Text size="sm">{counts.total > 0 ? t('alerts.counts.active', { count: counts.total }) : t('alerts.counts.none')}</Text>
+            {counts.needsAction > 0 && (
+              <Text size="sm" c="red.7" data-testid="alert-counts-needs-action">
+                {t('alerts.counts.today', { count: counts.needsAction })}
+              </Text>
+            )}
             {(['critical', 'warning', 'info'] as const).map((s) =>
               counts.bySeverity[s] > 0 ? (
                 <Badge key={s} tt="none" size="sm" color={SEVERITY_COLORS[s]} variant={s === 'info' ? 'light' : 'filled'}>

@@ -7,6 +7,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import type { AlertView } from '../../../../shared/api/alerts';
+import { ClickableAmount } from '../../components/ClickableAmount';
 import type { DataColumn } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
@@ -22,6 +23,7 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
 export function useAlertColumns(
   onAction: (alert: AlertView, action: AlertAction) => void,
   onOpenStatement: (statementId: string) => void,
+  onOpenAmount: (alert: AlertView) => void,
 ): DataColumn<AlertView>[] {
   const { t, locale } = useI18n();
   const text = useAlertText();
@@ -64,7 +66,16 @@ export function useAlertColumns(
         ) : null,
     },
     { key: 'detail', header: t('alerts.center.detail'), width: 'minmax(260px, 3fr)', cell: (a) => <Text size="sm">{text.sentence(a)}</Text> },
-    { key: 'amount', header: t('alerts.center.amount'), width: 120, money: (a) => a.amountFen },
+    {
+      key: 'amount',
+      header: t('alerts.center.amount'),
+      width: 120,
+      align: 'right',
+      cell: (a) =>
+        a.amountFen === null ? null : (
+          <ClickableAmount fen={a.amountFen} showZero title={t('alerts.center.openAmount')} onClick={() => onOpenAmount(a)} data-testid="alert-amount" />
+        ),
+    },
     {
       key: 'days',
       header: t('alerts.center.days'),

@@ -11,6 +11,7 @@ import { Money } from '../../components/Money';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { useAuthStatus, useMay } from './useAuth';
+import { dateTimeOf } from '../../components/dateText';
 
 const COLORS: Record<ApprovalDto['status'], string> = { pending: 'orange', approved: 'teal', rejected: 'red', withdrawn: 'gray', failed: 'red', expired: 'gray' };
 
@@ -51,7 +52,7 @@ export function ApprovalsPage() {
           <Table.Tbody>
             {rows.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td>{new Date(a.requestedAt).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
+                <Table.Td>{dateTimeOf(a.requestedAt)}</Table.Td>
                 <Table.Td>{a.requestedBy}</Table.Td>
                 <Table.Td>{a.summary}</Table.Td>
                 <Table.Td ta="right">{a.amountFen === null ? '' : <Money fen={a.amountFen} />}</Table.Td>

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api/hooks';
 import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
 import { notifyError } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
+import { dateTimeSecondsOf } from '../../components/dateText';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -65,7 +66,7 @@ export function AuditPage() {
             {(list.data?.rows ?? []).map((r) => (
               <Fragment key={r.id}>
                 <Table.Tr onClick={() => setOpen(open === r.id ? null : r.id)} style={{ cursor: 'pointer' }} data-testid="audit-row">
-                  <Table.Td>{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
+                  <Table.Td>{dateTimeSecondsOf(r.at)}</Table.Td>
                   <Table.Td>{r.user}</Table.Td>
                   <Table.Td>{r.authorizedBy ? <Badge color="orange" variant="light" data-testid="audit-authorized-by">{r.authorizedBy}</Badge> : ''}</Table.Td>
                   <Table.Td>{r.entity}</Table.Td>

@@ -10,6 +10,7 @@ import { Money } from '../../components/Money';
 import { notifyError } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { useMay } from './useAuth';
+import { dateTimeOf } from '../../components/dateText';
 
 
 export function ExceptionsPage() {
@@ -94,7 +95,7 @@ export function ExceptionsPage() {
                     />
                   )}
                 </Table.Td>
-                <Table.Td>{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
+                <Table.Td>{dateTimeOf(r.at)}</Table.Td>
                 <Table.Td>{r.user}</Table.Td>
                 <Table.Td>{t(`auth.exceptions.action.${r.action as 'void'}`)}</Table.Td>
                 <Table.Td>{r.docNo ?? ''}</Table.Td>

@@ -1,15 +1,16 @@
 /**
  * Columns of 今日催收: rank, customer (with a red 未兑现 / neutral 已承诺
  * mark), contact and mobile, last interaction, promise, overdue total and
- * age, the oldest overdue items, and the one-click 记录电话.
+ * age, the oldest overdue items, and the one-click 记录电话. Every amount
+ * opens what it is made of: the overdue total the customer's open items, an
+ * item's amount its document, a promise the customer's interactions.
  */
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPhone } from '@tabler/icons-react';
 import type { MouseEvent } from 'react';
 import type { CollectionRow } from '../../../../shared/api/alerts';
-import { formatFen } from '../../../../shared/money/format';
 import type { DataColumn } from '../../components/DataTable';
-import { Money } from '../../components/Money';
+import { ClickableAmount } from '../../components/ClickableAmount';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 
@@ -21,7 +22,14 @@ const stop = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
-export function useCollectionColumns(onLogCall: (row: CollectionRow) => void): DataColumn<CollectionRow>[] {
+export interface CollectionActions {
+  logCall(row: CollectionRow): void;
+  /** The customer's open items (what the overdue total is made of). */
+  openItems(row: CollectionRow): void;
+  openDocument(docId: string): void;
+}
+
+export function useCollectionColumns(actions: CollectionActions): DataColumn<CollectionRow>[] {
   const t = useT();
   return [
     { key: 'rank', header: t('alerts.collection.rank'), width: 36, align: 'right', cell: (r) => <span className="amount">{r.rank}</span> },
@@ -98,8 +106,14 @@ export function useCollectionColumns(onLogCall: (row: CollectionRow) => void): D
             <Text size="xs" inherit style={{ whiteSpace: 'nowrap' }}>
               {t(`alerts.collection.${p.status}`, { date: p.promiseDate })}
             </Text>
-            <Text size="sm" inherit className="amount" style={{ textAlign: 'left' }}>
-              {formatFen(p.amountFen)}
+            <Text size="sm" inherit style={{ textAlign: 'left' }}>
+              <ClickableAmount
+                fen={p.amountFen}
+                showZero
+                title={t('alerts.collection.openPromise')}
+                onClick={() => navigate(`/customers/${r.customerId}?tab=interactions`)}
+                data-testid="collection-promise-amount"
+              />
             </Text>
           </Stack>
         );
@@ -112,7 +126,14 @@ export function useCollectionColumns(onLogCall: (row: CollectionRow) => void): D
       align: 'right',
       cell: (r) => (
         <Stack gap={0} align="flex-end">
-          <Money fen={r.overdueFen} danger={r.overdueFen > 0} strong />
+          <ClickableAmount
+            fen={r.overdueFen}
+            danger={r.overdueFen > 0}
+            strong
+            title={t('alerts.collection.openItems', { customer: r.customerName })}
+            onClick={() => actions.openItems(r)}
+            data-testid="collection-overdue-amount"
+          />
           {r.oldestDays > 0 && (
             <Text size="xs" c="dimmed">
               {t('alerts.collection.daysLate', { days: r.oldestDays })}
@@ -134,7 +155,7 @@ export function useCollectionColumns(onLogCall: (row: CollectionRow) => void): D
                 {i.docNo}
               </Text>
               <Text span size="xs" style={{ flexShrink: 0 }}>
-                <Money fen={i.openFen} />
+                <ClickableAmount fen={i.openFen} title={t('alerts.collection.openDocument', { docNo: i.docNo })} onClick={() => actions.openDocument(i.docId)} data-testid="collection-item-amount" />
               </Text>
             </Group>
           ))}
@@ -151,7 +172,7 @@ export function useCollectionColumns(onLogCall: (row: CollectionRow) => void): D
       header: '',
       width: 112,
       cell: (r) => (
-        <Button size="compact-sm" variant="light" leftSection={<IconPhone size={14} />} onClick={stop(() => onLogCall(r))} data-testid="collection-log-call">
+        <Button size="compact-sm" variant="light" leftSection={<IconPhone size={14} />} onClick={stop(() => actions.logCall(r))} data-testid="collection-log-call">
           {t('alerts.collection.logCall')}
         </Button>
       ),

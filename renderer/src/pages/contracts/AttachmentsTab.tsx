@@ -9,7 +9,6 @@
  */
 import { Alert, Button, Checkbox, FileButton, Group, Stack, Text } from '@mantine/core';
 import { IconDownload, IconEye, IconFileTypePdf, IconPaperclip, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import type { ContractAttachment, ContractDetail } from '../../../../shared/api/contracts';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/contractEnums';
@@ -22,6 +21,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useT } from '../../i18n/I18nProvider';
 import { ImagePreview } from './ImagePreview';
+import { dateOf, dateTimeOf } from '../../components/dateText';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 const ALLOWED_EXT = /\.(pdf|jpe?g|png)$/i;
@@ -122,7 +122,7 @@ export function AttachmentsTab({ contract: c }: { contract: ContractDetail }) {
       ),
     },
     { key: 'size', header: t('contracts.attachments.size'), width: 90, align: 'right', cell: (a) => fileSizeText(a.size) },
-    { key: 'addedAt', header: t('contracts.attachments.addedAt'), width: 140, cell: (a) => dayjs(a.addedAt).format('YYYY-MM-DD HH:mm') },
+    { key: 'addedAt', header: t('contracts.attachments.addedAt'), width: 140, cell: (a) => dateTimeOf(a.addedAt) },
     { key: 'addedBy', header: t('contracts.attachments.addedBy'), width: 90, cell: (a) => a.addedBy },
     {
       key: 'removed',
@@ -131,7 +131,7 @@ export function AttachmentsTab({ contract: c }: { contract: ContractDetail }) {
       cell: (a) =>
         a.removedAt ? (
           <Text span size="xs" c="dimmed" truncate title={a.removedReason ?? ''}>
-            {t('contracts.attachments.removedNote', { date: dayjs(a.removedAt).format('YYYY-MM-DD'), user: a.removedBy ?? '', reason: a.removedReason ?? '' })}
+            {t('contracts.attachments.removedNote', { date: dateOf(a.removedAt), user: a.removedBy ?? '', reason: a.removedReason ?? '' })}
           </Text>
         ) : (
           ''

@@ -5,7 +5,6 @@
  * banner when the state needs explaining (expired, reopened, terminated).
  */
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ContractDetail } from '../../../../shared/api/contracts';
 import { Money } from '../../components/Money';
@@ -14,6 +13,7 @@ import { navigate } from '../../shell/router';
 import { ContractActions } from './ContractActions';
 import { ContractStatusBadge } from './ContractStatusBadge';
 import { useContractLabels } from './labels';
+import { dateOf } from '../../components/dateText';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -110,13 +110,13 @@ export function ContractHeader({ contract: c }: { contract: ContractDetail }) {
       )}
       {c.status === 'draft' && c.reopenedAt && (
         <Alert color="orange" variant="light" py={8}>
-          {t('contracts.page.reopenedBanner', { date: dayjs(c.reopenedAt).format('YYYY-MM-DD'), reason: c.reopenReason ?? '' })}
+          {t('contracts.page.reopenedBanner', { date: dateOf(c.reopenedAt), reason: c.reopenReason ?? '' })}
         </Alert>
       )}
       {c.status === 'terminated' && (
         <Alert color="gray" variant="light" py={8}>
           {t('contracts.page.terminatedBanner', {
-            date: c.terminatedAt ? dayjs(c.terminatedAt).format('YYYY-MM-DD') : '',
+            date: c.terminatedAt ? dateOf(c.terminatedAt) : '',
             reason: c.terminatedReason ?? '',
           })}
         </Alert>

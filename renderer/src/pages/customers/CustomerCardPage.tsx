@@ -6,7 +6,6 @@
  */
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconChevronLeft, IconEdit } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
@@ -24,6 +23,7 @@ import { InteractionsTab } from './InteractionsTab';
 import { STATUS_COLORS, useCustomerLabels } from './labels';
 import { ProfileView } from './ProfileView';
 import { CustomerMoneyStrip } from './CustomerMoneyStrip';
+import { dateOf } from '../../components/dateText';
 
 const TABS = ['profile', 'contacts', 'interactions', 'contracts', 'ledger', 'statements', 'evaluation', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -156,7 +156,7 @@ function CustomerCard({ id }: { id: string }) {
 
       {c.archivedAt && (
         <Alert color="orange" variant="light" py={8}>
-          {t('customers.card.archivedBanner', { date: dayjs(c.archivedAt).format('YYYY-MM-DD') })}
+          {t('customers.card.archivedBanner', { date: dateOf(c.archivedAt) })}
         </Alert>
       )}
 

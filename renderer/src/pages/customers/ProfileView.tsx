@@ -1,11 +1,11 @@
 /** The customer's profile as a boss reads it: labelled values in columns, money formatted, nothing editable. */
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { CustomerDetail } from '../../../../shared/api/customers';
 import { Money } from '../../components/Money';
 import { useT } from '../../i18n/I18nProvider';
 import { useCustomerLabels } from './labels';
+import { dateTimeOf } from '../../components/dateText';
 
 function Item({ label, children, span }: { label: string; children: ReactNode; span?: number }) {
   return (
@@ -92,8 +92,8 @@ export function ProfileView({ customer: c }: { customer: CustomerDetail }) {
           {or(c.notes)}
         </Item>
 
-        <Item label={t('customers.card.created')}>{dayjs(c.createdAt).format('YYYY-MM-DD HH:mm')}</Item>
-        <Item label={t('customers.card.updated')}>{dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm')}</Item>
+        <Item label={t('customers.card.created')}>{dateTimeOf(c.createdAt)}</Item>
+        <Item label={t('customers.card.updated')}>{dateTimeOf(c.updatedAt)}</Item>
       </SimpleGrid>
     </Paper>
   );

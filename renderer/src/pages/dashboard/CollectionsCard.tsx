@@ -12,6 +12,7 @@ import type { Dashboard, MonthCollections } from '../../../../shared/api/dashboa
 import { axisMoney, chartYuan, tooltipMoney } from '../../components/chartMoney';
 import { ClickableAmount } from '../../components/ClickableAmount';
 import { Money } from '../../components/Money';
+import { monthText } from '../../components/dateText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DashCard } from './DashCard';
 import type { FlowTarget } from './FlowDrawer';
@@ -22,7 +23,7 @@ export function CollectionsCard({ data, onFlow }: { data: Dashboard; onFlow(targ
   const months = data.collections.months;
   const openMonth = (m: MonthCollections) =>
     onFlow({ kind: 'receipt', from: m.from, to: m.to, title: t('aging.dashboard.receiptsTitle', { month: m.month }), totalFen: m.receivedFen });
-  const chartData = months.map((m) => ({ month: m.month.slice(2).replace('-', '/'), received: chartYuan(m.receivedFen), invoiced: chartYuan(m.invoicedFen) }));
+  const chartData = months.map((m) => ({ month: monthText(m.month), received: chartYuan(m.receivedFen), invoiced: chartYuan(m.invoicedFen) }));
   return (
     <DashCard title={t('aging.dashboard.collectionsTitle')} data-testid="dash-collections">
       <SegmentedControl
@@ -48,7 +49,7 @@ export function CollectionsCard({ data, onFlow }: { data: Dashboard; onFlow(targ
           withLegend
           legendProps={{ verticalAlign: 'top', height: 26 }}
           valueFormatter={tooltipMoney}
-          yAxisProps={{ tickFormatter: (v: number) => axisMoney(v, locale), width: 56 }}
+          yAxisProps={{ tickFormatter: (v: number) => axisMoney(v, locale), width: 64 }}
           barProps={{ cursor: 'pointer', onClick: (_item, index) => openMonth(months[index]) }}
         />
       ) : (

@@ -10,6 +10,7 @@ import { IconChartLine, IconTable } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Dashboard } from '../../../../shared/api/dashboard';
 import { Money } from '../../components/Money';
+import { monthText } from '../../components/dateText';
 import { useT } from '../../i18n/I18nProvider';
 import { DashCard } from './DashCard';
 
@@ -17,7 +18,8 @@ export function DsoCard({ data }: { data: Dashboard }) {
   const t = useT();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const points = [...data.dso.trend, data.dso.current];
-  const chartData = points.map((p, i) => ({ date: i === points.length - 1 ? p.date.slice(5) : p.date.slice(2, 7).replace('-', '/'), days: p.days }));
+  // Month-ends on the axis as their month (2026-02), today's point as its date: never 26/02, which reads as a day.
+  const chartData = points.map((p, i) => ({ date: i === points.length - 1 ? p.date : monthText(p.date), days: p.days }));
   return (
     <DashCard title={t('aging.dashboard.dsoTrendTitle')} data-testid="dash-dso-trend">
       <SegmentedControl

@@ -1,6 +1,7 @@
-/** Receivables and overdue per salesperson; a row opens the aging report of that salesperson's customers. */
+/** Receivables and overdue per salesperson; a name or balance opens the aging report of that salesperson's customers, 其中逾期 the overdue ones. */
 import { Table, UnstyledButton } from '@mantine/core';
 import type { Dashboard } from '../../../../shared/api/dashboard';
+import { ClickableAmount } from '../../components/ClickableAmount';
 import { Money } from '../../components/Money';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
@@ -35,10 +36,29 @@ export function SalespersonCard({ data }: { data: Dashboard }) {
               <Table.Td ta="right" c="dimmed">
                 {t('aging.dashboard.customers', { count: g.customers })}
               </Table.Td>
-              <Table.Td ta="right">
-                <Money fen={g.balanceFen} />
-              </Table.Td>
-              <Table.Td ta="right">{g.overdueFen > 0 ? <Money fen={g.overdueFen} danger /> : null}</Table.Td>
+              {g.salesperson ? (
+                <>
+                  <Table.Td ta="right">
+                    <ClickableAmount fen={g.balanceFen} showZero onClick={() => navigate(agingHref({ basis: 'due', salesperson: g.salesperson }))} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <ClickableAmount
+                      fen={g.overdueFen}
+                      danger
+                      onClick={() => navigate(agingHref({ basis: 'due', salesperson: g.salesperson, overdue: true, sort: 'overdue' }))}
+                      data-testid="dash-salesperson-overdue"
+                    />
+                  </Table.Td>
+                </>
+              ) : (
+                // The report cannot filter to "no salesperson": these stay plain figures.
+                <>
+                  <Table.Td ta="right">
+                    <Money fen={g.balanceFen} />
+                  </Table.Td>
+                  <Table.Td ta="right">{g.overdueFen > 0 ? <Money fen={g.overdueFen} danger /> : null}</Table.Td>
+                </>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -14,12 +14,14 @@ export interface StatCardProps {
   /** A thin top rule in the figure's colour (red for overdue). */
   accent?: string;
   onClick(): void;
+  /** A longer explanation on hover (what exactly is compared). */
+  title?: string;
   'data-testid'?: string;
 }
 
-export function StatCard({ label, value, hint, accent, onClick, ...rest }: StatCardProps) {
+export function StatCard({ label, value, hint, accent, onClick, title, ...rest }: StatCardProps) {
   return (
-    <UnstyledButton onClick={onClick} className={classes.card} data-testid={rest['data-testid']}>
+    <UnstyledButton onClick={onClick} className={classes.card} title={title} data-testid={rest['data-testid']}>
       <Paper withBorder p="sm" radius="sm" h="100%" style={{ borderTop: `3px solid ${accent ?? 'var(--mantine-color-indigo-5)'}` }}>
         <Stack gap={2}>
           <Text size="xs" c="dimmed" fw={500}>

@@ -1,6 +1,6 @@
 /**
  * The four headline figures: receivables, overdue (and its share), collected
- * this month against last month, and DSO. Each opens what it counts: the
+ * month to date against the same days of last month, and DSO. Each opens what it counts: the
  * aging report (all, or sorted by overdue), the month's receipts, the DSO
  * working.
  */
@@ -20,8 +20,9 @@ export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`
 /** `extra`: one more headline card outside the dashboard data (the role-gated exceptions count); the row widens for it. */
 export function StatCards({ data, onFlow, onDso, extra }: { data: Dashboard; onFlow(target: FlowTarget): void; onDso(): void; extra?: ReactNode }) {
   const t = useT();
-  const { thisMonth, lastMonth } = data.collections;
-  const change = lastMonth.receivedFen > 0 ? (thisMonth.receivedFen - lastMonth.receivedFen) / lastMonth.receivedFen : null;
+  // Month to date against the same days of last month (like with like), not against all of last month.
+  const { thisMonth, lastMonth, lastMonthSameDays: sameDays } = data.collections;
+  const change = sameDays.receivedFen > 0 ? (thisMonth.receivedFen - sameDays.receivedFen) / sameDays.receivedFen : null;
   const dso = data.dso.current;
   return (
     <SimpleGrid cols={extra ? 5 : 4} spacing="sm">
@@ -48,12 +49,17 @@ export function StatCards({ data, onFlow, onDso, extra }: { data: Dashboard; onF
       <StatCard
         label={t('aging.dashboard.collectedThisMonth')}
         value={<Money fen={thisMonth.receivedFen} />}
-        hint={[
-          t('aging.dashboard.collectedLastMonth', { amount: formatFen(lastMonth.receivedFen) }),
-          change === null ? null : t('aging.dashboard.collectedChange', { change: `${change >= 0 ? '+' : ''}${percent(change)}` }),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        hint={
+          // Two short lines: which days are compared, then the figure and the change (fits a fifth of 1366 px).
+          <>
+            {t('aging.dashboard.collectedSameDays', { from: sameDays.from, to: sameDays.to })}
+            <br />
+            {[formatFen(sameDays.receivedFen), change === null ? null : t('aging.dashboard.collectedChange', { change: `${change >= 0 ? '+' : ''}${percent(change)}` })]
+              .filter(Boolean)
+              .join(' · ')}
+          </>
+        }
+        title={t('aging.dashboard.collectedTitle', { from: thisMonth.from, to: thisMonth.to, lastMonth: formatFen(lastMonth.receivedFen) })}
         accent="var(--mantine-color-teal-6)"
         onClick={() =>
           onFlow({ kind: 'receipt', from: thisMonth.from, to: thisMonth.to, title: t('aging.dashboard.receiptsTitle', { month: thisMonth.month }), totalFen: thisMonth.receivedFen })

@@ -1,8 +1,7 @@
-/** The ten largest balances; a name opens the customer's ledger, an amount their open items in the aging report. */
+/** The ten largest balances; a name opens the customer's ledger, an amount (balance or 其中逾期) their open items in the aging report. */
 import { Anchor, Table, Text } from '@mantine/core';
 import type { Dashboard } from '../../../../shared/api/dashboard';
 import { ClickableAmount } from '../../components/ClickableAmount';
-import { Money } from '../../components/Money';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { agingHref } from '../aging/agingLinks';
@@ -38,7 +37,9 @@ export function TopDebtorsCard({ data, onOpen }: { data: Dashboard; onOpen(custo
                 <Table.Td ta="right">
                   <ClickableAmount fen={d.balanceFen} showZero strong onClick={() => onOpen(d.customerId)} />
                 </Table.Td>
-                <Table.Td ta="right">{d.overdueFen > 0 ? <Money fen={d.overdueFen} danger /> : null}</Table.Td>
+                <Table.Td ta="right">
+                  <ClickableAmount fen={d.overdueFen} danger onClick={() => onOpen(d.customerId)} data-testid="dash-debtor-overdue" />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -5,7 +5,6 @@
 import { Badge, Button, Checkbox, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFileImport, IconPackage, IconPlus } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PRODUCT_SORT_COLUMNS, type Product, type ProductFilter, type ProductSortColumn } from '../../../../shared/api/products';
 import { useApiMutation } from '../../api/hooks';
@@ -22,6 +21,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { PRODUCT_IMPORT_COLUMNS } from '../customers/importColumns';
 import { useCustomerLabels } from '../customers/labels';
 import { ProductFormModal } from './ProductFormModal';
+import { dateOf } from '../../components/dateText';
 
 const isSortColumn = (k: string): k is ProductSortColumn => (PRODUCT_SORT_COLUMNS as readonly string[]).includes(k);
 
@@ -87,7 +87,7 @@ export function ProductsPage() {
       header: t('customers.products.updatedAt'),
       width: 110,
       sortable: true,
-      cell: (p) => dayjs(p.updatedAt).format('YYYY-MM-DD'),
+      cell: (p) => dateOf(p.updatedAt),
     },
   ];
 

@@ -1,5 +1,4 @@
 /** The company profile form: validated by the same zod schema as the service. */
-import dayjs from 'dayjs';
 import { Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect } from 'react';
@@ -10,6 +9,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
 import { useUnsavedGuard } from '../../components/unsavedGuard';
+import { dateTimeOf } from '../../components/dateText';
 
 const FIELDS = ['companyName', 'shortName', 'address', 'phone', 'taxId', 'bankName', 'bankAccount'] as const;
 
@@ -81,7 +81,7 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
             {form.isDirty()
               ? t('common.unsavedHint')
               : profile.updatedAt
-                ? t('common.lastSaved', { at: dayjs(profile.updatedAt).format('YYYY-MM-DD HH:mm') })
+                ? t('common.lastSaved', { at: dateTimeOf(profile.updatedAt) })
                 : t('common.neverSaved')}
           </Text>
           <Group gap="xs">

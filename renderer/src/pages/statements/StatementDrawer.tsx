@@ -5,7 +5,6 @@
  */
 import { Alert, Anchor, Badge, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { StatementRecord } from '../../../../shared/api/statements';
 import { useApiQuery } from '../../api/hooks';
@@ -18,6 +17,7 @@ import { navigate } from '../../shell/router';
 import { STATUS_COLORS, statusKey } from './labels';
 import { StatementActions } from './StatementActions';
 import { StatementHistory } from './StatementHistory';
+import { dateTimeOf } from '../../components/dateText';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -99,7 +99,7 @@ function Body({ s }: { s: StatementRecord }) {
         <Field label={t('statements.field.pages')}>{t('statements.field.pagesLines', { pages: s.pages, lines: s.lineCount })}</Field>
         <Field label={t('statements.field.sentOn')}>{s.sentOn ?? '—'}</Field>
         <Field label={t('statements.field.confirmedOn')}>{s.confirmedOn ?? '—'}</Field>
-        <Field label={t('statements.field.generatedAt')}>{`${dayjs(s.generatedAt).format('YYYY-MM-DD HH:mm')} · ${s.generatedBy}`}</Field>
+        <Field label={t('statements.field.generatedAt')}>{`${dateTimeOf(s.generatedAt)} · ${s.generatedBy}`}</Field>
         {s.status === 'disputed' && (
           <>
             <Field label={t('statements.field.customerFigure')}>

@@ -1,10 +1,10 @@
 /** Columns of a statement list: the customer card's (no customer column) and the register's. */
 import { Text, Tooltip } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { StatementRecord } from '../../../../shared/api/statements';
 import type { DataColumn } from '../../components/DataTable';
 import { useT } from '../../i18n/I18nProvider';
 import { StatementStatusBadge } from './StatementDrawer';
+import { dateTimeOf } from '../../components/dateText';
 
 export function useStatementColumns(withCustomer: boolean): DataColumn<StatementRecord>[] {
   const t = useT();
@@ -49,7 +49,7 @@ export function useStatementColumns(withCustomer: boolean): DataColumn<Statement
   if (!withCustomer) {
     columns.push(
       { key: 'pages', header: t('statements.field.pages'), width: 60, align: 'right', cell: (s) => String(s.pages) },
-      { key: 'generatedAt', header: t('statements.field.generatedAt'), width: 140, cell: (s) => dayjs(s.generatedAt).format('YYYY-MM-DD HH:mm') },
+      { key: 'generatedAt', header: t('statements.field.generatedAt'), width: 140, cell: (s) => dateTimeOf(s.generatedAt) },
     );
   }
   return columns;

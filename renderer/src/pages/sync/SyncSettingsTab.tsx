@@ -11,8 +11,9 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { SYNC_STATE_COLOR } from './SyncIndicator';
+import { dateTimeOf } from '../../components/dateText';
 
-const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
+const when = (iso: string | null): string => (iso ? dateTimeOf(iso) : '—');
 
 export function SyncSettingsTab() {
   const t = useT();

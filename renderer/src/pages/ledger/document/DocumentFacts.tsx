@@ -1,12 +1,12 @@
 /** The fields of one document as label/value rows, only those that apply to its kind. */
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ArDocumentDetail } from '../../../../../shared/api/ledger';
 import { Money } from '../../../components/Money';
 import { useT } from '../../../i18n/I18nProvider';
 import { navigate } from '../../../shell/router';
 import { useLedgerLabels } from '../labels';
+import { dateTimeOf } from '../../../components/dateText';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,7 +48,7 @@ export function DocumentFacts({ doc }: { doc: ArDocumentDetail }) {
   }
   if (doc.contractNo) facts.push([t('ledger.field.contract'), doc.contractNo]);
   if (doc.voidReason) facts.push([t('ledger.void.reason'), doc.voidReason]);
-  facts.push([t('ledger.field.createdBy'), `${doc.createdBy} · ${dayjs(doc.createdAt).format('YYYY-MM-DD HH:mm')}`]);
+  facts.push([t('ledger.field.createdBy'), `${doc.createdBy} · ${dateTimeOf(doc.createdAt)}`]);
   if (doc.importBatchId) facts.push([t('ledger.field.source'), t('ledger.field.imported')]);
 
   return (

@@ -94,6 +94,8 @@ export function AllocationEditor({ state, amountFen, customerId }: { state: Allo
                     size="xs"
                     autoComplete="off"
                     inputMode="decimal"
+                    leftSection="¥"
+                    leftSectionWidth={22}
                     aria-label={t('ledger.alloc.lineLabel', { docNo: l.docNo })}
                     value={state.textOf(l)}
                     onChange={(e) => state.setLine(l.debitId, e.currentTarget.value)}

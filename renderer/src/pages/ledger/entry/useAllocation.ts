@@ -10,9 +10,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { AllocationSuggestion } from '../../../../../shared/api/ledger';
 import { isIsoDate } from '../../../../../shared/dates/calendar';
-import { formatFen } from '../../../../../shared/money/format';
+import { formatFen, formatFenPlain } from '../../../../../shared/money/format';
 import { useApiQuery } from '../../../api/hooks';
-import { fenToAmountText, parseAmountText } from '../../../components/amountText';
+import { parseAmountText } from '../../../components/amountText';
 import { useT } from '../../../i18n/I18nProvider';
 
 export type AllocationLine = AllocationSuggestion['lines'][number];
@@ -55,7 +55,8 @@ export function useAllocation(args: {
   const data = enabled ? query.data : undefined;
   const lines = data?.lines ?? [];
 
-  const textOf = (l: AllocationLine) => manual?.[l.debitId] ?? (l.suggestedFen > 0 ? fenToAmountText(l.suggestedFen) : '');
+  // The suggestion reads like every amount on screen (20,000.00 beside its ¥); the parser takes it back as typed.
+  const textOf = (l: AllocationLine) => manual?.[l.debitId] ?? (l.suggestedFen > 0 ? formatFenPlain(l.suggestedFen) : '');
 
   const lineErrors: Record<string, string> = {};
   let allocatedFen = 0;
