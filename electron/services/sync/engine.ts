@@ -12,6 +12,7 @@ import { lastSegmentOf, readLocal, reincarnate, SYNC_KEYS, writeLocal, writeMark
 import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
+import { fetchBlobs, uploadBlobs } from './blobs';
 import { holdingVector, sameVector, tableDigests } from './digest';
 import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
@@ -265,7 +266,23 @@ interface StatusFile {
   at: string;
   vector: Record<string, number>;
   digests: Record<string, string>;
+  /** Stored files whose bytes this PC could not get from the share (a PC holding them writes them again). */
+  missingBlobs?: string[];
 }
+
+/** Blobs the other PCs reported missing or damaged on the share. */
+async function wantedBlobs(share: ShareFs, self: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const n of await share.list('status').catch(() => [] as string[])) {
+    if (!n.endsWith('.json') || !DEVICE_RE.test(n.slice(0, -5)) || n.slice(0, -5) === self) continue;
+    const st = await readJson<StatusFile>(share, `status/${n}`).catch(() => null);
+    for (const sha of st?.missingBlobs ?? []) if (/^[0-9a-f]{64}$/.test(sha)) out.push(sha);
+  }
+  return out;
+}
+
+/** At most this many blob problems are listed one by one; the rest are counted in one line. */
+const BLOB_PROBLEMS_LISTED = 5;
 
 /** Digests are recomputed only after a round that changed something (reading every table costs time). */
 function statusFile(ctx: ServiceContext, device: string, at: string, changed: boolean): StatusFile {
@@ -333,8 +350,11 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   let series: string | null;
   let published: number;
   const pub: PublishContext = { db: ctx.db, device, dbFile: opts.dbFile, schema: schemaName(), app: opts.app ?? APP_SYNC_VERSION };
+  const blobProblems: SyncProblem[] = [];
   try {
     series = await claimSeries(ctx, share, device);
+    // Bytes first: a segment naming a stored file must never reach the share before the file.
+    await uploadBlobs(ctx, share, device, await wantedBlobs(share, device), blobProblems);
     assignSegments(pub);
     published = await writeSegments(pub, share);
   } catch (e) {
@@ -343,11 +363,16 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
 
   const listings = new Map<string, string[]>();
   const applied = await applyAll(ctx, share, device, opts, errors, listings);
+  const { missing: missingBlobs } = await fetchBlobs(ctx, share, device, blobProblems);
+  errors.push(...blobProblems.slice(0, BLOB_PROBLEMS_LISTED));
+  if (blobProblems.length > BLOB_PROBLEMS_LISTED) {
+    errors.push({ device, file: 'blobs/', message: `另有 ${blobProblems.length - BLOB_PROBLEMS_LISTED} 个文件尚未取回；下一轮重试` });
+  }
   // Changes made while applying (none normally) and the vector we now depend on go out next round.
 
   const now = ctx.clock.now().toISOString();
   const me: DeviceJson = { id: device, name: readLocal<string>(sqlite, SYNC_KEYS.name) ?? device, series, app: pub.app, schema: pub.schema, lastSeenAt: now };
-  const status = statusFile(ctx, device, now, published + applied > 0);
+  const status: StatusFile = { ...statusFile(ctx, device, now, published + applied > 0), missingBlobs };
   try {
     await share.writeAtomic(`devices/${device}.json`, json(me));
     await share.writeAtomic(`status/${device}.json`, json(status));
