@@ -268,6 +268,8 @@ interface StatusFile {
   digests: Record<string, string>;
   /** Stored files whose bytes this PC could not get from the share (a PC holding them writes them again). */
   missingBlobs?: string[];
+  /** Changes this PC holds that are not published yet (held back by an import still committing): its data is ahead of its vector. */
+  pending?: boolean;
 }
 
 /** Blobs the other PCs reported missing or damaged on the share. */
@@ -292,18 +294,19 @@ function statusFile(ctx: ServiceContext, device: string, at: string, changed: bo
   let digests = cached?.digests;
   // Also every ten minutes: a change that bypassed the log (a bug) shows even when nothing moves.
   const stale = !cached?.at || Date.parse(at) - Date.parse(cached.at) > 10 * 60_000;
-  if (changed || stale || !cached || !sameVector(cached.vector, vector) || ctx.db.prepare(`SELECT 1 FROM sync_changes WHERE id > (SELECT coalesce(max(last_change), 0) FROM sync_segments) LIMIT 1`).get()) {
+  const pending = ctx.db.prepare(`SELECT 1 FROM sync_changes WHERE id > (SELECT coalesce(max(last_change), 0) FROM sync_segments) LIMIT 1`).get() !== undefined;
+  if (changed || stale || !cached || !sameVector(cached.vector, vector) || pending) {
     digests = tableDigests(ctx.db);
     writeLocal(sqlite, SYNC_KEYS.digests, { vector, digests, at }, at);
   }
-  return { device, at, vector, digests: digests ?? {} };
+  return { device, at, vector, digests: digests ?? {}, pending };
 }
 
 /** Two PCs holding the same changes must hold the same data. */
 async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: StatusFile, errors: SyncProblem[]): Promise<void> {
   for (const p of peersSeen) {
     const theirs = await readJson<StatusFile>(share, `status/${p.id}.json`).catch(() => null);
-    if (!theirs?.digests || !sameVector(theirs.vector, mine.vector)) continue;
+    if (!theirs?.digests || !sameVector(theirs.vector, mine.vector) || theirs.pending || mine.pending) continue;
     const differ = Object.keys(mine.digests).filter((t) => theirs.digests[t] !== undefined && theirs.digests[t] !== mine.digests[t]);
     if (differ.length) {
       errors.push({

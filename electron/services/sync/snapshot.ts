@@ -18,6 +18,7 @@ import { withoutCapture } from '../../../db/sync/capture';
 import { localSettingKeys, syncedTables } from '../../../db/sync/syncedTables';
 import type { ServiceContext } from '../context';
 import { holdingVector } from './digest';
+import { publishLimit } from './heldBatches';
 import type { ShareFs } from './share';
 
 export interface SnapshotManifest {
@@ -36,6 +37,8 @@ const tmpFile = (): string => path.join(os.tmpdir(), `dd-snap-${randomBytes(6).t
 
 /** Writes a snapshot of this PC's data. Call right after a round (its changes are all published). */
 export async function writeSnapshot(ctx: ServiceContext, share: ShareFs, device: string, schema: string): Promise<SnapshotManifest> {
+  // A half-written import is not part of what the vector says this PC holds (its changes are held back).
+  if (publishLimit(ctx.db) !== null) throw new Error('有一个导入正在提交，快照留到它完成后的下一轮再写');
   const vector = holdingVector(ctx.db, device);
   const local = tmpFile();
   try {
