@@ -13,6 +13,7 @@ import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
 import { fetchBlobs, uploadBlobs } from './blobs';
+import { reportProgress, withProgress } from './progress';
 import { holdingVector, sameVector, tableDigests } from './digest';
 import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
@@ -185,13 +186,33 @@ async function peers(ctx: ServiceContext, share: ShareFs, self: string, listings
   return out;
 }
 
-/** Applies other PCs' segments in order (stops a device at a gap, a bad file, a fork or an unmet dependency). */
-async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts: SyncOptions, errors: SyncProblem[], listings: Map<string, string[]>): Promise<number> {
-  const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self);
+/**
+ * Applies other PCs' segments in order (stops a device at a gap, a bad file, a fork or an unmet dependency).
+ * `caps` (the check of point 8) stops each device at a given segment; `self` '' replays every device.
+ */
+export async function applyAll(
+  ctx: ServiceContext,
+  share: ShareFs,
+  self: string,
+  opts: Pick<SyncOptions, 'pause' | 'onProgress'>,
+  errors: SyncProblem[],
+  listings: Map<string, string[]>,
+  caps?: Record<string, number>,
+  phase: 'apply' | 'verifyReplay' = 'apply',
+): Promise<number> {
+  const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self && (!caps || (caps[d] ?? 0) > 0));
   for (const d of devices) listings.set(d, await share.list(`log/${d}`).catch(() => []));
   const stopped = new Map<string, SyncProblem>();
   const pause = opts.pause ?? tick;
   let applied = 0;
+  // For the progress shown while a long apply runs: segments listed past each cursor.
+  let segmentsDone = 0;
+  const segmentsTotal = devices.reduce((n, d) => {
+    const from = cursorOf(ctx, d);
+    const cap = caps?.[d] ?? Infinity;
+    return n + new Set((listings.get(d) ?? []).map((x) => parseSegmentName(x)?.seq ?? 0).filter((q) => q > from && q <= cap)).size;
+  }, 0);
+  if (segmentsTotal > 0) reportProgress(ctx.db.sqlite, { phase, done: 0, total: segmentsTotal });
   for (let progress = true; progress; ) {
     progress = false;
     for (const device of devices) {
@@ -203,6 +224,7 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
       }
       for (;;) {
         const seq = cursorOf(ctx, device) + 1;
+        if (caps && seq > (caps[device] ?? 0)) break;
         const names = bySeq.get(seq) ?? [];
         if (!names.length) {
           const later = [...bySeq.keys()].filter((s) => s > seq);
@@ -249,6 +271,7 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
         applied += outcome.applied;
         for (const t of ['*']) ctx.touched.add(t);
         opts.onProgress?.({ device, seq, applied });
+        reportProgress(ctx.db.sqlite, { phase, done: ++segmentsDone, total: Math.max(segmentsTotal, segmentsDone) });
         progress = true;
         await pause();
       }
@@ -318,7 +341,11 @@ async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: Sta
   }
 }
 
-export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
+export function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
+  return withProgress(ctx.db.sqlite, () => round(ctx, opts));
+}
+
+async function round(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
   const sqlite = ctx.db.sqlite;
   const { share } = opts;
   const errors: SyncProblem[] = [];
