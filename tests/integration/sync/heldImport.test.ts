@@ -51,7 +51,7 @@ async function twoPcsWithCustomers(): Promise<{ a: Replica; b: Replica; codes: s
 
 it('rounds during the commit publish nothing of the batch; the round after it is done carries all of it', async () => {
   const { a, b, codes } = await twoPcsWithCustomers();
-  const rows = 3_000;
+  const rows = 1_500;
   const csv = writeInvoiceCsv(o.dir, codes, rows, 'HB');
   const input = { kind: 'invoices' as const, fileName: 'HB.csv', dataBase64: fs.readFileSync(csv).toString('base64') };
   const importing = commitImport(a.rt.context(), input, { chunkMs: 3, gapMs: 25 });
