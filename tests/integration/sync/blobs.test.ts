@@ -151,4 +151,22 @@ describe('attachments between PCs', () => {
     expect((await o.sync(b)).errors).toEqual([]);
     expect((await openedBytes(b, added.id)).equals(scan)).toBe(true);
   });
+
+  it('a generated statement PDF opens on the other PC byte for byte', async () => {
+    const a = await o.open('pc-a');
+    const b = await o.open('pc-b');
+    await o.sync(a);
+    await o.sync(b);
+    await a.rt.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司', shortName: '明远商贸' });
+    const c = await a.rt.invoke<{ id: string }>('customers.create', { code: 'S1', name: '对账客户' });
+    await a.rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-10-01', dueOn: '2026-11-01', amountFen: 12_345 });
+    const g = await a.rt.invoke<{ statement: { id: string } }>('statements.generate', { customerId: c.id, from: '2026-10-01', to: '2026-10-31' });
+    const pdfOn = async (r: Replica) => Buffer.from((await r.rt.invoke<{ dataBase64: string }>('statements.getPdf', { id: g.statement.id })).dataBase64, 'base64');
+    const original = await pdfOn(a);
+    expect(original.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await o.sync(a);
+    expect((await o.sync(b)).errors).toEqual([]);
+    expect((await pdfOn(b)).equals(original)).toBe(true);
+    expect(fs.existsSync(blobOnShare(sha(original)))).toBe(true);
+  });
 });
