@@ -75,6 +75,8 @@ export const localTables: readonly string[] = [
   'sync_segments',
   'sync_cursors',
   'sync_rejects',
+  // Which stored files' bytes this PC holds and has verified on the share (migration 0018).
+  'sync_blobs',
 ];
 
 /**

@@ -12,7 +12,7 @@ import { ledgerCommand, ledgerImportCommands } from './commands/ledger';
 import { settingsGetCommand, settingsSetCommand } from './commands/settings';
 import { statementCommand } from './commands/statement';
 import { userCommands } from './commands/users';
-import { syncCommand, syncStatusCommand } from './commands/sync';
+import { syncCommand, syncStatusCommand, syncVerifyCommand } from './commands/sync';
 import { importRebatePoliciesCommand, rebatesCommand, rebatesSettleCommand } from './commands/rebates';
 
 export const commands: CliCommand[] = [initCommand, settingsGetCommand, settingsSetCommand, demoCommand];
@@ -25,7 +25,7 @@ commands.push(agingCommand);
 commands.push(backupCommand, restoreCommand);
 commands.push(scorecardCommand, salespeopleCommand);
 commands.push(...userCommands);
-commands.push(syncCommand, syncStatusCommand);
+commands.push(syncCommand, syncStatusCommand, syncVerifyCommand);
 commands.push(rebatesCommand, rebatesSettleCommand, importRebatePoliciesCommand);
 
 /** The command whose words prefix the positionals best (longest match). */

@@ -198,6 +198,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'sync.testFolder': 'settings.office',
   'sync.setup': 'settings.boss',
   'sync.dismissConflict': 'settings.office',
+  'sync.verify': 'settings.office',
 
   'customers.moneyHeader': 'read',
   'statements.markSentMany': 'statements.write',

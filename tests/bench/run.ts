@@ -14,6 +14,7 @@ import { statementFigures } from './figures/statements';
 import { ledgerFigures } from './figures/ledger';
 import { safetyFigures } from './figures/safety';
 import { syncFigures } from './figures/sync';
+import { joinFigures } from './figures/join';
 import { rebateFigures } from './figures/rebates';
 import { glanceFigures } from './figures/glance';
 
@@ -26,6 +27,7 @@ groups.push({ name: 'aging', run: agingFigures });
 groups.push({ name: 'safety', run: safetyFigures });
 groups.push({ name: 'evaluation', run: evaluationFigures });
 groups.push({ name: 'sync', run: syncFigures });
+groups.push({ name: 'join', run: joinFigures });
 groups.push({ name: 'rebates', run: rebateFigures });
 groups.push({ name: 'glance', run: glanceFigures });
 

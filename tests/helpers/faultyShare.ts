@@ -88,6 +88,14 @@ export function faultyShare(inner: ShareFs, seed: number, faults: Faults = { ...
       if (s.faults.offline) throw errno('EHOSTDOWN', file);
       return inner.createExclusive(file, data);
     },
+    async copyIn(file, localPath, onBytes) {
+      if (s.faults.offline) throw errno('EHOSTDOWN', file);
+      return inner.copyIn(file, localPath, onBytes);
+    },
+    async copyOut(file, localPath, onBytes) {
+      if (s.faults.offline) throw errno('EHOSTDOWN', file);
+      return inner.copyOut(file, localPath, onBytes);
+    },
     async stat(file) {
       if (s.faults.offline) throw errno('EHOSTDOWN', file);
       return inner.stat(file);

@@ -1,5 +1,5 @@
 import type { syncMethods } from '../../../shared/api/sync';
-import { dismissConflict, syncNow, syncStatusView, testShareFolder } from '../../services/sync/service';
+import { dismissConflict, syncNow, syncStatusView, testShareFolder, verifyNow } from '../../services/sync/service';
 import type { HandlerMap } from './types';
 
 export const syncHandlers: HandlerMap<keyof typeof syncMethods> = {
@@ -7,5 +7,6 @@ export const syncHandlers: HandlerMap<keyof typeof syncMethods> = {
   'sync.testFolder': (_ctx, input) => testShareFolder(input.folder),
   'sync.setup': (ctx, input) => syncNow(ctx, { folder: input.folder, name: input.name || undefined }),
   'sync.now': (ctx) => syncNow(ctx),
+  'sync.verify': (ctx) => verifyNow(ctx),
   'sync.dismissConflict': (ctx, input) => dismissConflict(ctx, input),
 };

@@ -12,6 +12,12 @@
  * Exit 0 when the round ran (other PCs' bad files are in errors), 1 when
  * this PC could not sync at all. --snapshot also writes a snapshot of this
  * PC's data for new PCs to join from (an extension of the contract).
+ *
+ * `sync verify --db PATH [--json]`: 从日志重建核对, a fresh replay of every
+ * segment on the share into a temporary database compared with this one
+ * table by table. --json prints {"ok","vector","segments","changes","tables",
+ * "differences":[{"table","onlyHere","onlyInReplay","examples"}],"problems",
+ * "message"}. Exit 0 when equal, 1 when different or the check could not run.
  */
 import path from 'node:path';
 import type { SyncReport } from '../../services/sync/engine';
@@ -78,5 +84,34 @@ export const syncStatusCommand: CliCommand = {
     const { statusOf } = await syncService();
     printReport(env, await statusOf(rt.context()), '同步状态');
     return 0;
+  },
+};
+
+export const syncVerifyCommand: CliCommand = {
+  words: ['sync', 'verify'],
+  usage: 'sync verify --db PATH [--json]',
+  summary: '局域网同步核对：把共享文件夹中的全部日志重放到临时数据库，与本机数据逐表比较（不改动本机数据）',
+  async run(env) {
+    checkFlags(env.args, []);
+    if (env.rest.length > 0) throw new UsageError(`多余的参数：${env.rest.join(' ')}`);
+    const rt = await env.runtime();
+    const { verifyNow } = await syncService();
+    const v = await verifyNow(rt.context());
+    if (env.json) {
+      printJson(env.io, {
+        ok: v.ok,
+        vector: v.vector,
+        segments: v.segments,
+        changes: v.changes,
+        tables: v.tables,
+        differences: v.differences.map((d) => ({ table: d.table, onlyHere: d.onlyHere, onlyInReplay: d.onlyInReplay, examples: d.examples })),
+        problems: v.problems,
+        message: v.message,
+      });
+    } else {
+      (v.ok ? env.io.out : env.io.err)(v.message);
+      for (const p of v.problems) env.io.err(`  问题：${p}`);
+    }
+    return v.ok ? 0 : 1;
   },
 };

@@ -12,7 +12,7 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
-import { readStoredFile, storeFile } from '../files/fileStore';
+import { missingFileMessage, readStoredFile, storeFile } from '../files/fileStore';
 import { sniffMime } from '../files/sniffType';
 import { toAttachment } from './load';
 import { attachmentSnapshot } from './snapshot';
@@ -115,7 +115,7 @@ export function getAttachmentFile(ctx: ServiceContext, attachmentId: string): At
   const a = findAttachment(ctx, attachmentId);
   const file = readStoredFile(ctx, a.sha256);
   if (!file) {
-    throw new DomainError('not_found', `附件“${a.fileName}”的文件在数据目录中找不到（可能被手工删除或数据目录被移动）`, 'attachmentId');
+    throw new DomainError('not_found', missingFileMessage(ctx, `附件“${a.fileName}”`, `附件“${a.fileName}”的文件在数据目录中找不到（可能被手工删除或数据目录被移动）`), 'attachmentId');
   }
   return { fileName: a.fileName, mime: a.mime, size: a.size, dataBase64: file.bytes.toString('base64') };
 }

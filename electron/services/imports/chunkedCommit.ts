@@ -88,6 +88,8 @@ export async function runInChunks(
 
 interface CommitOwner {
   batch_id: string;
+  /** The import_commits row's batch id; null when this PC has no writer registered for the batch. */
+  claimed?: string | null;
   owner_pid: number | null;
   owner_host: string | null;
   heartbeat_at: string | null;
@@ -105,6 +107,10 @@ function ownerAlive(pid: number): boolean {
 
 /** Whether a committing batch is abandoned: its writer died, or stopped making progress long ago. */
 export function isAbandoned(owner: CommitOwner, nowMs: number): boolean {
+  // No writer registered at all: the batch arrived from another PC by LAN sync, whose segments carry it
+  // as committing until its switch to done arrives (a local batch registers its writer in the same
+  // transaction as its row). It is finished by the next sync round, never removed here.
+  if (owner.claimed === null) return false;
   if (owner.owner_pid === null || owner.heartbeat_at === null) return true;
   if (nowMs - Date.parse(owner.heartbeat_at) > STALE_AFTER_MS) return true;
   if (owner.owner_host !== os.hostname()) return false;
@@ -115,7 +121,7 @@ export function isAbandoned(owner: CommitOwner, nowMs: number): boolean {
 export function abandonedBatches(ctx: ServiceContext): { id: string; kind: string }[] {
   const rows = ctx.db
     .prepare(
-      `SELECT b.id AS batch_id, b.kind, c.owner_pid, c.owner_host, c.heartbeat_at
+      `SELECT b.id AS batch_id, b.kind, c.batch_id AS claimed, c.owner_pid, c.owner_host, c.heartbeat_at
        FROM import_batches b LEFT JOIN import_commits c ON c.batch_id = b.id
        WHERE b.status = 'committing' ORDER BY b.created_at, b.id`,
     )

@@ -9,6 +9,7 @@ import { MAX_IMPORT_BYTES } from '../../../shared/api/imports';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
+import { forgetDiscardedBatch } from '../sync/heldBatches';
 import type { ServiceContext } from '../context';
 import { readTableFile, type RawTable } from '../import/readTable';
 import { buildImportReport, importRefusedError, type ImportError, type ImportReport } from '../import/report';
@@ -155,6 +156,8 @@ async function commitInUnits(
 export async function discardBatch(ctx: ServiceContext, batchId: string, handler: ImportKindHandler | undefined): Promise<void> {
   await handler?.discard?.(ctx, batchId);
   dropBatchRow(ctx, batchId);
+  // LAN sync: a discarded batch never travels (its changes were held back from publishing).
+  forgetDiscardedBatch(ctx.db, batchId);
 }
 
 /**

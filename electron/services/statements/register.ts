@@ -16,7 +16,7 @@ import type {
 import { DomainError } from '../../../shared/errors';
 import { statementFileName } from '../../../shared/statements/fileName';
 import type { ServiceContext } from '../context';
-import { readStoredFile } from '../files/fileStore';
+import { missingFileMessage, readStoredFile } from '../files/fileStore';
 
 interface RegisterRow extends StatementsTable {
   customer_code: string;
@@ -127,7 +127,7 @@ export function listStatements(ctx: ServiceContext, input: z.output<typeof state
 export function statementPdf(ctx: ServiceContext, id: string): StatementFile {
   const s = getStatement(ctx, id);
   const file = readStoredFile(ctx, s.pdfSha256);
-  if (!file) throw new DomainError('not_found', `对账单 ${s.statementNo} 的 PDF 文件不在数据目录中（${s.filePath}）`, 'id');
+  if (!file) throw new DomainError('not_found', missingFileMessage(ctx, `对账单 ${s.statementNo} 的 PDF `, `对账单 ${s.statementNo} 的 PDF 文件不在数据目录中（${s.filePath}）`), 'id');
   return { fileName: s.fileName, mime: 'application/pdf', dataBase64: file.bytes.toString('base64') };
 }
 
@@ -135,6 +135,6 @@ export function signedCopyFile(ctx: ServiceContext, id: string): StatementFile {
   const s = getStatement(ctx, id);
   if (!s.signedCopy) throw new DomainError('not_found', `对账单 ${s.statementNo} 还没有附上回签件`, 'id');
   const file = readStoredFile(ctx, s.signedCopy.sha256);
-  if (!file) throw new DomainError('not_found', `对账单 ${s.statementNo} 的回签件不在数据目录中`, 'id');
+  if (!file) throw new DomainError('not_found', missingFileMessage(ctx, `对账单 ${s.statementNo} 的回签件`, `对账单 ${s.statementNo} 的回签件不在数据目录中`), 'id');
   return { fileName: s.signedCopy.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
 }

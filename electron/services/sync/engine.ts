@@ -12,6 +12,8 @@ import { lastSegmentOf, readLocal, reincarnate, SYNC_KEYS, writeLocal, writeMark
 import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
+import { fetchBlobs, uploadBlobs } from './blobs';
+import { reportProgress, withProgress } from './progress';
 import { holdingVector, sameVector, tableDigests } from './digest';
 import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
@@ -184,13 +186,33 @@ async function peers(ctx: ServiceContext, share: ShareFs, self: string, listings
   return out;
 }
 
-/** Applies other PCs' segments in order (stops a device at a gap, a bad file, a fork or an unmet dependency). */
-async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts: SyncOptions, errors: SyncProblem[], listings: Map<string, string[]>): Promise<number> {
-  const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self);
+/**
+ * Applies other PCs' segments in order (stops a device at a gap, a bad file, a fork or an unmet dependency).
+ * `caps` (the check of point 8) stops each device at a given segment; `self` '' replays every device.
+ */
+export async function applyAll(
+  ctx: ServiceContext,
+  share: ShareFs,
+  self: string,
+  opts: Pick<SyncOptions, 'pause' | 'onProgress'>,
+  errors: SyncProblem[],
+  listings: Map<string, string[]>,
+  caps?: Record<string, number>,
+  phase: 'apply' | 'verifyReplay' = 'apply',
+): Promise<number> {
+  const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self && (!caps || (caps[d] ?? 0) > 0));
   for (const d of devices) listings.set(d, await share.list(`log/${d}`).catch(() => []));
   const stopped = new Map<string, SyncProblem>();
   const pause = opts.pause ?? tick;
   let applied = 0;
+  // For the progress shown while a long apply runs: segments listed past each cursor.
+  let segmentsDone = 0;
+  const segmentsTotal = devices.reduce((n, d) => {
+    const from = cursorOf(ctx, d);
+    const cap = caps?.[d] ?? Infinity;
+    return n + new Set((listings.get(d) ?? []).map((x) => parseSegmentName(x)?.seq ?? 0).filter((q) => q > from && q <= cap)).size;
+  }, 0);
+  if (segmentsTotal > 0) reportProgress(ctx.db.sqlite, { phase, done: 0, total: segmentsTotal });
   for (let progress = true; progress; ) {
     progress = false;
     for (const device of devices) {
@@ -202,6 +224,7 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
       }
       for (;;) {
         const seq = cursorOf(ctx, device) + 1;
+        if (caps && seq > (caps[device] ?? 0)) break;
         const names = bySeq.get(seq) ?? [];
         if (!names.length) {
           const later = [...bySeq.keys()].filter((s) => s > seq);
@@ -248,6 +271,7 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
         applied += outcome.applied;
         for (const t of ['*']) ctx.touched.add(t);
         opts.onProgress?.({ device, seq, applied });
+        reportProgress(ctx.db.sqlite, { phase, done: ++segmentsDone, total: Math.max(segmentsTotal, segmentsDone) });
         progress = true;
         await pause();
       }
@@ -265,7 +289,25 @@ interface StatusFile {
   at: string;
   vector: Record<string, number>;
   digests: Record<string, string>;
+  /** Stored files whose bytes this PC could not get from the share (a PC holding them writes them again). */
+  missingBlobs?: string[];
+  /** Changes this PC holds that are not published yet (held back by an import still committing): its data is ahead of its vector. */
+  pending?: boolean;
 }
+
+/** Blobs the other PCs reported missing or damaged on the share. */
+async function wantedBlobs(share: ShareFs, self: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const n of await share.list('status').catch(() => [] as string[])) {
+    if (!n.endsWith('.json') || !DEVICE_RE.test(n.slice(0, -5)) || n.slice(0, -5) === self) continue;
+    const st = await readJson<StatusFile>(share, `status/${n}`).catch(() => null);
+    for (const sha of st?.missingBlobs ?? []) if (/^[0-9a-f]{64}$/.test(sha)) out.push(sha);
+  }
+  return out;
+}
+
+/** At most this many blob problems are listed one by one; the rest are counted in one line. */
+const BLOB_PROBLEMS_LISTED = 5;
 
 /** Digests are recomputed only after a round that changed something (reading every table costs time). */
 function statusFile(ctx: ServiceContext, device: string, at: string, changed: boolean): StatusFile {
@@ -275,18 +317,19 @@ function statusFile(ctx: ServiceContext, device: string, at: string, changed: bo
   let digests = cached?.digests;
   // Also every ten minutes: a change that bypassed the log (a bug) shows even when nothing moves.
   const stale = !cached?.at || Date.parse(at) - Date.parse(cached.at) > 10 * 60_000;
-  if (changed || stale || !cached || !sameVector(cached.vector, vector) || ctx.db.prepare(`SELECT 1 FROM sync_changes WHERE id > (SELECT coalesce(max(last_change), 0) FROM sync_segments) LIMIT 1`).get()) {
+  const pending = ctx.db.prepare(`SELECT 1 FROM sync_changes WHERE id > (SELECT coalesce(max(last_change), 0) FROM sync_segments) LIMIT 1`).get() !== undefined;
+  if (changed || stale || !cached || !sameVector(cached.vector, vector) || pending) {
     digests = tableDigests(ctx.db);
     writeLocal(sqlite, SYNC_KEYS.digests, { vector, digests, at }, at);
   }
-  return { device, at, vector, digests: digests ?? {} };
+  return { device, at, vector, digests: digests ?? {}, pending };
 }
 
 /** Two PCs holding the same changes must hold the same data. */
 async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: StatusFile, errors: SyncProblem[]): Promise<void> {
   for (const p of peersSeen) {
     const theirs = await readJson<StatusFile>(share, `status/${p.id}.json`).catch(() => null);
-    if (!theirs?.digests || !sameVector(theirs.vector, mine.vector)) continue;
+    if (!theirs?.digests || !sameVector(theirs.vector, mine.vector) || theirs.pending || mine.pending) continue;
     const differ = Object.keys(mine.digests).filter((t) => theirs.digests[t] !== undefined && theirs.digests[t] !== mine.digests[t]);
     if (differ.length) {
       errors.push({
@@ -298,7 +341,11 @@ async function compareWithPeers(share: ShareFs, peersSeen: PeerView[], mine: Sta
   }
 }
 
-export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
+export function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
+  return withProgress(ctx.db.sqlite, () => round(ctx, opts));
+}
+
+async function round(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport> {
   const sqlite = ctx.db.sqlite;
   const { share } = opts;
   const errors: SyncProblem[] = [];
@@ -333,8 +380,11 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   let series: string | null;
   let published: number;
   const pub: PublishContext = { db: ctx.db, device, dbFile: opts.dbFile, schema: schemaName(), app: opts.app ?? APP_SYNC_VERSION };
+  const blobProblems: SyncProblem[] = [];
   try {
     series = await claimSeries(ctx, share, device);
+    // Bytes first: a segment naming a stored file must never reach the share before the file.
+    await uploadBlobs(ctx, share, device, await wantedBlobs(share, device), blobProblems);
     assignSegments(pub);
     published = await writeSegments(pub, share);
   } catch (e) {
@@ -343,11 +393,16 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
 
   const listings = new Map<string, string[]>();
   const applied = await applyAll(ctx, share, device, opts, errors, listings);
+  const { missing: missingBlobs } = await fetchBlobs(ctx, share, device, blobProblems);
+  errors.push(...blobProblems.slice(0, BLOB_PROBLEMS_LISTED));
+  if (blobProblems.length > BLOB_PROBLEMS_LISTED) {
+    errors.push({ device, file: 'blobs/', message: `另有 ${blobProblems.length - BLOB_PROBLEMS_LISTED} 个文件尚未取回；下一轮重试` });
+  }
   // Changes made while applying (none normally) and the vector we now depend on go out next round.
 
   const now = ctx.clock.now().toISOString();
   const me: DeviceJson = { id: device, name: readLocal<string>(sqlite, SYNC_KEYS.name) ?? device, series, app: pub.app, schema: pub.schema, lastSeenAt: now };
-  const status = statusFile(ctx, device, now, published + applied > 0);
+  const status: StatusFile = { ...statusFile(ctx, device, now, published + applied > 0), missingBlobs };
   try {
     await share.writeAtomic(`devices/${device}.json`, json(me));
     await share.writeAtomic(`status/${device}.json`, json(status));

@@ -7,6 +7,7 @@
 import type { Db } from '../../../db/query';
 import { lastSegmentOf, writeMarker } from '../../../db/sync/localState';
 import { encodeSegment, SEGMENT_FORMAT, type Change, type SegmentHeader } from './segment';
+import { publishLimit } from './heldBatches';
 import type { ShareFs } from './share';
 
 /** At most this many changes per segment: one apply transaction stays well under a second. */
@@ -32,17 +33,19 @@ export function appliedVector(db: Db): Record<string, number> {
 export function assignSegments(p: PublishContext, maxChanges = SEGMENT_CHANGES): number {
   const { db } = p;
   let made = 0;
-  const next = db.prepare(`SELECT id, tbl, pk FROM sync_changes WHERE id > ? ORDER BY id LIMIT ?`);
+  // `id < ?`: a chunked import still committing holds back its changes and everything after them.
+  const next = db.prepare(`SELECT id, tbl, pk FROM sync_changes WHERE id > ? AND id < ? ORDER BY id LIMIT ?`);
   for (;;) {
     const done = db.sqlite
       .transaction(() => {
         const last = (db.prepare(`SELECT max(last_change) AS m FROM sync_segments`).get() as { m: number | null }).m ?? 0;
-        const rows = next.all(last, maxChanges) as { id: number; tbl: string; pk: string }[];
+        const limit = publishLimit(db) ?? Number.MAX_SAFE_INTEGER;
+        const rows = next.all(last, limit, maxChanges) as { id: number; tbl: string; pk: string }[];
         if (!rows.length) return true;
         let lastId = rows[rows.length - 1].id;
         if (rows.length === maxChanges) {
           const tail = rows[rows.length - 1];
-          for (const r of next.iterate(lastId, 1_000_000) as Iterable<{ id: number; tbl: string; pk: string }>) {
+          for (const r of next.iterate(lastId, limit, 1_000_000) as Iterable<{ id: number; tbl: string; pk: string }>) {
             if (r.tbl !== tail.tbl || r.pk !== tail.pk) break;
             lastId = r.id;
           }

@@ -8,13 +8,15 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { readLocal, SYNC_KEYS, writeLocal } from '../../../db/sync/localState';
-import { SYNC_READS, type SyncState, type SyncStatusView } from '../../../shared/api/sync';
+import { SYNC_READS, type SyncState, type SyncStatusView, type SyncVerifyView } from '../../../shared/api/sync';
 import { DomainError } from '../../../shared/errors';
 import { recordChange } from '../audit/recordChange';
 import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
+import { progressOf } from './progress';
 import { fsShare } from './share';
+import { verifyFromLog } from './verify';
 
 /** Checks the folder the user typed: exists, is a folder. The message says what is wrong in plain words. */
 export function shareFolderProblem(folder: string): string | null {
@@ -52,6 +54,7 @@ export async function testShareFolder(folder: string): Promise<FolderTest> {
 }
 
 const running = new WeakMap<Sqlite, Promise<SyncReport>>();
+const verifying = new WeakSet<Sqlite>();
 
 export interface RunOptions {
   folder?: string;
@@ -99,7 +102,7 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
   const lastFailure = last?.failed ?? null;
   const state: SyncState = !enabled
     ? 'off'
-    : syncRunning(ctx)
+    : syncRunning(ctx) || verifying.has(sqlite) || progressOf(sqlite) !== null
       ? 'syncing'
       : lastFailure
         ? 'offline'
@@ -120,7 +123,24 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
     devices: report.devices,
     conflicts,
     errors: report.errors,
+    progress: progressOf(sqlite),
   };
+}
+
+/** 从日志重建核对 of 设置 → 同步 and `sync verify`: the folder named in settings; one job at a time per database. */
+export async function verifyNow(ctx: ServiceContext): Promise<SyncVerifyView> {
+  const sqlite = ctx.db.sqlite;
+  const folder = readLocal<string>(sqlite, SYNC_KEYS.folder);
+  if (!folder) throw new DomainError('conflict', '尚未设置共享文件夹', 'folder');
+  const problem = shareFolderProblem(folder);
+  if (problem) throw new DomainError('conflict', problem, 'folder');
+  if (running.has(sqlite) || verifying.has(sqlite)) throw new DomainError('conflict', '同步或核对正在进行，请等它完成后再核对', null);
+  verifying.add(sqlite);
+  try {
+    return await verifyFromLog(ctx, fsShare(folder));
+  } finally {
+    verifying.delete(sqlite);
+  }
 }
 
 /** A round for the API: a share that cannot be used is a refusal the clerk reads, and is remembered for the indicator. */

@@ -6,8 +6,11 @@
  * folder); tests wrap it in a fault injector.
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface ShareStat {
   size: number;
@@ -23,6 +26,25 @@ export interface ShareFs {
   /** Creates `file` only if it does not exist; false when it already did. */
   createExclusive(file: string, data: Buffer): Promise<boolean>;
   stat(file: string): Promise<ShareStat | null>;
+  /**
+   * Streams a local file onto `file` like writeAtomic (tmp/, flush, rename),
+   * a chunk at a time: snapshots are as large as the database.
+   */
+  copyIn(file: string, localPath: string, onBytes?: (bytes: number) => void): Promise<void>;
+  /** Streams `file` into a local file, a chunk at a time. */
+  copyOut(file: string, localPath: string, onBytes?: (bytes: number) => void): Promise<void>;
+}
+
+/** Passes chunks through, counting them (progress of a long copy). */
+function counter(onBytes?: (bytes: number) => void): Transform {
+  let n = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      n += chunk.length;
+      onBytes?.(n);
+      done(null, chunk);
+    },
+  });
 }
 
 const isMissing = (e: unknown): boolean => (e as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -69,6 +91,18 @@ export function fsShare(root: string): ShareFs {
         await fh.close();
       }
       return true;
+    },
+    async copyIn(file, localPath, onBytes) {
+      const tmpDir = abs('tmp');
+      await fs.mkdir(tmpDir, { recursive: true });
+      await fs.mkdir(path.dirname(abs(file)), { recursive: true });
+      const tmp = path.join(tmpDir, `${randomBytes(6).toString('hex')}.part`);
+      // flush: the file is fsync'ed before it is closed, so the rename never publishes unflushed bytes.
+      await pipeline(createReadStream(localPath), counter(onBytes), createWriteStream(tmp, { flush: true }));
+      await fs.rename(tmp, abs(file));
+    },
+    async copyOut(file, localPath, onBytes) {
+      await pipeline(createReadStream(abs(file)), counter(onBytes), createWriteStream(localPath));
     },
     async stat(file) {
       try {

@@ -9,15 +9,19 @@
  * applied. The live database is never opened on the share.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import fs, { createReadStream, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import { integrityProblem } from '../../../db/backup';
 import { withoutCapture } from '../../../db/sync/capture';
 import { localSettingKeys, syncedTables } from '../../../db/sync/syncedTables';
 import type { ServiceContext } from '../context';
 import { holdingVector } from './digest';
+import { publishLimit } from './heldBatches';
+import { reportProgress } from './progress';
 import type { ShareFs } from './share';
 
 export interface SnapshotManifest {
@@ -30,24 +34,65 @@ export interface SnapshotManifest {
 }
 
 const MANIFEST_RE = /^[0-9a-f]{16}-\d{10}\.json$/;
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const total = (v: Record<string, number>): number => Object.values(v).reduce((a, b) => a + b, 0);
-const tmpFile = (): string => path.join(os.tmpdir(), `dd-snap-${randomBytes(6).toString('hex')}.db`);
+const tmpFile = (ext: string): string => path.join(os.tmpdir(), `dd-snap-${randomBytes(6).toString('hex')}${ext}`);
+const MB = 1024 * 1024;
 
-/** Writes a snapshot of this PC's data. Call right after a round (its changes are all published). */
+/** sha256 of a file, read a chunk at a time. */
+async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/**
+ * Writes a snapshot of this PC's data. Call right after a round (its changes
+ * are all published). Memory stays flat however large the database: the
+ * SQLite backup API copies it page by page (without blocking the main
+ * process) to a local temporary file, which is gzipped and hashed as a
+ * stream and streamed onto the share (tmp/, flush, rename). The manifest is
+ * written last: a snapshot interrupted at any point (a kill, the share
+ * going offline) leaves at most a temporary file or a data file no manifest
+ * names, which no PC ever joins from.
+ */
 export async function writeSnapshot(ctx: ServiceContext, share: ShareFs, device: string, schema: string): Promise<SnapshotManifest> {
+  // A half-written import is not part of what the vector says this PC holds (its changes are held back).
+  if (publishLimit(ctx.db) !== null) throw new Error('有一个导入正在提交，快照留到它完成后的下一轮再写');
+  const sqlite = ctx.db.sqlite;
   const vector = holdingVector(ctx.db, device);
-  const local = tmpFile();
+  const local = tmpFile('.db');
+  const gz = `${local}.gz`;
   try {
-    ctx.db.sqlite.prepare('VACUUM INTO ?').run(local);
-    const gz = gzipSync(fs.readFileSync(local));
+    await sqlite.backup(local, {
+      progress: ({ totalPages, remainingPages }) => {
+        reportProgress(sqlite, { phase: 'snapshot', done: totalPages - remainingPages, total: totalPages });
+        return 1000;
+      },
+    });
+    const hash = createHash('sha256');
+    await pipeline(
+      createReadStream(local),
+      createGzip(),
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
+      createWriteStream(gz),
+    );
+    fs.rmSync(local, { force: true });
+    const size = fs.statSync(gz).size;
     const seq = String(vector[device] ?? 0).padStart(10, '0');
-    const manifest: SnapshotManifest = { file: `snap/${device}-${seq}.sqlite.gz`, device, vector, schema, sha256: sha256(gz), at: ctx.clock.now().toISOString() };
-    await share.writeAtomic(manifest.file, gz);
+    const manifest: SnapshotManifest = { file: `snap/${device}-${seq}.sqlite.gz`, device, vector, schema, sha256: hash.digest('hex'), at: ctx.clock.now().toISOString() };
+    await share.copyIn(manifest.file, gz, (n) => reportProgress(sqlite, { phase: 'snapshot', done: Math.floor(n / MB), total: Math.ceil(size / MB) }));
+    const landed = await share.stat(manifest.file);
+    if (landed?.size !== size) throw new Error(`快照写入共享文件夹后大小不符：${manifest.file}`);
     await share.writeAtomic(`snap/${device}-${seq}.json`, Buffer.from(JSON.stringify(manifest)));
     return manifest;
   } finally {
     fs.rmSync(local, { force: true });
+    fs.rmSync(gz, { force: true });
   }
 }
 
@@ -73,16 +118,27 @@ export function isEmptyForJoin(ctx: ServiceContext): boolean {
     .every((s) => !ctx.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(s.table) || !ctx.db.prepare(`SELECT 1 FROM "${s.table}" LIMIT 1`).get());
 }
 
-/** Copies a verified snapshot into this (empty) database; returns the manifest it joined from. */
-export async function joinFromSnapshot(ctx: ServiceContext, share: ShareFs, m: SnapshotManifest, onProgress?: (table: string) => void): Promise<void> {
-  const gz = await share.read(m.file);
-  if (sha256(gz) !== m.sha256) throw new Error(`快照校验和不符：${m.file}`);
-  const local = tmpFile();
-  fs.writeFileSync(local, gunzipSync(gz));
+/**
+ * Copies a verified snapshot into this (empty) database. Streamed, memory
+ * flat: the share's file is copied to local disk, its sha256 checked as a
+ * stream, gunzipped to a local database file, integrity_check'ed, and only
+ * then read (attached; SQLite copies the rows itself). Each phase reports
+ * its counts for the progress shown while joining.
+ */
+export async function joinFromSnapshot(ctx: ServiceContext, share: ShareFs, m: SnapshotManifest): Promise<void> {
+  const sqlite = ctx.db.sqlite;
+  const gz = tmpFile('.db.gz');
+  const local = tmpFile('.db');
   try {
+    const size = (await share.stat(m.file))?.size ?? 0;
+    await share.copyOut(m.file, gz, (n) => reportProgress(sqlite, { phase: 'joinCopy', done: Math.floor(n / MB), total: Math.max(1, Math.ceil(size / MB)) }));
+    reportProgress(sqlite, { phase: 'joinCheck', done: 0, total: 2 });
+    if ((await fileSha256(gz)) !== m.sha256) throw new Error(`快照校验和不符：${m.file}`);
+    await pipeline(createReadStream(gz), createGunzip(), createWriteStream(local));
+    fs.rmSync(gz, { force: true });
+    reportProgress(sqlite, { phase: 'joinCheck', done: 1, total: 2 });
     const problem = integrityProblem(local);
     if (problem) throw new Error(`快照已损坏：${problem}`);
-    const sqlite = ctx.db.sqlite;
     sqlite.prepare('ATTACH DATABASE ? AS snap').run(local);
     try {
       const tables = [...syncedTables.map((s) => s.table), 'sync_winners', 'ar_allocations', 'ar_customer_state'];
@@ -91,15 +147,15 @@ export async function joinFromSnapshot(ctx: ServiceContext, share: ShareFs, m: S
         sqlite
           .transaction(() => {
             sqlite.pragma('defer_foreign_keys = ON');
-            for (const t of tables) {
+            tables.forEach((t, i) => {
+              reportProgress(sqlite, { phase: 'joinLoad', done: i, total: tables.length });
               const cols = (sqlite.prepare(`SELECT name FROM snap.pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => `"${r.name}"`);
               const mine = new Set((sqlite.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => `"${r.name}"`));
               const shared = cols.filter((c) => mine.has(c));
-              if (!shared.length) continue;
+              if (!shared.length) return;
               const where = t === 'settings' ? `WHERE ${localKeys}` : '';
               sqlite.exec(`INSERT OR REPLACE INTO main."${t}" (${shared.join(', ')}) SELECT ${shared.join(', ')} FROM snap."${t}" ${where}`);
-              onProgress?.(t);
-            }
+            });
             const cursor = sqlite.prepare(`INSERT INTO sync_cursors (device, seq) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET seq = max(seq, excluded.seq)`);
             for (const [device, seq] of Object.entries(m.vector)) cursor.run(device, seq);
             // The clock must start past every stamp in the copied field clocks, or a first edit here could lose to them.
@@ -112,6 +168,7 @@ export async function joinFromSnapshot(ctx: ServiceContext, share: ShareFs, m: S
       sqlite.prepare('DETACH DATABASE snap').run();
     }
   } finally {
+    fs.rmSync(gz, { force: true });
     fs.rmSync(local, { force: true });
   }
 }

@@ -2,8 +2,8 @@
  * LAN sync figures (issue 12 budgets): a round with nothing new on a share
  * of 1,000 segments from 5 PCs (< 100 ms); publishing 10,000 invoices
  * (< 3 s) and applying them with re-derivation on another PC (< 10 s); what
- * capture adds to an ordinary write (< 5 ms). Joining from a snapshot is not
- * built yet, so it has no figure.
+ * capture adds to an ordinary write (< 5 ms). Joining from a snapshot of the
+ * large data set is the separate group `join` (figures/join.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -12,10 +12,12 @@ const ICON = { synced: IconCloudCheck, syncing: IconRefresh, offline: IconCloudO
 
 export function SyncIndicator() {
   const t = useT();
-  const status = useApiQuery('sync.status', {}).data;
+  const status = useApiQuery('sync.status', {}, { refetchInterval: (q) => (q.state.data?.progress ? 1000 : false) }).data;
   if (!status || status.state === 'off') return null;
   const Icon = ICON[status.state];
-  const label = t(`sync.state.${status.state}`);
+  // A long job (many segments, a join, the check) shows how far it got.
+  const p = status.progress;
+  const label = t(`sync.state.${status.state}`) + (p ? ` ${p.done}/${p.total}` : '');
   return (
     <Button
       size="compact-sm"

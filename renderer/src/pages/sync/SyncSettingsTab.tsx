@@ -3,9 +3,9 @@
  * name and series letter, the other PCs with how far behind this one is,
  * problems with their files, conflicts to resolve, and 立即同步.
  */
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { SyncStatusView } from '../../../../shared/api/sync';
+import type { SyncProgressView, SyncStatusView, SyncVerifyView } from '../../../../shared/api/sync';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
@@ -15,13 +15,71 @@ import { dateTimeOf } from '../../components/dateText';
 
 const when = (iso: string | null): string => (iso ? dateTimeOf(iso) : '—');
 
+/** The running job's phase and counts (a long apply, a join, the check), polled while it runs. */
+export function SyncProgressLine({ progress }: { progress: SyncProgressView }) {
+  const t = useT();
+  const pct = progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : 0;
+  return (
+    <Stack gap={4} data-testid="sync-progress">
+      <Text size="sm">{t('sync.progressLine', { phase: t(`sync.phase.${progress.phase}`), done: progress.done, total: progress.total })}</Text>
+      <Progress value={pct} size="sm" animated />
+    </Stack>
+  );
+}
+
+function VerifyResult({ result }: { result: SyncVerifyView }) {
+  const t = useT();
+  return (
+    <Alert color={result.ok ? 'teal' : 'red'} data-testid="sync-verify-result">
+      <Stack gap={6}>
+        <Text size="sm">{result.message}</Text>
+        {result.differences.length > 0 && (
+          <Table withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sync.verifyTable')}</Table.Th>
+                <Table.Th>{t('sync.verifyOnlyHere')}</Table.Th>
+                <Table.Th>{t('sync.verifyOnlyInReplay')}</Table.Th>
+                <Table.Th>{t('sync.verifyExamples')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.differences.map((d) => (
+                <Table.Tr key={d.table}>
+                  <Table.Td>{d.table}</Table.Td>
+                  <Table.Td>{d.onlyHere}</Table.Td>
+                  <Table.Td>{d.onlyInReplay}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace">
+                      {d.examples.join(', ')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {result.problems.map((p) => (
+          <Text key={p} size="xs" c="dimmed">
+            {p}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
 export function SyncSettingsTab() {
   const t = useT();
-  const status = useApiQuery('sync.status', {});
   const test = useApiMutation('sync.testFolder');
   const setup = useApiMutation('sync.setup');
   const now = useApiMutation('sync.now');
+  const verify = useApiMutation('sync.verify');
   const dismiss = useApiMutation('sync.dismissConflict');
+  const [verified, setVerified] = useState<SyncVerifyView | null>(null);
+  // While a round or the check runs, the status (with its progress) is polled.
+  const working = setup.isPending || now.isPending || verify.isPending;
+  const status = useApiQuery('sync.status', {}, { refetchInterval: (q) => (working || q.state.data?.progress ? 700 : false) });
   const [folder, setFolder] = useState<string | null>(null);
   const [name, setName] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -55,6 +113,17 @@ export function SyncSettingsTab() {
     } catch (e) {
       fail(e);
     }
+  };
+  const runVerify = async () => {
+    setMessage(null);
+    setVerified(null);
+    try {
+      setVerified(await verify.mutateAsync({}));
+    } catch (e) {
+      fail(e);
+    }
+    // The check writes nothing (no db:changed): fetch the status once more so its progress line goes away.
+    void status.refetch();
   };
   const runNow = async () => {
     setMessage(null);
@@ -135,6 +204,16 @@ export function SyncSettingsTab() {
             <Text size="xs" c="dimmed">
               {t('sync.seriesHint')}
             </Text>
+            {s.progress && <SyncProgressLine progress={s.progress} />}
+            <Group gap="sm" mt={4} wrap="nowrap" align="center">
+              <Button variant="default" size="xs" onClick={() => void runVerify()} loading={verify.isPending} disabled={busy} data-testid="sync-verify">
+                {t('sync.verify')}
+              </Button>
+              <Text size="xs" c="dimmed">
+                {t('sync.verifyHint')}
+              </Text>
+            </Group>
+            {verified && <VerifyResult result={verified} />}
           </Stack>
         </Paper>
       )}
