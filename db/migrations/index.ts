@@ -20,6 +20,7 @@ import * as m0012 from './0012_rebates';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
 import * as m0015 from './0015_day_totals_on_delete';
+import * as m0017 from './0017_sync_conflicts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
   '0015_day_totals_on_delete': m0015,
+  '0017_sync_conflicts': m0017,
 };
