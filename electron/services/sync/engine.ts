@@ -12,6 +12,8 @@ import { lastSegmentOf, readLocal, reincarnate, SYNC_KEYS, writeLocal, writeMark
 import { migrations } from '../../../db/migrations/index';
 import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
+import { openSyncConflicts } from './conflicts';
+import { afterMerge, type Arrived } from './postMerge';
 import { holdingVector, sameVector, tableDigests } from './digest';
 import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
@@ -164,8 +166,10 @@ function cursorOf(ctx: ServiceContext, device: string): number {
   return r?.seq ?? 0;
 }
 
+/** Rows another PC sent that this PC could not store, plus the sync conflicts nobody has dealt with yet. */
 export function openConflicts(ctx: ServiceContext): number {
-  return (ctx.db.prepare(`SELECT count(*) AS n FROM sync_rejects`).get() as { n: number }).n;
+  const rejects = (ctx.db.prepare(`SELECT count(*) AS n FROM sync_rejects`).get() as { n: number }).n;
+  return rejects + openSyncConflicts(ctx).length;
 }
 
 /** Per other PC: how far behind this PC is, from the share's listing. */
@@ -185,7 +189,15 @@ async function peers(ctx: ServiceContext, share: ShareFs, self: string, listings
 }
 
 /** Applies other PCs' segments in order (stops a device at a gap, a bad file, a fork or an unmet dependency). */
-async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts: SyncOptions, errors: SyncProblem[], listings: Map<string, string[]>): Promise<number> {
+async function applyAll(
+  ctx: ServiceContext,
+  share: ShareFs,
+  self: string,
+  opts: SyncOptions,
+  errors: SyncProblem[],
+  listings: Map<string, string[]>,
+  arrived: Arrived,
+): Promise<number> {
   const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self);
   for (const d of devices) listings.set(d, await share.list(`log/${d}`).catch(() => []));
   const stopped = new Map<string, SyncProblem>();
@@ -246,6 +258,8 @@ async function applyAll(ctx: ServiceContext, share: ShareFs, self: string, opts:
           })
           .immediate();
         applied += outcome.applied;
+        for (const c of outcome.customers) arrived.customers.add(c);
+        for (const s of outcome.statements) arrived.statements.add(s);
         for (const t of ['*']) ctx.touched.add(t);
         opts.onProgress?.({ device, seq, applied });
         progress = true;
@@ -342,7 +356,10 @@ export async function syncRound(ctx: ServiceContext, opts: SyncOptions): Promise
   }
 
   const listings = new Map<string, string[]>();
-  const applied = await applyAll(ctx, share, device, opts, errors, listings);
+  const arrived: Arrived = { customers: new Set(), statements: new Set() };
+  const applied = await applyAll(ctx, share, device, opts, errors, listings, arrived);
+  // What last-writer-wins cannot keep, found after the merge (point 4); its own writes go out next round.
+  if (applied > 0) afterMerge(ctx, arrived);
   // Changes made while applying (none normally) and the vector we now depend on go out next round.
 
   const now = ctx.clock.now().toISOString();

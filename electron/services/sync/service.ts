@@ -14,6 +14,7 @@ import { recordChange } from '../audit/recordChange';
 import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
+import { openConflictItems } from './resolve';
 import { fsShare } from './share';
 
 /** Checks the folder the user typed: exists, is a folder. The message says what is wrong in plain words. */
@@ -103,7 +104,7 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
       ? 'syncing'
       : lastFailure
         ? 'offline'
-        : report.errors.length || conflicts.length
+        : report.errors.length || conflicts.length || report.conflicts
           ? 'problem'
           : 'synced';
   return {
@@ -119,6 +120,7 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
     lastFailure,
     devices: report.devices,
     conflicts,
+    syncConflicts: openConflictItems(ctx),
     errors: report.errors,
   };
 }
