@@ -81,7 +81,9 @@ export function clearDerivedOf(ctx: ServiceContext, customerIds: Iterable<string
   }
 }
 
-function rederiveBoth(ctx: ServiceContext, ids: string[], action: string): void {
+/** Only when ledger rows moved: the other PCs re-derive exactly the customers whose documents moved (apply.ts). */
+function rederiveBoth(ctx: ServiceContext, ids: string[], moved: MovedRows, action: string): void {
+  if (!moved.ar_documents?.length && !moved.ar_explicit_targets?.length) return;
   clearDerivedOf(ctx, ids);
   for (const id of ids) rederiveCustomer(ctx, id, { action });
 }
@@ -140,7 +142,7 @@ export function mergeCustomer(ctx: ServiceContext, input: { fromId: string; into
       `INSERT INTO customer_merges (id, from_customer_id, into_customer_id, moved, restore, merged_at, merged_by, undone_at, undone_by)
        VALUES (@id, @from_customer_id, @into_customer_id, @moved, @restore, @merged_at, @merged_by, @undone_at, @undone_by)`,
     ).run(row);
-    rederiveBoth(ctx, [from.id, into.id], 'merge_customer');
+    rederiveBoth(ctx, [from.id, into.id], moved, 'merge_customer');
     recordChange(ctx, {
       entity: 'customer',
       entityId: from.id,
@@ -176,7 +178,7 @@ export function undoMerge(ctx: ServiceContext, input: { mergeId: string }): Merg
     }
     ctx.db.prepare(`UPDATE customers SET merged_into = NULL, archived_at = ?, updated_at = ? WHERE id = ?`).run(restore.archivedAt, now, from.id);
     ctx.db.prepare(`UPDATE customer_merges SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now, ctx.actor.user, m.id);
-    rederiveBoth(ctx, [m.into_customer_id, from.id], 'undo_merge_customer');
+    rederiveBoth(ctx, [m.into_customer_id, from.id], moved, 'undo_merge_customer');
     recordChange(ctx, {
       entity: 'customer',
       entityId: from.id,

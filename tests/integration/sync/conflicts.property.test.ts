@@ -23,7 +23,6 @@ import { syncRound } from '../../../electron/services/sync/engine';
 import { fsShare } from '../../../electron/services/sync/share';
 import { fixedClock } from '../../../shared/dates/clock';
 import type { CustomerDetail } from '../../../shared/api/customers';
-import type { PostResult } from '../../../shared/api/ledger';
 import type { SyncConflictItem } from '../../../shared/api/sync';
 import { dump } from './helpers';
 

@@ -14,6 +14,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
 import { StatementDrawer } from '../statements/StatementDrawer';
+import { SyncConflictDialog } from '../sync/SyncConflictDialog';
 import { AlertActionDialog, type AlertAction } from './AlertActionDialog';
 import { AlertGroup } from './AlertGroup';
 import { SEVERITY_COLORS, useAlertText } from './alertText';
@@ -92,9 +93,10 @@ export function AlertCenterPage() {
         ) : null;
       })}
 
+      <SyncConflictDialog alert={acting?.action === 'resolve' ? acting.alert : null} onClose={() => setActing(null)} />
       <AlertActionDialog
-        alert={acting?.alert ?? null}
-        action={acting?.action ?? 'snooze'}
+        alert={acting && acting.action !== 'resolve' ? acting.alert : null}
+        action={acting?.action === 'ack' ? 'ack' : 'snooze'}
         asOf={list.data?.asOf ?? ''}
         onClose={() => setActing(null)}
       />

@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { SYNC_STATE_COLOR } from './SyncIndicator';
+import { SyncConflictsPanel } from './SyncConflictsPanel';
 
 const when = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
 
@@ -187,6 +188,7 @@ export function SyncSettingsTab() {
         </Stack>
       )}
 
+      <SyncConflictsPanel conflicts={s.syncConflicts} />
       {s.conflicts.length > 0 && (
         <Stack gap={6} data-testid="sync-conflicts">
           <Title order={5}>{t('sync.conflicts')}</Title>
