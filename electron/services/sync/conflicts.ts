@@ -61,6 +61,12 @@ function groups(kind: SyncConflictKind, table: SyncConflictRow['table'], rows: D
 }
 
 const CUSTOMER_LABEL = `c.code || ' ' || c.name`;
+/**
+ * Duplicate customers look alike: their label also says on which PC and when each was entered
+ * (the synced audit row of its creation), so the clerk can tell which one to keep.
+ */
+const DUP_CUSTOMER_LABEL = `${CUSTOMER_LABEL} || coalesce('（' || (SELECT a.device || ' ' || replace(substr(a.at, 1, 16), 'T', ' ')
+    FROM audit_log a WHERE a.entity = 'customer' AND a.entity_id = c.id ORDER BY a.at, a.id LIMIT 1) || '）', '')`;
 
 /** Voids of one original beyond the first by (doc_date, id); the ones still needing neutralisation when not yet voided. */
 const EXTRA_VOIDS_SQL = `SELECT v.id, v.voids_id, v.customer_id, v.doc_no, v.doc_date, v.side, v.amount_fen, v.created_at,
@@ -120,7 +126,7 @@ export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
     ...groups(
       'duplicate_customer_code',
       'customers',
-      all(`SELECT c.code AS v, c.id, ${CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+      all(`SELECT c.code AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
         WHERE ${active} AND upper(c.code) IN (SELECT upper(code) FROM customers WHERE merged_into IS NULL GROUP BY upper(code) HAVING count(*) > 1)
         ORDER BY upper(c.code), c.id`),
       (v) => v.toUpperCase(),
@@ -128,14 +134,14 @@ export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
     ...groups(
       'duplicate_customer_name',
       'customers',
-      all(`SELECT c.name AS v, c.id, ${CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+      all(`SELECT c.name AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
         WHERE c.archived_at IS NULL AND c.name IN (SELECT name FROM customers WHERE archived_at IS NULL GROUP BY name HAVING count(*) > 1)
         ORDER BY c.name, c.id`),
     ),
     ...groups(
       'duplicate_tax_id',
       'customers',
-      all(`SELECT c.tax_id AS v, c.id, ${CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+      all(`SELECT c.tax_id AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
         WHERE c.archived_at IS NULL AND c.tax_id <> ''
           AND c.tax_id IN (SELECT tax_id FROM customers WHERE archived_at IS NULL AND tax_id <> '' GROUP BY tax_id HAVING count(*) > 1)
         ORDER BY c.tax_id, c.id`),

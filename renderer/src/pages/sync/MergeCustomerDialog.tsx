@@ -36,6 +36,8 @@ export function MergeCustomerDialog({ rows, onClose }: MergeCustomerDialogProps)
 
   // Two duplicates: the other one merges; with more, the next one after the kept (one merge at a time).
   const from = rows?.find((r) => r.id !== keep) ?? null;
+  // The conflict's labels tell look-alike duplicates apart (which PC, when entered).
+  const labelOf = (c: MergePreview['from']): string => rows?.find((r) => r.id === c.id)?.label ?? `${c.code} ${c.name}`;
   const fail = (e: unknown) => setFailure(e instanceof ApiError ? e.message : String(e));
 
   const next = async () => {
@@ -98,7 +100,7 @@ export function MergeCustomerDialog({ rows, onClose }: MergeCustomerDialogProps)
       {preview && (
         <Stack gap="sm">
           <Text fw={600} data-testid="merge-confirm-title">
-            {t('sync.merge.confirmTitle', { from: `${preview.from.code} ${preview.from.name}`, into: `${preview.into.code} ${preview.into.name}` })}
+            {t('sync.merge.confirmTitle', { from: labelOf(preview.from), into: labelOf(preview.into) })}
           </Text>
           <Text size="sm">{t('sync.merge.moves')}</Text>
           <Table withTableBorder striped data-testid="merge-moves">
