@@ -117,12 +117,54 @@ function duplicateVoids(ctx: ServiceContext): SyncConflict[] {
   return out;
 }
 
+/**
+ * The ledger-wide checks (double voids, duplicate numbers) read an index over
+ * every document; the sync status asks for them on every round, so their
+ * result is kept until a document is added or removed. The fingerprint is
+ * the newest rowid plus the document count kept per day by triggers
+ * (ar_day_totals, migrations 0014_b/0015): both cheap, and any insert or
+ * delete changes one of them; merges and their undos (which move documents).
+ */
+const ledgerCache = new WeakMap<object, { key: string; conflicts: SyncConflict[] }>();
+
+function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
+  // Merges move documents between customers (the conflict names the customer): they count too.
+  const f = ctx.db
+    .prepare(
+      `SELECT (SELECT max(rowid) FROM ar_documents) AS top, (SELECT coalesce(sum(doc_count), 0) FROM ar_day_totals) AS n,
+         (SELECT count(*) || '/' || count(undone_at) FROM customer_merges) AS merges`,
+    )
+    .get() as { top: number | null; n: number; merges: string };
+  const key = `${f.top}:${f.n}:${f.merges}`;
+  const hit = ledgerCache.get(ctx.db.sqlite);
+  if (hit?.key === key) return hit.conflicts;
+  const conflicts = [
+    ...duplicateVoids(ctx),
+    ...groups(
+      'duplicate_doc_no',
+      'ar_documents',
+      // Per kind: an invoice and a receipt may share a typed number. Grouped on the (kind, doc_no) index alone;
+      // the system voids of extra voids are numbered after their void, which is automatic and so never typed twice.
+      ctx.db
+        .prepare(
+          `SELECT d.kind || ' ' || d.doc_no AS v, d.id, d.doc_no AS label, d.customer_id FROM ar_documents d
+           WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
+             AND d.created_by <> '${NEUTRALISED_BY}'
+           ORDER BY d.kind, d.doc_no, d.id`,
+        )
+        .all() as DupRow[],
+    ),
+  ];
+  ledgerCache.set(ctx.db.sqlite, { key, conflicts });
+  return conflicts;
+}
+
 /** Every open sync conflict, in a stable order (kind, then key). */
 export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
   const all = (sqlText: string): DupRow[] => ctx.db.prepare(sqlText).all() as DupRow[];
   const active = `c.merged_into IS NULL`;
   const out: SyncConflict[] = [
-    ...duplicateVoids(ctx),
+    ...ledgerConflicts(ctx),
     ...groups(
       'duplicate_customer_code',
       'customers',
@@ -153,15 +195,6 @@ export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
         WHERE upper(k.contract_no) IN (SELECT upper(contract_no) FROM contracts GROUP BY upper(contract_no) HAVING count(*) > 1)
         ORDER BY upper(k.contract_no), k.id`),
       (v) => v.toUpperCase(),
-    ),
-    ...groups(
-      'duplicate_doc_no',
-      'ar_documents',
-      // Per kind: an invoice and a receipt may share a typed number. System voids of voids carry their void's number.
-      all(`SELECT d.kind || ' ' || d.doc_no AS v, d.id, d.doc_no AS label, d.customer_id FROM ar_documents d
-        WHERE d.created_by <> '${NEUTRALISED_BY}' AND (d.kind, d.doc_no) IN
-          (SELECT kind, doc_no FROM ar_documents WHERE created_by <> '${NEUTRALISED_BY}' GROUP BY kind, doc_no HAVING count(*) > 1)
-        ORDER BY d.kind, d.doc_no, d.id`),
     ),
     ...confirmedPeriodsChanged(ctx),
     ...creditLimitsPassed(ctx),

@@ -61,7 +61,7 @@ describe('sync conflicts', () => {
     expectConverged(a, b);
 
     for (const r of [a, b]) {
-      const voids = sql<{ id: string; created_by: string; voids_id: string }>(r, `SELECT id, created_by, voids_id FROM ar_documents WHERE kind = 'void' ORDER BY doc_date, id`);
+      const voids = sql<{ id: string; created_by: string; voids_id: string }>(r, `SELECT id, created_by, voids_id FROM ar_documents WHERE kind = 'void' ORDER BY doc_date, created_by = 'sync', id`);
       // B's void (earlier date) counts; A's is voided by the system void every PC derived alike.
       expect(voids.map((v) => v.voids_id)).toEqual([inv.document.id, inv.document.id, va.document.id]);
       expect(voids[0].id).toBe(vb.document.id);
