@@ -131,13 +131,15 @@ function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
   // Merges move documents between customers (the conflict names the customer): they count too.
   const f = ctx.db
     .prepare(
-      `SELECT (SELECT max(rowid) FROM ar_documents) AS top, (SELECT coalesce(sum(doc_count), 0) FROM ar_day_totals) AS n,
-         (SELECT count(*) || '/' || count(undone_at) FROM customer_merges) AS merges`,
+      `SELECT (SELECT max(rowid) FROM main.ar_documents) AS top, (SELECT coalesce(sum(doc_count), 0) FROM main.ar_day_totals) AS n,
+         (SELECT count(*) || '/' || count(undone_at) FROM main.customer_merges) AS merges,
+         EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'ar_documents') AS scoped`,
     )
-    .get() as { top: number | null; n: number; merges: string };
-  const key = `${f.top}:${f.n}:${f.merges}`;
+    .get() as { top: number | null; n: number; merges: string; scoped: number };
+  // A salesperson's call reads through the scope's views (db/scope.ts): computed for that call, never cached.
+  const key = f.scoped ? null : `${f.top}:${f.n}:${f.merges}`;
   const hit = ledgerCache.get(ctx.db.sqlite);
-  if (hit?.key === key) return hit.conflicts;
+  if (key !== null && hit?.key === key) return hit.conflicts;
   const conflicts = [
     ...duplicateVoids(ctx),
     ...groups(
@@ -155,7 +157,7 @@ function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
         .all() as DupRow[],
     ),
   ];
-  ledgerCache.set(ctx.db.sqlite, { key, conflicts });
+  if (key !== null) ledgerCache.set(ctx.db.sqlite, { key, conflicts });
   return conflicts;
 }
 
