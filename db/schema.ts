@@ -5,7 +5,7 @@
  */
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
-import type { ContactsTable, CustomersTable, ImportBatchesTable, ImportCommitsTable, InteractionsTable, ProductsTable } from './tables/customers';
+import type { ContactsTable, CustomerMergesTable, CustomersTable, ImportBatchesTable, ImportCommitsTable, InteractionsTable, ProductsTable } from './tables/customers';
 import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
@@ -24,6 +24,7 @@ export interface DB {
   ar_open_spans: ArOpenSpansTable;
   ar_day_totals: ArDayTotalsTable;
   customers: CustomersTable;
+  customer_merges: CustomerMergesTable;
   contacts: ContactsTable;
   interactions: InteractionsTable;
   products: ProductsTable;

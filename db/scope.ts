@@ -41,7 +41,7 @@ const DAY_TOTALS_VIEW = (ids: string) => `CREATE TEMP VIEW ar_day_totals AS
     coalesce(SUM(CASE WHEN kind = 'invoice' THEN amount_fen END), 0) AS invoiced_fen,
     coalesce(SUM(CASE WHEN kind = 'receipt' THEN amount_fen END), 0) AS received_fen, count(*) AS doc_count
   FROM main.ar_documents WHERE customer_id IN (${ids}) GROUP BY doc_date`;
-export const SCOPED_TABLES: readonly string[] = ['customers', ...BY_CUSTOMER, ...BY_CONTRACT, 'ar_day_totals'];
+export const SCOPED_TABLES: readonly string[] = ['customers', ...BY_CUSTOMER, ...BY_CONTRACT, 'ar_day_totals', 'customer_merges'];
 
 /** Shadows the tables for one scoped call; returns the function that removes the views again. */
 export function applyCustomerScope(db: Db, salesperson: string): () => void {
@@ -52,6 +52,8 @@ export function applyCustomerScope(db: Db, salesperson: string): () => void {
     ...BY_CUSTOMER.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE customer_id IN (${ids})`),
     ...BY_CONTRACT.map((t) => `CREATE TEMP VIEW ${t} AS SELECT * FROM main.${t} WHERE contract_id IN (SELECT id FROM main.contracts WHERE customer_id IN (${ids}))`),
     DAY_TOTALS_VIEW(ids),
+    // Issue 12: a customer merge names two customers; both must be in the scope.
+    `CREATE TEMP VIEW customer_merges AS SELECT * FROM main.customer_merges WHERE from_customer_id IN (${ids}) AND into_customer_id IN (${ids})`,
   ];
   sqlite.exec(views.join(';\n'));
   db.scoped = true;

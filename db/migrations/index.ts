@@ -20,6 +20,7 @@ import * as m0012 from './0012_rebates';
 import * as m0014a from './0014_a_open_spans';
 import * as m0014b from './0014_b_day_totals';
 import * as m0015 from './0015_day_totals_on_delete';
+import * as m0017 from './0017_sync_conflicts';
 import * as m0018 from './0018_sync_blobs';
 import * as m0019 from './0019_invoice_contract_line';
 import * as m0022 from './0022_report_indexes';
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0014_a_open_spans': m0014a,
   '0014_b_day_totals': m0014b,
   '0015_day_totals_on_delete': m0015,
+  '0017_sync_conflicts': m0017,
   '0018_sync_blobs': m0018,
   '0019_invoice_contract_line': m0019,
   '0022_report_indexes': m0022,

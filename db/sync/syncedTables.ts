@@ -52,6 +52,8 @@ export const syncedTables: readonly SyncedTable[] = [
   { table: 'exception_reviews', key: ['id'], merge: 'insert' },
   { table: 'rebate_targets', key: ['id'], merge: 'fields' },
   { table: 'rebate_settlements', key: ['id'], merge: 'insert', derived: ['active_key'] },
+  // Issue 12 point 4: each "merge into" of duplicate customers, what it moved and what undo restores.
+  { table: 'customer_merges', key: ['id'], merge: 'fields' },
 ];
 
 /** Tables that never travel: derived from the synced ones, or this PC's own. */

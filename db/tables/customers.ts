@@ -31,6 +31,8 @@ export interface CustomersTable {
   layer: string | null;
   /** Per-customer visit plan override in days (migration 0011); null = the plan of its layer/grade. */
   visit_interval_days: number | null;
+  /** Set when this customer was merged into another (a sync-conflict resolution, migration 0017); null otherwise. */
+  merged_into: string | null;
 }
 
 export interface ContactsTable {
@@ -97,4 +99,19 @@ export interface ImportCommitsTable {
   owner_pid: number;
   owner_host: string;
   heartbeat_at: string;
+}
+
+/** One "merge into" of a duplicate customer (migration 0017); undo restores what `moved`/`restore` record. */
+export interface CustomerMergesTable {
+  id: string;
+  from_customer_id: string;
+  into_customer_id: string;
+  /** JSON: { table: [primary keys moved] }. */
+  moved: string;
+  /** JSON: what undo puts back besides the moves (the merged customer's archive state, contacts' primary flags). */
+  restore: string;
+  merged_at: string;
+  merged_by: string;
+  undone_at: string | null;
+  undone_by: string | null;
 }

@@ -15,6 +15,18 @@ export interface AlertSentence {
 
 type AlertFigures = Pick<Alert, 'kind' | 'facts' | 'contractNo' | 'docNo' | 'days'>;
 
+/** One sentence per sync-conflict kind (electron/services/sync/conflicts.ts). */
+const SYNC_CONFLICT_MESSAGES: Record<string, MessageKey> = {
+  duplicate_void: 'alerts.message.syncDuplicateVoid',
+  duplicate_customer_code: 'alerts.message.syncDuplicateCustomerCode',
+  duplicate_customer_name: 'alerts.message.syncDuplicateCustomerName',
+  duplicate_tax_id: 'alerts.message.syncDuplicateTaxId',
+  duplicate_contract_no: 'alerts.message.syncDuplicateContractNo',
+  duplicate_doc_no: 'alerts.message.syncDuplicateDocNo',
+  confirmed_period_changed: 'alerts.message.syncConfirmedPeriodChanged',
+  credit_limit_passed: 'alerts.message.syncCreditLimitPassed',
+};
+
 const fen = (v: number | string | null | undefined): string => formatFen(typeof v === 'number' ? v : 0);
 const text = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
@@ -87,5 +99,7 @@ export function describeAlert(a: AlertFigures): AlertSentence {
       return { key: 'alerts.message.rebateNearTier', vars: { contractNo, gap: fen(f.gapFen), tier: text(f.nextTier), periodTo: text(f.periodTo), days } };
     case 'rebate_unsettled':
       return { key: 'alerts.message.rebateUnsettled', vars: { contractNo, period: `${text(f.periodFrom)}~${text(f.periodTo)}`, earned: fen(f.earnedFen), days } };
+    case 'sync_conflict':
+      return { key: SYNC_CONFLICT_MESSAGES[text(f.conflict)] ?? 'alerts.message.syncDuplicateDocNo', vars: { value: text(f.value), count: text(f.count), labels: text(f.labels) } };
   }
 }

@@ -18,6 +18,8 @@ export const ALERT_KINDS = [
   // Issue 15: a target period close to its next tier near its end; a period ended with a rebate not settled.
   'rebate_near_tier',
   'rebate_unsettled',
+  // Issue 12: what last-writer-wins cannot keep when two PCs sync (duplicates, double voids, …).
+  'sync_conflict',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

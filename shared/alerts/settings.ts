@@ -47,6 +47,7 @@ export const alertSettingsSchema = z.object({
   /** Within withinDays [30] of the period end and at most gapPercent [10] % of the target from the next tier. */
   rebate_near_tier: z.object({ enabled, withinDays: threshold('期末前天数', MAX_DAYS), gapPercent: threshold('差距比例', 100) }),
   rebate_unsettled: z.object({ enabled }),
+  sync_conflict: z.object({ enabled }),
 }) satisfies z.ZodType<Record<AlertKind, { enabled: boolean }>>;
 
 export type AlertSettings = z.output<typeof alertSettingsSchema>;
@@ -64,6 +65,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   case_overdue: { enabled: true, criticalAfterDays: 7 },
   rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
   rebate_unsettled: { enabled: true },
+  sync_conflict: { enabled: true },
 };
 
 /**

@@ -14,6 +14,7 @@
  * - promise_broken: the shortfall grew (a receipt in the promise's window was voided).
  * - churn: a new episode — the customer bought again and stopped again (another last invoice date).
  * - case_overdue: the severity rose (the case passed the critical days late).
+ * - sync_conflict: one more row joined the duplicates (a third PC).
  * - follow_up_due, statement_unconfirmed: never; the key names one follow-up
  *   or one statement, and a new one is a new key.
  */
@@ -59,6 +60,9 @@ export function isWorse(kind: AlertKind, now: FactsSnapshot, then: FactsSnapshot
       return severityRose;
     case 'rebate_unsettled':
       return grew(a, b, 'earnedFen');
+    // A third PC adding one more duplicate brings the conflict back.
+    case 'sync_conflict':
+      return grew(a, b, 'count');
     // rebate_near_tier: the key names the tier, so nearing the next one is a new alert.
     case 'follow_up_due':
     case 'statement_unconfirmed':

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { optionalText, requiredText } from '../schemas/fields';
+import { recordId } from './customers';
 
 export interface SyncProblemView {
   device: string;
@@ -28,6 +29,62 @@ export interface SyncConflictView {
   table: string;
   key: string;
   message: string;
+}
+
+/** What last-writer-wins cannot keep, found after each round (issue 12 point 4; electron/services/sync/conflicts.ts). */
+export const SYNC_CONFLICT_KINDS = [
+  'duplicate_void',
+  'duplicate_customer_code',
+  'duplicate_customer_name',
+  'duplicate_tax_id',
+  'duplicate_contract_no',
+  'duplicate_doc_no',
+  'confirmed_period_changed',
+  'credit_limit_passed',
+] as const;
+export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];
+
+export interface SyncConflictRowView {
+  table: 'customers' | 'contracts' | 'ar_documents' | 'statements';
+  id: string;
+  label: string;
+  customerId: string;
+}
+
+/** One open sync conflict, the same on every PC holding the same data. */
+export interface SyncConflictItem {
+  key: string;
+  /** The alert center's key for it (acknowledge / snooze there). */
+  alertKey: string;
+  kind: SyncConflictKind;
+  value: string;
+  rows: SyncConflictRowView[];
+  customerId: string;
+  amountFen: number | null;
+}
+
+export interface MergeCustomerRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The confirm step of "merge into": who survives and how many rows move, per table. */
+export interface MergePreview {
+  from: MergeCustomerRef;
+  into: MergeCustomerRef;
+  moves: Record<string, number>;
+}
+
+export interface CustomerMergeView {
+  id: string;
+  from: MergeCustomerRef;
+  into: MergeCustomerRef;
+  moved: Record<string, number>;
+  mergedAt: string;
+  mergedBy: string;
+  undoneAt: string | null;
+  undoneBy: string | null;
 }
 
 export type SyncState = 'off' | 'synced' | 'syncing' | 'offline' | 'problem';
@@ -83,6 +140,8 @@ export interface SyncStatusView {
   lastFailure: string | null;
   devices: SyncPeerView[];
   conflicts: SyncConflictView[];
+  /** Open sync conflicts (not acknowledged in the alert center). */
+  syncConflicts: SyncConflictItem[];
   errors: SyncProblemView[];
   /** The job running now (a round, a join, a check), or null. */
   progress: SyncProgressView | null;
@@ -106,9 +165,31 @@ export interface SyncFolderTest {
 const folderField = requiredText('共享文件夹', 500);
 
 export const SYNC_READS = ['sync_cursors', 'sync_segments', 'sync_rejects', 'settings'] as const;
+/** What the conflict list is derived from. */
+export const SYNC_CONFLICT_READS = ['customers', 'contracts', 'ar_documents', 'statements', 'alert_acks', 'customer_merges', 'audit_log'] as const;
+
+const mergeInput = z.object({ fromId: recordId('要合并的客户'), intoId: recordId('保留的客户') });
 
 export const syncMethods = {
-  'sync.status': method<SyncStatusView>()(z.object({}), SYNC_READS),
+  'sync.status': method<SyncStatusView>()(z.object({}), [...SYNC_READS, ...SYNC_CONFLICT_READS]),
+  /** Every open sync conflict (also shown in the alert center as sync_conflict alerts). */
+  'sync.conflicts': method<SyncConflictItem[]>()(z.object({}), SYNC_CONFLICT_READS),
+  /** Renames one of the duplicates (customer code, name or tax id; contract number); the same checks as typing it. */
+  'sync.rename': method<SyncConflictItem[]>()(
+    z.object({
+      table: z.enum(['customers', 'contracts'], { error: '只能改客户或合同' }),
+      id: recordId('记录'),
+      field: z.enum(['code', 'name', 'taxId', 'contractNo'], { error: '只能改编码、名称、统一社会信用代码或合同号' }),
+      value: requiredText('新值', 100),
+    }),
+    [],
+  ),
+  /** The confirm step of "merge into": what would move. */
+  'sync.mergePreview': method<MergePreview>()(mergeInput, ['customers', 'contacts', 'contracts', 'ar_documents', 'interactions', 'after_sales_cases']),
+  /** Merges a duplicate customer into the one that stays (audited, undoable, synced). */
+  'sync.mergeCustomer': method<CustomerMergeView>()(mergeInput, []),
+  'sync.undoMerge': method<CustomerMergeView>()(z.object({ mergeId: recordId('合并记录') }), []),
+  'sync.merges': method<CustomerMergeView[]>()(z.object({}), ['customer_merges', 'customers']),
   /** 测试: write, read back, rename and delete a probe file. */
   'sync.testFolder': method<SyncFolderTest>()(z.object({ folder: folderField }), []),
   /** Turns sync on with this folder (first round: registers this PC, claims its series letter). */

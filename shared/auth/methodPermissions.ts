@@ -199,6 +199,12 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'sync.setup': 'settings.boss',
   'sync.dismissConflict': 'settings.office',
   'sync.verify': 'settings.office',
+  'sync.conflicts': 'read',
+  'sync.rename': 'customers.write',
+  'sync.mergePreview': 'customers.merge',
+  'sync.mergeCustomer': 'customers.merge',
+  'sync.undoMerge': 'customers.merge',
+  'sync.merges': 'read',
 
   'customers.moneyHeader': 'read',
   'statements.markSentMany': 'statements.write',

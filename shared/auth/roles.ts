@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** Regrade customers from their scorecards (issue 14): the boss's call. */
   'customers.grade',
+  /** Merge a duplicate customer into another and undo it (issue 12 sync conflicts): boss and accountant. */
+  'customers.merge',
   /** The team's figures: salesperson performance (issue 14). */
   'reports.team',
   'data.restore',
@@ -73,7 +75,7 @@ const OFFICE: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   boss: PERMISSIONS,
-  accountant: [...OFFICE, 'export.list', 'settings.office', 'period.close', 'exceptions.read', 'exceptions.review', 'audit.read', 'reports.team'],
+  accountant: [...OFFICE, 'customers.merge', 'export.list', 'settings.office', 'period.close', 'exceptions.read', 'exceptions.review', 'audit.read', 'reports.team'],
   clerk: OFFICE,
   salesperson: EVERYONE,
 };

@@ -18,6 +18,7 @@ import { overdueAlerts } from './rules/overdue';
 import { promiseBrokenAlerts } from './rules/promises';
 import { statementUnconfirmedAlerts } from './rules/statements';
 import { rebateNearTierAlerts, rebateUnsettledAlerts } from './rules/rebates';
+import { syncConflictAlerts } from './rules/syncConflicts';
 import { AlertSources } from './sources';
 
 const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
@@ -34,6 +35,7 @@ const RULES: Record<AlertKind, (s: AlertSources) => Alert[]> = {
   case_overdue: caseOverdueAlerts,
   rebate_near_tier: rebateNearTierAlerts,
   rebate_unsettled: rebateUnsettledAlerts,
+  sync_conflict: syncConflictAlerts,
 };
 
 export function compareAlerts(a: Alert, b: Alert): number {

@@ -74,6 +74,26 @@ function assertNameFree(ctx: ServiceContext, name: string, exceptId: string | nu
   if (holder) throw new DomainError('validation', nameTakenMessage(name, holder), 'name');
 }
 
+/** The non-archived customer registered under this tax id (统一社会信用代码), if any; '' is no tax id. */
+export function activeCustomerWithTaxId(ctx: ServiceContext, taxId: string, exceptId: string | null = null): CustomerRow | undefined {
+  if (taxId === '') return undefined;
+  let q = ctx.db.k.selectFrom('customers').selectAll().where('tax_id', '=', taxId).where('archived_at', 'is', null);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return ctx.db.first(q.limit(1));
+}
+
+export const taxIdTakenMessage = (taxId: string, holder: CustomerRow): string =>
+  `统一社会信用代码“${taxId}”已被客户“${holder.name}”（编码 ${holder.code}）使用，一个企业只能有一个在用客户`;
+
+/**
+ * Since sync (issue 12) these are the only guard on one PC: the unique indexes are gone
+ * (migration 0017) so that duplicates created on two PCs offline can both be kept and flagged.
+ */
+function assertTaxIdFree(ctx: ServiceContext, taxId: string, exceptId: string | null): void {
+  const holder = activeCustomerWithTaxId(ctx, taxId, exceptId);
+  if (holder) throw new DomainError('validation', taxIdTakenMessage(taxId, holder), 'taxId');
+}
+
 export function deleteBlockedReason(ctx: ServiceContext, row: CustomerRow): string | null {
   const ref = findReference(ctx, 'customer', { id: row.id });
   return ref ? `客户“${row.name}”已有 ${ref.count} 条${ref.label}，不能删除；不再往来的客户请归档` : null;
@@ -112,6 +132,7 @@ export function insertCustomer(ctx: ServiceContext, input: CustomerCreate, opts:
   if (!opts.prechecked) {
     assertCodeFree(ctx, input.code, null);
     assertNameFree(ctx, input.name, null);
+    assertTaxIdFree(ctx, input.taxId, null);
   }
   const at = ctx.clock.now().toISOString();
   const row: CustomerRow = {
@@ -140,6 +161,7 @@ export function insertCustomer(ctx: ServiceContext, input: CustomerCreate, opts:
     updated_at: at,
     layer: input.layer,
     visit_interval_days: input.visitIntervalDays,
+    merged_into: null,
   };
   ctx.db.run(ctx.db.k.insertInto('customers').values(row));
   recordChange(ctx, {
@@ -176,6 +198,7 @@ export async function updateCustomer(ctx: ServiceContext, input: CustomerUpdate)
     if (JSON.stringify(customerSnapshot(next)) === JSON.stringify(customerSnapshot(before))) return getCustomer(ctx, id);
     if (next.code !== before.code) assertCodeFree(ctx, next.code, id);
     if (next.name !== before.name) assertNameFree(ctx, next.name, id);
+    if (next.taxId !== before.taxId) assertTaxIdFree(ctx, next.taxId, id);
 
     ctx.db.run(
       ctx.db.k
@@ -224,6 +247,7 @@ function setArchived(ctx: ServiceContext, id: string, archive: boolean, reason: 
     if (!archive && row.archived_at === null) throw new DomainError('validation', `客户“${row.name}”没有归档，无需恢复`, 'id');
     // Restoring brings the name back into use, where it must be unique again.
     if (!archive) assertNameFree(ctx, row.name, id);
+    if (!archive) assertTaxIdFree(ctx, row.tax_id, id);
     const at = ctx.clock.now().toISOString();
     ctx.db.run(ctx.db.k.updateTable('customers').set({ archived_at: archive ? at : null, updated_at: at }).where('id', '=', id));
     recordChange(ctx, {

@@ -30,12 +30,14 @@ export interface VoidedFlow {
 const DAYS_SQL = `SELECT doc_date AS date, net_fen AS netFen, invoiced_fen AS invoicedFen, received_fen AS receivedFen
   FROM ar_day_totals WHERE doc_date >= ? AND doc_count > 0 ORDER BY doc_date`;
 
+// A void that is itself voided is a second void from another PC, neutralised (sync/conflicts.ts): it reverses nothing.
 // Both sides from covering indexes (migration 0022): the void's date, customer and original from the voids index,
 // the original's kind and amount from its customer's replay index at its own date (a void carries that date).
 const VOIDED_SQL = `SELECT o.kind AS kind, o.doc_date AS date, v.doc_date AS voidedOn, o.amount_fen AS amountFen
   FROM ar_documents v INDEXED BY ar_documents_voids CROSS JOIN ar_documents o INDEXED BY ar_documents_customer_replay
     ON o.customer_id = v.customer_id AND o.doc_date = v.original_date AND o.id = v.voids_id
-  WHERE v.kind = 'void' AND v.doc_date >= ? AND o.kind IN ('invoice', 'receipt')`;
+  WHERE v.kind = 'void' AND v.doc_date >= ? AND o.kind IN ('invoice', 'receipt')
+    AND NOT EXISTS (SELECT 1 FROM ar_documents n WHERE n.voids_id = v.id)`;
 
 /** Every day from `from` on that has documents (later days included: callers cut at their own date). */
 export function dailyTotals(ctx: ServiceContext, from: string): DayTotals[] {

@@ -170,7 +170,8 @@ export class PeriodFigures {
     // Originals voided on or before D never happened as of D: take them out of the period sums.
     const voided = `SELECT o.customer_id AS id, o.kind, o.doc_date AS date, o.amount_fen AS amount
       FROM ar_documents v INDEXED BY ar_documents_voids JOIN ar_documents o ON o.id = v.voids_id
-      WHERE v.kind = 'void' AND v.doc_date <= @to AND v.original_date >= @scanFrom AND o.kind IN ('invoice', 'credit_note', 'receipt')${this.customerFilter('v.customer_id')}`;
+      WHERE v.kind = 'void' AND v.doc_date <= @to AND v.original_date >= @scanFrom AND o.kind IN ('invoice', 'credit_note', 'receipt')
+        AND NOT EXISTS (SELECT 1 FROM ar_documents n WHERE n.voids_id = v.id)${this.customerFilter('v.customer_id')}`;
     const p = this.period;
     const from90 = addDays(p.to, -89);
     for (const v of this.ctx.db.prepare(voided).all(this.params()) as { id: string; kind: string; date: string; amount: number }[]) {

@@ -60,7 +60,9 @@ export function customerLedger(ctx: ServiceContext, input: { customerId: string;
   const voidDateOf = new Map<string, string>();
   for (const r of rows) {
     memoById.set(r.id, r.memo);
-    if (r.voids_id !== null) voidDateOf.set(r.voids_id, r.doc_date);
+    // Two PCs may have voided one document (a sync conflict): the earliest void is the one that counts.
+    const seen = r.voids_id === null ? undefined : voidDateOf.get(r.voids_id);
+    if (r.voids_id !== null && (seen === undefined || r.doc_date < seen)) voidDateOf.set(r.voids_id, r.doc_date);
   }
   const result = ledgerLines(rows.map(toArDoc), from, to);
   let debitFen = 0;

@@ -55,9 +55,9 @@ export function requireDocumentRow(ctx: ServiceContext, id: string, field: strin
   return row;
 }
 
-/** The void reversing a document, if any (voids_id is unique). */
+/** The void reversing a document, if any: the first by date and id when two PCs voided it (a sync conflict). */
 export function voidOf(ctx: ServiceContext, id: string): { id: string; doc_no: string; doc_date: string; void_reason: string } | undefined {
-  return ctx.db.prepare(`SELECT id, doc_no, doc_date, void_reason FROM ar_documents WHERE voids_id = ?`).get(id) as
+  return ctx.db.prepare(`SELECT id, doc_no, doc_date, void_reason FROM ar_documents WHERE voids_id = ? ORDER BY doc_date, id LIMIT 1`).get(id) as
     | { id: string; doc_no: string; doc_date: string; void_reason: string }
     | undefined;
 }

@@ -23,10 +23,14 @@ export function verifyStatement(ctx: ServiceContext, typed: string): VerifyResul
       'code',
     );
   }
-  const ledger = customerLedger(ctx, { customerId: statement.customer.id, from: statement.periodFrom, to: statement.periodTo });
-  const matchesLedger =
-    ledger.openingFen === statement.openingFen &&
-    ledger.closingFen === statement.closingFen &&
-    linesDigest(toStatementLines(ledger)) === statement.linesSha256;
-  return { statement, matchesLedger };
+  return { statement, matchesLedger: ledgerMatchesStatement(ctx, { ...statement, customerId: statement.customer.id }) };
+}
+
+/** Whether the ledger still gives the statement's opening, closing and lines for its period (also used by sync, issue 12). */
+export function ledgerMatchesStatement(
+  ctx: ServiceContext,
+  s: { customerId: string; periodFrom: string; periodTo: string; openingFen: number; closingFen: number; linesSha256: string },
+): boolean {
+  const ledger = customerLedger(ctx, { customerId: s.customerId, from: s.periodFrom, to: s.periodTo });
+  return ledger.openingFen === s.openingFen && ledger.closingFen === s.closingFen && linesDigest(toStatementLines(ledger)) === s.linesSha256;
 }

@@ -9,11 +9,14 @@
  *   rebuilt from its fields;
  * - whole rows of insert-only tables (`*`): inserted if the key is new,
  *   otherwise nothing (applying twice changes nothing);
- * - rows the local constraints refuse are recorded in sync_rejects and
- *   reported, never allowed to stop the segment (a refused apply would make
- *   the PCs diverge forever);
- * - then every customer whose documents arrived is re-derived by the §4
- *   replay: allocations are never shipped, each PC computes them itself.
+ * - synced tables carry no UNIQUE index besides their key (migration 0017):
+ *   duplicates from two PCs are both kept and shown as sync conflicts after
+ *   the round (conflicts.ts); rows some other local constraint refuses are
+ *   recorded in sync_rejects and reported, never allowed to stop the segment
+ *   (a refused apply would make the PCs diverge forever);
+ * - then every customer whose documents arrived, or moved between customers
+ *   (a "merge into" made on another PC), is re-derived by the §4 replay:
+ *   allocations are never shipped, each PC computes them itself.
  */
 import type { Db } from '../../../db/query';
 import { EXISTS_COL, ROW_COL, withoutCapture } from '../../../db/sync/capture';
@@ -21,6 +24,7 @@ import { syncClock } from '../../../db/sync/capture';
 import { syncedTables, type SyncedTable } from '../../../db/sync/syncedTables';
 import type { ServiceContext } from '../context';
 import { rederiveCustomer } from '../ledger/rederive';
+import { clearDerivedOf } from './mergeCustomers';
 import type { Change, Segment } from './segment';
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -50,6 +54,8 @@ export interface ApplyOutcome {
   applied: number;
   rejected: number;
   customers: string[];
+  /** Statements whose fields arrived (a confirmation from another PC is checked against this PC's ledger). */
+  statements: string[];
 }
 
 export function applySegment(ctx: ServiceContext, seg: Segment): ApplyOutcome {
@@ -63,6 +69,9 @@ export function applySegment(ctx: ServiceContext, seg: Segment): ApplyOutcome {
   const allWinners = db.prepare(`SELECT col, val FROM sync_winners WHERE tbl = ? AND pk = ?`);
   const reject = db.prepare(`INSERT OR REPLACE INTO sync_rejects (device, seq, tbl, pk, message) VALUES (?, ?, ?, ?, ?)`);
   const customers = new Set<string>();
+  /** Customers that lost or gained documents by a merge or its undo: their derived rows are rebuilt from scratch. */
+  const movedBetween = new Set<string>();
+  const statements = new Set<string>();
   let rejected = 0;
   let newest = '';
 
@@ -139,15 +148,25 @@ export function applySegment(ctx: ServiceContext, seg: Segment): ApplyOutcome {
     if (w && w.hlc >= hlc) return;
     putWinner.run(tbl, pk, col, hlc, toSql(val));
     group.changed.add(col);
+    if (tbl === 'statements') statements.add((JSON.parse(pk) as string[])[0]);
+    if (CUSTOMER_DOC_TABLES.has(tbl) && col === 'customer_id' && typeof val === 'string') {
+      const was = db.prepare(`SELECT customer_id FROM ${q(tbl)} WHERE ${info.keyWhere}`).get(...(JSON.parse(pk) as unknown[])) as { customer_id: string } | undefined;
+      for (const id of [was?.customer_id, val]) {
+        if (id === undefined) continue;
+        movedBetween.add(id);
+        customers.add(id);
+      }
+    }
   };
 
   withoutCapture(sqlite, () => {
     for (const c of seg.changes) one(c);
     flush();
+    clearDerivedOf(ctx, movedBetween);
     for (const id of [...customers].sort()) {
       if (db.prepare(`SELECT 1 FROM customers WHERE id = ?`).get(id)) rederiveCustomer(ctx, id, { action: 'sync' });
     }
   });
   if (newest) syncClock(sqlite)?.observe(newest);
-  return { applied: seg.changes.length, rejected, customers: [...customers] };
+  return { applied: seg.changes.length, rejected, customers: [...customers], statements: [...statements] };
 }

@@ -14,6 +14,8 @@ import type { ServiceContext } from '../context';
 import { applySegment } from './apply';
 import { fetchBlobs, uploadBlobs } from './blobs';
 import { reportProgress, withProgress } from './progress';
+import { openSyncConflicts } from './conflicts';
+import { afterMerge, type Arrived } from './postMerge';
 import { holdingVector, sameVector, tableDigests } from './digest';
 import { isEmptyForJoin, joinFromSnapshot, newestSnapshot, writeSnapshot } from './snapshot';
 import { assignSegments, writeSegments, type PublishContext } from './publish';
@@ -166,8 +168,10 @@ function cursorOf(ctx: ServiceContext, device: string): number {
   return r?.seq ?? 0;
 }
 
+/** Rows another PC sent that this PC could not store, plus the sync conflicts nobody has dealt with yet. */
 export function openConflicts(ctx: ServiceContext): number {
-  return (ctx.db.prepare(`SELECT count(*) AS n FROM sync_rejects`).get() as { n: number }).n;
+  const rejects = (ctx.db.prepare(`SELECT count(*) AS n FROM sync_rejects`).get() as { n: number }).n;
+  return rejects + openSyncConflicts(ctx).length;
 }
 
 /** Per other PC: how far behind this PC is, from the share's listing. */
@@ -199,6 +203,7 @@ export async function applyAll(
   listings: Map<string, string[]>,
   caps?: Record<string, number>,
   phase: 'apply' | 'verifyReplay' = 'apply',
+  arrived?: Arrived,
 ): Promise<number> {
   const devices = (await share.list('log')).filter((d) => DEVICE_RE.test(d) && d !== self && (!caps || (caps[d] ?? 0) > 0));
   for (const d of devices) listings.set(d, await share.list(`log/${d}`).catch(() => []));
@@ -269,6 +274,8 @@ export async function applyAll(
           })
           .immediate();
         applied += outcome.applied;
+        for (const c of outcome.customers) arrived?.customers.add(c);
+        for (const s of outcome.statements) arrived?.statements.add(s);
         for (const t of ['*']) ctx.touched.add(t);
         opts.onProgress?.({ device, seq, applied });
         reportProgress(ctx.db.sqlite, { phase, done: ++segmentsDone, total: Math.max(segmentsTotal, segmentsDone) });
@@ -392,7 +399,10 @@ async function round(ctx: ServiceContext, opts: SyncOptions): Promise<SyncReport
   }
 
   const listings = new Map<string, string[]>();
-  const applied = await applyAll(ctx, share, device, opts, errors, listings);
+  const arrived: Arrived = { customers: new Set(), statements: new Set() };
+  const applied = await applyAll(ctx, share, device, opts, errors, listings, undefined, 'apply', arrived);
+  // What last-writer-wins cannot keep, found after the merge (point 4); its own writes go out next round.
+  if (applied > 0) afterMerge(ctx, arrived);
   const { missing: missingBlobs } = await fetchBlobs(ctx, share, device, blobProblems);
   errors.push(...blobProblems.slice(0, BLOB_PROBLEMS_LISTED));
   if (blobProblems.length > BLOB_PROBLEMS_LISTED) {

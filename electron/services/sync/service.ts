@@ -15,6 +15,7 @@ import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
 import { progressOf } from './progress';
+import { openConflictItems } from './resolve';
 import { fsShare } from './share';
 import { verifyFromLog } from './verify';
 
@@ -106,7 +107,7 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
       ? 'syncing'
       : lastFailure
         ? 'offline'
-        : report.errors.length || conflicts.length
+        : report.errors.length || conflicts.length || report.conflicts
           ? 'problem'
           : 'synced';
   return {
@@ -122,6 +123,7 @@ export async function syncStatusView(ctx: ServiceContext): Promise<SyncStatusVie
     lastFailure,
     devices: report.devices,
     conflicts,
+    syncConflicts: openConflictItems(ctx),
     errors: report.errors,
     progress: progressOf(sqlite),
   };

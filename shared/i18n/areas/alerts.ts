@@ -24,6 +24,7 @@ export const alertsZh = {
     case_overdue: '售后超期',
     rebate_near_tier: '返利接近下一档',
     rebate_unsettled: '返利期间已结束未结算',
+    sync_conflict: '同步冲突',
   },
   severity: {
     info: '提示',
@@ -57,6 +58,14 @@ export const alertsZh = {
     caseOverdue: '售后单 {no} 承诺 {promisedOn} 答复，已超期 {days} 天：{description}',
     rebateNearTier: '合同 {contractNo} 再完成 {gap} 可达 {tier} 档（期间 {periodTo} 结束，还剩 {days} 天）',
     rebateUnsettled: '合同 {contractNo} 返利期间 {period} 已结束 {days} 天，应结返利 {earned} 尚未结算',
+    syncDuplicateVoid: '单据 {value} 在两台电脑上都被冲销（{labels}）：只有第一张冲销单生效，其余已标为无效',
+    syncDuplicateCustomerCode: '客户编码 {value} 在不同电脑上被 {count} 个客户使用（{labels}）：请改编码或合并客户',
+    syncDuplicateCustomerName: '客户名称“{value}”在不同电脑上建了 {count} 次（{labels}）：请改名或合并客户',
+    syncDuplicateTaxId: '统一社会信用代码 {value} 属于 {count} 个客户（{labels}）：请更正或合并客户',
+    syncDuplicateContractNo: '合同号 {value} 在不同电脑上被 {count} 份合同使用：请给其中一份改号',
+    syncDuplicateDocNo: '单号 {value} 在不同电脑上被 {count} 张单据使用（两张都已入账）：请核对后确认',
+    syncConfirmedPeriodChanged: '对账单 {value} 已确认，另一台电脑录入的单据落在该期间内：对账单已标记“确认后有变动”',
+    syncCreditLimitPassed: '两台电脑分别录入的应收单合计使余额超过信用额度 {value}（{labels}）',
   },
   center: {
     title: '预警',
@@ -198,6 +207,8 @@ export const alertsZh = {
     rebateNearPercent: '差距（目标的 %）',
     rebate_unsettled: '返利期间已结束未结算',
     rebateUnsettledHint: '期间已结束、已达到返利档位但还没有结算',
+    sync_conflict: '同步冲突',
+    syncConflictHint: '多台电脑同步后发现的重复编码、重复冲销、已确认期间的变动、合计超额度',
     saved: '预警规则已保存',
   },
 } as const;
@@ -220,6 +231,7 @@ export const alertsEn: Widen<typeof alertsZh> = {
     case_overdue: 'After-sales case overdue',
     rebate_near_tier: 'Rebate close to next tier',
     rebate_unsettled: 'Rebate period not settled',
+    sync_conflict: 'Sync conflict',
   },
   severity: {
     info: 'Info',
@@ -253,6 +265,14 @@ export const alertsEn: Widen<typeof alertsZh> = {
     caseOverdue: 'After-sales case {no} promised an answer by {promisedOn}, {days} days late: {description}',
     rebateNearTier: 'Contract {contractNo}: {gap} more reaches the {tier} tier (period ends {periodTo}, {days} days left)',
     rebateUnsettled: 'Contract {contractNo}: rebate period {period} ended {days} days ago; {earned} earned, not settled',
+    syncDuplicateVoid: 'Document {value} was voided on two PCs ({labels}): only the first void counts, the others are marked without effect',
+    syncDuplicateCustomerCode: 'Customer code {value} is used by {count} customers created on different PCs ({labels}): rename or merge',
+    syncDuplicateCustomerName: 'Customer name "{value}" was created {count} times on different PCs ({labels}): rename or merge',
+    syncDuplicateTaxId: 'Tax id {value} belongs to {count} customers ({labels}): correct it or merge',
+    syncDuplicateContractNo: 'Contract number {value} is used by {count} contracts from different PCs: renumber one',
+    syncDuplicateDocNo: 'Number {value} is used by {count} documents from different PCs (all posted): check and acknowledge',
+    syncConfirmedPeriodChanged: 'Statement {value} was confirmed and a document from another PC falls in its period: marked as changed after confirmation',
+    syncCreditLimitPassed: 'Invoices entered on two PCs together took the balance past the credit limit {value} ({labels})',
   },
   center: {
     title: 'Alerts',
@@ -394,6 +414,8 @@ export const alertsEn: Widen<typeof alertsZh> = {
     rebateNearPercent: 'Gap (% of target)',
     rebate_unsettled: 'Rebate period not settled',
     rebateUnsettledHint: 'The period has ended with a rebate earned and no settlement',
+    sync_conflict: 'Sync conflict',
+    syncConflictHint: 'Found after syncing the office PCs: duplicate codes or numbers, double voids, changes in confirmed periods, credit limits passed together',
     saved: 'Alert rules saved',
   },
 };

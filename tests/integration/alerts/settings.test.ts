@@ -26,6 +26,8 @@ describe('alert settings', () => {
       case_overdue: { enabled: true, criticalAfterDays: 7 },
       rebate_near_tier: { enabled: true, withinDays: 30, gapPercent: 10 },
       rebate_unsettled: { enabled: true },
+      // Issue 12: what syncing the office PCs found that last-writer-wins cannot keep.
+      sync_conflict: { enabled: true },
     });
   });
 

@@ -196,8 +196,10 @@ describe('customers: refusals write nothing', () => {
     const insert = (values: string) =>
       db.prepare(`INSERT INTO customers (id, code, name, credit_limit_fen, status, created_at, updated_at) VALUES ${values}`).run();
     insert(`('a', 'C1', '甲', 100, 'active', 'x', 'x')`);
-    expect(() => insert(`('b', 'c1', '乙', 100, 'active', 'x', 'x')`)).toThrow(/UNIQUE/);
-    expect(() => insert(`('c', 'C2', '甲', 100, 'active', 'x', 'x')`)).toThrow(/UNIQUE/);
+    // Since sync (migration 0017) a duplicate code or name is the services' refusal only: the same
+    // customer created on two PCs offline must be storable, and is then shown as a sync conflict.
+    expect(() => insert(`('b', 'c1', '乙', 100, 'active', 'x', 'x')`)).not.toThrow();
+    expect(() => insert(`('c', 'C2', '甲', 100, 'active', 'x', 'x')`)).not.toThrow();
     expect(() => insert(`('d', 'C3', '丙', -1, 'active', 'x', 'x')`)).toThrow(/CHECK/);
     expect(() => insert(`('e', 'C4', '丁', 1.5, 'active', 'x', 'x')`)).toThrow(/CHECK/);
     expect(() => insert(`('f', 'C5', '戊', 1, 'frozen', 'x', 'x')`)).toThrow(/CHECK/);

@@ -16,7 +16,8 @@ import { useT } from '../../i18n/I18nProvider';
 import { useAlertText } from './alertText';
 import { isSaveKey } from '../../components/useFormKeys';
 
-export type AlertAction = 'snooze' | 'ack';
+/** 'resolve': a sync conflict's own dialog (pages/sync/SyncConflictDialog), not this one. */
+export type AlertAction = 'snooze' | 'ack' | 'resolve';
 
 export interface AlertActionDialogProps {
   alert: AlertView | null;

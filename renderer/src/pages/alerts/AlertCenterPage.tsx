@@ -22,6 +22,7 @@ import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer'
 import { useDocumentDrawer } from '../ledger/document/useDocumentDrawer';
 import { StatementDrawer } from '../statements/StatementDrawer';
 import { amountTarget } from './alertAmountTarget';
+import { SyncConflictDialog } from '../sync/SyncConflictDialog';
 import { AlertActionDialog, type AlertAction } from './AlertActionDialog';
 import { AlertGroup } from './AlertGroup';
 import { SEVERITY_COLORS, useAlertText } from './alertText';
@@ -127,9 +128,10 @@ export function AlertCenterPage() {
         ) : null;
       })}
 
+      <SyncConflictDialog alert={acting?.action === 'resolve' ? acting.alert : null} onClose={() => setActing(null)} />
       <AlertActionDialog
-        alert={acting?.alert ?? null}
-        action={acting?.action ?? 'snooze'}
+        alert={acting && acting.action !== 'resolve' ? acting.alert : null}
+        action={acting?.action === 'ack' ? 'ack' : 'snooze'}
         asOf={list.data?.asOf ?? ''}
         onClose={() => setActing(null)}
       />

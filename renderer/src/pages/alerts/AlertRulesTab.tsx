@@ -46,6 +46,7 @@ const RULES: Record<AlertKind, { hint: MessageKey; fields: [string, MessageKey][
     ],
   },
   rebate_unsettled: { hint: 'alerts.rules.rebateUnsettledHint', fields: [] },
+  sync_conflict: { hint: 'alerts.rules.syncConflictHint', fields: [] },
 };
 
 export function AlertRulesTab() {

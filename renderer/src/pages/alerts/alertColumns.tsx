@@ -86,11 +86,16 @@ export function useAlertColumns(
     {
       key: 'actions',
       header: t('alerts.center.actions'),
-      width: w(176, 200),
+      width: w(214, 260),
       cell: (a) =>
         a.state === 'active' ? (
           <Stack gap={2}>
             <Group gap={4} wrap="nowrap">
+              {a.kind === 'sync_conflict' && (
+                <Button size="compact-xs" variant="light" onClick={stop(() => onAction(a, 'resolve'))} data-testid="alert-resolve">
+                  {t('sync.resolve.button')}
+                </Button>
+              )}
               <Button size="compact-xs" variant="default" onClick={stop(() => onAction(a, 'snooze'))} data-testid="alert-snooze">
                 {t('alerts.center.snooze')}
               </Button>

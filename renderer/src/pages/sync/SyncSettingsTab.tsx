@@ -12,6 +12,7 @@ import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { SYNC_STATE_COLOR } from './SyncIndicator';
 import { dateTimeOf } from '../../components/dateText';
+import { SyncConflictsPanel } from './SyncConflictsPanel';
 
 const when = (iso: string | null): string => (iso ? dateTimeOf(iso) : '—');
 
@@ -267,6 +268,7 @@ export function SyncSettingsTab() {
         </Stack>
       )}
 
+      <SyncConflictsPanel conflicts={s.syncConflicts} />
       {s.conflicts.length > 0 && (
         <Stack gap={6} data-testid="sync-conflicts">
           <Title order={5}>{t('sync.conflicts')}</Title>

@@ -1,0 +1,313 @@
+/**
+ * Sync conflicts (issue 12, point 4): what last-writer-wins cannot keep,
+ * found after the merge and never by refusing to apply.
+ *
+ * The list is DERIVED from the synced data alone (no conflict table, no
+ * arrival order, no device clock), so two PCs holding the same rows show the
+ * same conflicts with the same keys; resolving one (a rename, a merge, an
+ * acknowledgement) is an ordinary synced write, so it disappears everywhere.
+ *
+ * - duplicate_void: one document voided on two PCs. Both voids stay; the
+ *   first by (void date, id) counts, every later one is neutralised by a
+ *   system void of the void (neutraliseExtraVoids) that every PC derives
+ *   identically, so the ledger shows it with no effect on any balance and
+ *   the §4 replay (which ignores voids of voids) keeps the first.
+ * - duplicate_customer_code / _name / _tax_id, duplicate_contract_no,
+ *   duplicate_doc_no (typed numbers per kind): both rows kept and flagged;
+ *   resolved by renaming one (or, for customers, merging one into the other).
+ * - confirmed_period_changed: a document from another PC landed inside a
+ *   period the customer had already confirmed; the statement is marked
+ *   affected (markAffectedStatements, a synced field) and this is shown.
+ * - credit_limit_passed: invoices entered on two PCs together took the
+ *   customer past the credit limit without anyone having accepted it.
+ */
+import { createHash } from 'node:crypto';
+import { isWorse } from '../../../shared/alerts/worse';
+import { SYNC_CONFLICT_KINDS, type SyncConflictItem, type SyncConflictKind, type SyncConflictRowView } from '../../../shared/api/sync';
+import { loadAcks } from '../alerts/acks';
+import type { ServiceContext } from '../context';
+
+/** Rows in id order within a value (for a double void: the void that counts first). */
+export type SyncConflictRow = SyncConflictRowView;
+export type SyncConflict = Omit<SyncConflictItem, 'alertKey'>;
+
+interface DupRow {
+  v: string;
+  id: string;
+  label: string;
+  customer_id: string;
+}
+
+/** Groups rows sharing a value (already sorted by value, id) into conflicts. */
+function groups(kind: SyncConflictKind, table: SyncConflictRow['table'], rows: DupRow[], keyOf: (v: string) => string = (v) => v): SyncConflict[] {
+  const byValue = new Map<string, DupRow[]>();
+  for (const r of rows) {
+    const k = keyOf(r.v);
+    byValue.set(k, [...(byValue.get(k) ?? []), r]);
+  }
+  const out: SyncConflict[] = [];
+  for (const [k, list] of byValue) {
+    if (list.length < 2) continue;
+    out.push({
+      key: `${kind}:${k}`,
+      kind,
+      value: list[0].v,
+      rows: list.map((r) => ({ table, id: r.id, label: r.label, customerId: r.customer_id })),
+      customerId: list[0].customer_id,
+      amountFen: null,
+    });
+  }
+  return out;
+}
+
+const CUSTOMER_LABEL = `c.code || ' ' || c.name`;
+/**
+ * Duplicate customers look alike: their label also says on which PC and when each was entered
+ * (the synced audit row of its creation), so the clerk can tell which one to keep.
+ */
+const DUP_CUSTOMER_LABEL = `${CUSTOMER_LABEL} || coalesce('（' || (SELECT a.device || ' ' || replace(substr(a.at, 1, 16), 'T', ' ')
+    FROM audit_log a WHERE a.entity = 'customer' AND a.entity_id = c.id ORDER BY a.at, a.id LIMIT 1) || '）', '')`;
+
+/** Voids of one original beyond the first by (doc_date, id); the ones still needing neutralisation when not yet voided. */
+const EXTRA_VOIDS_SQL = `SELECT v.id, v.voids_id, v.customer_id, v.doc_no, v.doc_date, v.side, v.amount_fen, v.created_at,
+    (SELECT f.doc_no FROM ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id)
+       ORDER BY f.doc_date, f.id LIMIT 1) AS first_no,
+    o.doc_no AS original_no, o.kind AS original_kind
+  FROM ar_documents v JOIN ar_documents o ON o.id = v.voids_id
+  WHERE v.kind = 'void' AND o.kind <> 'void'
+    AND EXISTS (SELECT 1 FROM ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id))
+  ORDER BY v.voids_id, v.doc_date, v.id`;
+
+interface ExtraVoid {
+  id: string;
+  voids_id: string;
+  customer_id: string;
+  doc_no: string;
+  doc_date: string;
+  side: string;
+  amount_fen: number;
+  created_at: string;
+  first_no: string;
+  original_no: string;
+  original_kind: string;
+}
+
+/** Marker of the system voids that neutralise an extra void, and of statements marked by sync. */
+export const NEUTRALISED_BY = 'sync';
+export const SYNC_AFFECTED_PREFIX = '同步：';
+
+function duplicateVoids(ctx: ServiceContext): SyncConflict[] {
+  const extras = ctx.db.prepare(EXTRA_VOIDS_SQL).all() as ExtraVoid[];
+  const byOriginal = new Map<string, ExtraVoid[]>();
+  for (const e of extras) byOriginal.set(e.voids_id, [...(byOriginal.get(e.voids_id) ?? []), e]);
+  const out: SyncConflict[] = [];
+  for (const [original, list] of byOriginal) {
+    const first = ctx.db
+      .prepare(`SELECT id, doc_no, customer_id FROM ar_documents WHERE voids_id = ? ORDER BY doc_date, id LIMIT 1`)
+      .get(original) as { id: string; doc_no: string; customer_id: string };
+    out.push({
+      key: `duplicate_void:${original}`,
+      kind: 'duplicate_void',
+      value: list[0].original_no,
+      rows: [first, ...list].map((r) => ({ table: 'ar_documents', id: r.id, label: r.doc_no, customerId: r.customer_id })),
+      customerId: first.customer_id,
+      amountFen: list[0].amount_fen,
+    });
+  }
+  return out;
+}
+
+/**
+ * The ledger-wide checks (double voids, duplicate numbers) read an index over
+ * every document; the sync status asks for them on every round, so their
+ * result is kept until a document is added or removed. The fingerprint is
+ * the newest rowid plus the document count kept per day by triggers
+ * (ar_day_totals, migrations 0014_b/0015): both cheap, and any insert or
+ * delete changes one of them; merges and their undos (which move documents).
+ */
+const ledgerCache = new WeakMap<object, { key: string; conflicts: SyncConflict[] }>();
+
+function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
+  // Merges move documents between customers (the conflict names the customer): they count too.
+  const f = ctx.db
+    .prepare(
+      `SELECT (SELECT max(rowid) FROM main.ar_documents) AS top, (SELECT coalesce(sum(doc_count), 0) FROM main.ar_day_totals) AS n,
+         (SELECT count(*) || '/' || count(undone_at) FROM main.customer_merges) AS merges,
+         EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'ar_documents') AS scoped`,
+    )
+    .get() as { top: number | null; n: number; merges: string; scoped: number };
+  // A salesperson's call reads through the scope's views (db/scope.ts): computed for that call, never cached.
+  const key = f.scoped ? null : `${f.top}:${f.n}:${f.merges}`;
+  const hit = ledgerCache.get(ctx.db.sqlite);
+  if (key !== null && hit?.key === key) return hit.conflicts;
+  const conflicts = [
+    ...duplicateVoids(ctx),
+    ...groups(
+      'duplicate_doc_no',
+      'ar_documents',
+      // Per kind: an invoice and a receipt may share a typed number. Grouped on the (kind, doc_no) index alone;
+      // the system voids of extra voids are numbered after their void, which is automatic and so never typed twice.
+      ctx.db
+        .prepare(
+          `SELECT d.kind || ' ' || d.doc_no AS v, d.id, d.doc_no AS label, d.customer_id FROM ar_documents d
+           WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
+             AND d.created_by <> '${NEUTRALISED_BY}'
+           ORDER BY d.kind, d.doc_no, d.id`,
+        )
+        .all() as DupRow[],
+    ),
+  ];
+  if (key !== null) ledgerCache.set(ctx.db.sqlite, { key, conflicts });
+  return conflicts;
+}
+
+/** Every open sync conflict, in a stable order (kind, then key). */
+export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
+  const all = (sqlText: string): DupRow[] => ctx.db.prepare(sqlText).all() as DupRow[];
+  const active = `c.merged_into IS NULL`;
+  const out: SyncConflict[] = [
+    ...ledgerConflicts(ctx),
+    ...groups(
+      'duplicate_customer_code',
+      'customers',
+      all(`SELECT c.code AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+        WHERE ${active} AND upper(c.code) IN (SELECT upper(code) FROM customers WHERE merged_into IS NULL GROUP BY upper(code) HAVING count(*) > 1)
+        ORDER BY upper(c.code), c.id`),
+      (v) => v.toUpperCase(),
+    ),
+    ...groups(
+      'duplicate_customer_name',
+      'customers',
+      all(`SELECT c.name AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+        WHERE c.archived_at IS NULL AND c.name IN (SELECT name FROM customers WHERE archived_at IS NULL GROUP BY name HAVING count(*) > 1)
+        ORDER BY c.name, c.id`),
+    ),
+    ...groups(
+      'duplicate_tax_id',
+      'customers',
+      all(`SELECT c.tax_id AS v, c.id, ${DUP_CUSTOMER_LABEL} AS label, c.id AS customer_id FROM customers c
+        WHERE c.archived_at IS NULL AND c.tax_id <> ''
+          AND c.tax_id IN (SELECT tax_id FROM customers WHERE archived_at IS NULL AND tax_id <> '' GROUP BY tax_id HAVING count(*) > 1)
+        ORDER BY c.tax_id, c.id`),
+    ),
+    ...groups(
+      'duplicate_contract_no',
+      'contracts',
+      all(`SELECT k.contract_no AS v, k.id, k.contract_no AS label, k.customer_id FROM contracts k
+        WHERE upper(k.contract_no) IN (SELECT upper(contract_no) FROM contracts GROUP BY upper(contract_no) HAVING count(*) > 1)
+        ORDER BY upper(k.contract_no), k.id`),
+      (v) => v.toUpperCase(),
+    ),
+    ...confirmedPeriodsChanged(ctx),
+    ...creditLimitsPassed(ctx),
+  ];
+  const rank = (k: SyncConflictKind): number => SYNC_CONFLICT_KINDS.indexOf(k);
+  return out.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function confirmedPeriodsChanged(ctx: ServiceContext): SyncConflict[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, statement_no, customer_id, closing_fen FROM statements
+       WHERE status = 'confirmed' AND affected_at IS NOT NULL AND affected_reason LIKE '${SYNC_AFFECTED_PREFIX}%' ORDER BY id`,
+    )
+    .all() as { id: string; statement_no: string; customer_id: string; closing_fen: number }[];
+  return rows.map((s) => ({
+    key: `confirmed_period_changed:${s.id}`,
+    kind: 'confirmed_period_changed' as const,
+    value: s.statement_no,
+    rows: [{ table: 'statements' as const, id: s.id, label: s.statement_no, customerId: s.customer_id }],
+    customerId: s.customer_id,
+    amountFen: s.closing_fen,
+  }));
+}
+
+/**
+ * Over the limit now, with the customer's live invoices posted on two or more
+ * PCs (the device in each invoice's audit row), and none of them posted with
+ * an accepted credit-limit override (then a person already saw and accepted
+ * "over the limit" on one PC, and the ordinary credit alert covers it).
+ */
+function creditLimitsPassed(ctx: ServiceContext): SyncConflict[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.id, ${CUSTOMER_LABEL} AS label, c.credit_limit_fen, s.balance_fen,
+         (SELECT count(DISTINCT a.device) FROM ar_documents d JOIN audit_log a ON a.entity = 'ar_document' AND a.entity_id = d.id
+          WHERE d.customer_id = c.id AND d.kind = 'invoice' AND NOT EXISTS (SELECT 1 FROM ar_documents v WHERE v.voids_id = d.id)) AS devices,
+         EXISTS (SELECT 1 FROM ar_documents d JOIN audit_log a ON a.entity = 'ar_document' AND a.entity_id = d.id
+          WHERE d.customer_id = c.id AND d.kind = 'invoice' AND a.after LIKE '%creditLimitOverride%') AS accepted
+       FROM customers c JOIN ar_customer_state s ON s.customer_id = c.id
+       WHERE c.credit_limit_fen IS NOT NULL AND c.merged_into IS NULL AND s.balance_fen > c.credit_limit_fen
+       ORDER BY c.id`,
+    )
+    .all() as { id: string; label: string; credit_limit_fen: number; balance_fen: number; devices: number; accepted: number }[];
+  return rows
+    .filter((r) => r.devices >= 2 && !r.accepted)
+    .map((r) => ({
+      key: `credit_limit_passed:${r.id}`,
+      kind: 'credit_limit_passed' as const,
+      value: String(r.credit_limit_fen),
+      rows: [{ table: 'customers' as const, id: r.id, label: r.label, customerId: r.id }],
+      customerId: r.id,
+      amountFen: r.balance_fen,
+    }));
+}
+
+/** A ULID-shaped id every PC derives alike for the system void of `voidId` (Crockford base32 of its hash). */
+function neutraliserId(voidId: string): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = createHash('sha256').update(`neutralise:${voidId}`).digest();
+  let tail = '';
+  for (let i = 0; i < 16; i++) tail += alphabet[bytes[i] % 32];
+  return voidId.slice(0, 10) + tail;
+}
+
+/**
+ * Gives every extra void (see duplicateVoids) its system void: same date,
+ * opposite side, same amount, created_by 'sync', every column derived from
+ * the extra void, so all PCs insert the identical row (and applying the
+ * other PC's copy is a no-op). Returns the customers to re-derive.
+ */
+export function neutraliseExtraVoids(ctx: ServiceContext): string[] {
+  const extras = (ctx.db.prepare(EXTRA_VOIDS_SQL).all() as ExtraVoid[]).filter(
+    (e) => !ctx.db.prepare(`SELECT 1 FROM ar_documents WHERE voids_id = ?`).get(e.id),
+  );
+  const insert = ctx.db.prepare(`INSERT INTO ar_documents (id, customer_id, kind, side, doc_no, doc_date, due_on, amount_fen, memo,
+      voids_id, void_reason, original_date, open_fen, unapplied_fen, created_at, created_by, updated_at)
+    VALUES (?, ?, 'void', ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL, ?, '${NEUTRALISED_BY}', ?)
+    ON CONFLICT (id) DO NOTHING`);
+  const customers = new Set<string>();
+  for (const e of extras) {
+    const reason = `同一单据 ${e.original_no} 已在另一台电脑冲销（${e.first_no}），本冲销单不生效`;
+    insert.run(
+      neutraliserId(e.id),
+      e.customer_id,
+      e.side === 'debit' ? 'credit' : 'debit',
+      `${e.doc_no.slice(0, 36)}-无效`,
+      e.doc_date,
+      e.amount_fen,
+      `重复冲销 ${e.doc_no}：${reason}`,
+      e.id,
+      reason,
+      e.doc_date,
+      e.created_at,
+      e.created_at,
+    );
+    customers.add(e.customer_id);
+  }
+  return [...customers].sort();
+}
+
+export const conflictAlertKey = (c: SyncConflict): string => `sync_conflict:${c.key}`;
+
+/** The conflicts nobody has acknowledged or snoozed yet (or that grew since): what `sync --json` counts. */
+export function openSyncConflicts(ctx: ServiceContext): SyncConflict[] {
+  const acks = loadAcks(ctx);
+  const today = ctx.clock.today();
+  return listSyncConflicts(ctx).filter((c) => {
+    const ack = acks.get(conflictAlertKey(c));
+    if (!ack || ack.ackedOn > today) return true;
+    const holds = ack.acknowledged || (ack.snoozedUntil !== null && today < ack.snoozedUntil);
+    return !holds || isWorse('sync_conflict', { severity: ack.severity, facts: { count: c.rows.length } }, ack);
+  });
+}
