@@ -87,6 +87,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'ledger.document': 'read',
   'ledger.documents': 'read',
   'ledger.exportLedgerXlsx': 'read',
+  'ledger.exportLedgerPdf': 'read',
   'ledger.uninvoicedShipments': 'read',
   'ledger.contractProgress': 'read',
   'ledger.settings': 'read',
@@ -100,6 +101,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'alerts.updateSettings': 'settings.office',
   'collection.today': 'read',
   'collection.logCall': 'interactions.write',
+  'collection.exportXlsx': 'read',
+  'collection.exportPdf': 'read',
 
   'statements.settings': 'read',
   'statements.updateSettings': 'settings.office',
