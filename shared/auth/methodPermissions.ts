@@ -203,6 +203,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
 
   'customers.moneyHeader': 'read',
   'statements.markSentMany': 'statements.write',
+  'statements.printSelected': 'statements.print',
+  'statements.exportXlsx': 'read',
   'settings.officeSetup': 'read',
   'settings.saveOfficeSetup': 'settings.office',
   'settings.receivables': 'read',

@@ -3,6 +3,8 @@ import { runBatch } from '../../services/statements/batch';
 import { openStatementInViewer, printStatement } from '../../services/statements/desktopHost';
 import { generateStatement } from '../../services/statements/generate';
 import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
+import { exportStatementRegister } from '../../services/statements/exportRegister';
+import { printSelectedStatements } from '../../services/statements/printSelected';
 import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
 import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
 import { attachSignedCopy, markConfirmed, markDisputed, markSent, markSentMany } from '../../services/statements/statusActions';
@@ -41,4 +43,6 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.batchMergedPdf': (_ctx, input) => batchMergedPdf(input.jobId),
   'statements.print': (ctx, input) => printStatement(ctx, input),
   'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
+  'statements.printSelected': (ctx, input) => printSelectedStatements(ctx, input.ids),
+  'statements.exportXlsx': (ctx, input) => exportStatementRegister(ctx, input),
 };

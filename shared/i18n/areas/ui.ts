@@ -115,6 +115,10 @@ export const uiZh = {
   download: {
     done: '已生成 {name}',
   },
+  report: {
+    xlsx: '导出 Excel',
+    pdf: '打印 PDF',
+  },
 } as const;
 
 export const uiEn: Widen<typeof uiZh> = {
@@ -229,5 +233,9 @@ export const uiEn: Widen<typeof uiZh> = {
   },
   download: {
     done: '{name} created',
+  },
+  report: {
+    xlsx: 'Export Excel',
+    pdf: 'Print PDF',
   },
 };

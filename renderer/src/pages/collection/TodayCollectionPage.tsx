@@ -11,6 +11,7 @@ import { formatFen } from '../../../../shared/money/format';
 import { useApiQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { ReportExportButtons } from '../../components/ReportExportButtons';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { useCollectionColumns } from './collectionColumns';
@@ -33,9 +34,12 @@ export function TodayCollectionPage() {
           </Text>
         </Stack>
         {data && (
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="collection-total">
-            {data.asOf} · {t('alerts.collection.total', { count: data.total, amount: formatFen(data.overdueFen) })}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="collection-total">
+              {data.asOf} · {t('alerts.collection.total', { count: data.total, amount: formatFen(data.overdueFen) })}
+            </Text>
+            <ReportExportButtons xlsx="collection.exportXlsx" pdf="collection.exportPdf" input={{ asOf: data.asOf }} disabled={data.total === 0} testId="collection-export" />
+          </Group>
         )}
       </Group>
       {list.isLoading && <Loader size="sm" />}

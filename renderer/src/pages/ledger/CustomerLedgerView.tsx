@@ -9,16 +9,16 @@
  * customer card's 对账单 tab offers.
  */
 import { Button, Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconDownload, IconFileInvoice, IconReceipt } from '@tabler/icons-react';
+import { IconFileInvoice, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { localDateOf } from '../../../../shared/dates/clock';
 import { lastMonthPeriod } from '../../../../shared/statements/period';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
-import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
+import { ReportExportButtons } from '../../components/ReportExportButtons';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
@@ -48,7 +48,6 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
   const summary = useApiQuery('ledger.summary', { customerId });
   const input = { customerId, from: period.from || null, to: period.to || null };
   const ledger = useApiQuery('ledger.customerLedger', input, { placeholderData: (prev) => prev });
-  const exportXlsx = useApiMutation('ledger.exportLedgerXlsx');
   const columns = useLedgerColumns(ledger.data);
   const { open, drawer } = useDocumentDrawer();
   const generate = useApiMutation('statements.generate');
@@ -60,16 +59,6 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
     { label: t('ledger.view.thisYear'), from: `${today.slice(0, 4)}-01-01`, to: today },
     { label: t('ledger.view.thisMonth'), from: `${today.slice(0, 7)}-01`, to: today },
   ];
-
-  const doExport = async () => {
-    try {
-      const f = await exportXlsx.mutateAsync(input);
-      downloadFile(f.fileName, f.dataBase64, XLSX_MIME);
-      notifySuccess(t('ui.download.done', { name: f.fileName }));
-    } catch (e) {
-      notifyError(t('ledger.view.export'), e);
-    }
-  };
 
   // The period on screen; none chosen (全部) would be the whole history, so last month instead.
   const noPeriod = period.from === '' && period.to === '';
@@ -95,16 +84,7 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
       <FilterBar
         right={
           <>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              loading={exportXlsx.isPending}
-              disabled={noDocs}
-              onClick={() => void doExport()}
-              data-testid="ledger-export"
-            >
-              {t('ledger.view.export')}
-            </Button>
+            <ReportExportButtons xlsx="ledger.exportLedgerXlsx" pdf="ledger.exportLedgerPdf" input={input} disabled={noDocs} testId="ledger-export" />
             <Tooltip label={statementTip} withArrow>
               <Button
                 variant="light"
