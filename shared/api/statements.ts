@@ -89,6 +89,17 @@ export const markSentManySchema = z.object({
   ids: z.array(recordId('对账单')).min(1, '请至少选择一张对账单').max(1000, '一次最多标记 1000 张对账单'),
   date: businessDate('发出日期').nullable().default(null),
 });
+/**
+ * The letterhead fields as typed in the company form, before they are saved
+ * (so no field rule applies yet: the preview follows every keystroke).
+ */
+export const letterheadPreviewSchema = z.object({
+  companyName: z.string().max(200).default(''),
+  shortName: z.string().max(50).default(''),
+  address: z.string().max(300).default(''),
+  phone: z.string().max(50).default(''),
+});
+
 /** Statements ticked in the register, for one merged print. */
 export const selectedSchema = z.object({
   ids: z.array(recordId('对账单')).min(1, '请至少选择一张对账单').max(500, '一次最多合并打印 500 张对账单'),
@@ -306,6 +317,8 @@ export const statementMethods = {
   'statements.print': method<{ printed: true }>()(printSchema, []),
   /** Desktop app only: opens the stored PDF in the system's PDF viewer. */
   'statements.openInViewer': method<{ path: string }>()(byId, []),
+  /** The letterhead exactly as statements print it, from the typed (unsaved) profile and the stored logo: a short PDF page. */
+  'statements.previewLetterhead': method<StatementFile>()(letterheadPreviewSchema, ['settings', 'stored_files']),
   /** 合并打印 of a register selection: one PDF, each statement from a new page with its own page x of y. */
   'statements.printSelected': method<StatementFile>()(selectedSchema, [...READS]),
   /** The register rows the filter gives (every page) as .xlsx. */

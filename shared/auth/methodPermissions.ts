@@ -204,6 +204,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'customers.moneyHeader': 'read',
   'statements.markSentMany': 'statements.write',
   'statements.printSelected': 'statements.print',
+  'statements.previewLetterhead': 'read',
   'statements.exportXlsx': 'read',
   'settings.officeSetup': 'read',
   'settings.saveOfficeSetup': 'settings.office',

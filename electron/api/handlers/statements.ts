@@ -4,6 +4,7 @@ import { openStatementInViewer, printStatement } from '../../services/statements
 import { generateStatement } from '../../services/statements/generate';
 import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
 import { exportStatementRegister } from '../../services/statements/exportRegister';
+import { letterheadPreview } from '../../services/statements/letterheadPreview';
 import { printSelectedStatements } from '../../services/statements/printSelected';
 import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
 import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
@@ -43,6 +44,7 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.batchMergedPdf': (_ctx, input) => batchMergedPdf(input.jobId),
   'statements.print': (ctx, input) => printStatement(ctx, input),
   'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
+  'statements.previewLetterhead': (ctx, input) => letterheadPreview(ctx, input),
   'statements.printSelected': (ctx, input) => printSelectedStatements(ctx, input.ids),
   'statements.exportXlsx': (ctx, input) => exportStatementRegister(ctx, input),
 };
