@@ -40,7 +40,15 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
 
   // Company name with the keyboard, Ctrl+S saves; then on to 账期.
   const name = page.getByLabel('公司名称');
+  // The letterhead preview is there before anything is typed, and follows the typing (before saving).
+  const preview = page.getByTestId('letterhead-preview');
+  await expect(preview).toBeVisible();
+  const blank = (await preview.getAttribute('src'))!;
   await name.fill('福州榕城商贸有限公司');
+  await page.getByLabel('地址').fill('福建省福州市鼓楼区五四路 88 号');
+  await expect(preview).not.toHaveAttribute('src', blank);
+  await page.waitForTimeout(1_500);
+  await sizes(page, app.shot, 'setup-letterhead');
   await name.press('Control+s');
   await expect(page.getByTestId('setup-next')).toBeEnabled();
   await page.getByTestId('setup-next').click();
