@@ -11,6 +11,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'system.status': 'public',
   'system.restoreBackup': 'data.restore',
   'system.loadDemo': 'data.demo',
+  'system.openDemo': 'data.demo',
+  'system.closeDemo': 'public',
   'system.history': 'read.history',
 
   'settings.getUpdateFeed': 'read',

@@ -21,10 +21,10 @@ import { controlHandlers } from './controls';
 import type { SessionMethodName } from '../sessionCalls';
 
 /**
- * system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work);
+ * system.status, system.restoreBackup, system.loadDemo, system.openDemo and system.closeDemo are served by the runtime itself (no database / whole-runtime work);
  * the session methods (login, lock, approvals that re-enter the dispatcher) by api/sessionCalls.ts.
  */
-export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | SessionMethodName>;
+export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | 'system.openDemo' | 'system.closeDemo' | SessionMethodName>;
 
 export const handlers: HandlerMap<DbMethodName> = {
   ...settingsHandlers,
