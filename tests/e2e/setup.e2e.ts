@@ -47,8 +47,15 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
   await name.fill('福州榕城商贸有限公司');
   await page.getByLabel('地址').fill('福建省福州市鼓楼区五四路 88 号');
   await expect(preview).not.toHaveAttribute('src', blank);
-  await page.waitForTimeout(1_500);
-  await sizes(page, app.shot, 'setup-letterhead');
+  // The PDF viewer draws the page again after each resize: give it time before each shot.
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(1_500);
+    await app.shot(`setup-letterhead-${w}`);
+  }
   await name.press('Control+s');
   await expect(page.getByTestId('setup-next')).toBeEnabled();
   await page.getByTestId('setup-next').click();

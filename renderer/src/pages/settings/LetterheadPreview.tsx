@@ -44,7 +44,7 @@ export function LetterheadPreview({ fields }: { fields: LetterheadFields }) {
             src={`${url}#toolbar=0&navpanes=0&scrollbar=0&view=FitH`}
             title={t('settings.letterheadPreview')}
             tabIndex={-1}
-            style={{ width: '100%', aspectRatio: '595 / 100', border: 0, display: 'block' }}
+            style={{ width: '100%', aspectRatio: '595 / 108', border: 0, display: 'block' }}
             data-testid="letterhead-preview"
           />
         )}
