@@ -31,7 +31,8 @@ export const systemMethods = {
    */
   'system.loadDemo': method<{ customers: number }>()(z.object({ size: z.enum(['small', 'medium']).default('small') }), []),
   /** "Try with demo data": switches to the demo database (its own file beside the office's, filled the first time). */
-  'system.openDemo': method<SystemStatus>()(z.object({ size: z.enum(['small', 'medium']).default('small') }), []),
+  // The size is required (no default): a bare call must not switch the database under everyone.
+  'system.openDemo': method<SystemStatus>()(z.object({ size: z.enum(['small', 'medium'], { error: '请选择演示数据的规模（small 或 medium）' }) }), []),
   /** Back to the office's own database. */
   'system.closeDemo': method<SystemStatus>()(z.object({}), []),
   'system.history': method<HistoryEntryDto[]>()(

@@ -44,7 +44,7 @@ describe('the demo database', () => {
     expect(await companyName()).not.toBe(REAL);
     expect(await companyName()).toMatch(/建材有限公司$/);
     // Opening it again while open changes nothing.
-    expect((await t.rt.invoke<SystemStatus>('system.openDemo', {})).dbFile).toBe(status.dbFile);
+    expect((await t.rt.invoke<SystemStatus>('system.openDemo', { size: 'small' })).dbFile).toBe(status.dbFile);
     expect(officeFacts()).toEqual(before);
     expect(before).toEqual({ customers: 1, demoAudit: 0, documents: 0 });
   }, 120_000);
@@ -61,7 +61,7 @@ describe('the demo database', () => {
   });
 
   it('the demo file is kept: reopened as it was left, not generated again', async () => {
-    await t.rt.invoke('system.openDemo', {});
+    await t.rt.invoke('system.openDemo', { size: 'small' });
     expect(await customerCount()).toBe(51);
     await t.rt.invoke('system.closeDemo', {});
     expect(await customerCount()).toBe(1);
@@ -70,7 +70,7 @@ describe('the demo database', () => {
   it('switching logs everyone out: the demo file has its own (no) users', async () => {
     await t.rt.invoke('auth.setupBoss', { username: 'boss', displayName: '老板', password: 'Passw0rd!2026x', confirmPassword: 'Passw0rd!2026x' });
     expect((await t.rt.call('customers.list', {})).ok).toBe(true);
-    await t.rt.invoke('system.openDemo', {});
+    await t.rt.invoke('system.openDemo', { size: 'small' });
     expect((await t.rt.call('customers.list', {})).ok).toBe(true);
     await t.rt.invoke('system.closeDemo', {});
     const r = await t.rt.call('customers.list', {});
