@@ -40,6 +40,8 @@ describe('statements.previewLetterhead', () => {
     expect(text).toContain('地址：浙江省宁波市鄞州区兴业路 18 号');
     expect(text).toContain('电话：0574-88123456');
     expect(text).not.toContain('杭州明远商贸有限公司');
+    // Equal input, equal bytes (the screen keeps its page when nothing changed).
+    expect((await t.rt.invoke<StatementFile>('statements.previewLetterhead', TYPED)).dataBase64).toBe(file.dataBase64);
     expect((t.rt.database().sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(before);
     // Nothing typed yet: the gap to fill in, as a statement would print it.
     const empty = await t.rt.invoke<StatementFile>('statements.previewLetterhead', {});

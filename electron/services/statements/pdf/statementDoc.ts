@@ -313,7 +313,8 @@ export function buildLetterheadDoc(company: StatementPdfData['company'], opts: O
     // pdfmake swaps a page's sides to match the orientation: wider than high is landscape.
     pageOrientation: 'landscape',
     pageMargins: [MARGINS[0], MARGINS[1], MARGINS[2], 0],
-    info: { title: `${company.name} 信头预览`, creator: 'DealerDesk 经销往来' },
+    // A fixed date makes equal input give equal bytes, so the screen can keep the page it shows.
+    info: { title: `${company.name} 信头预览`, creator: 'DealerDesk 经销往来', creationDate: new Date(0) },
     content: letterhead(company, logo !== null, contentWidth),
     defaultStyle: { font: opts.fontFamily, fontSize: 9, lineHeight: 1.05 },
   };

@@ -25,12 +25,14 @@ export function LetterheadPreview({ fields }: { fields: LetterheadFields }) {
   const [typed] = useDebouncedValue(fields, 300);
   const preview = useApiQuery('statements.previewLetterhead', typed, { placeholderData: (prev) => prev });
   const [url, setUrl] = useState<string | null>(null);
+  // Equal input gives equal bytes: a refetch that changed nothing keeps the page (the viewer would redraw it).
+  const bytes = preview.data?.dataBase64 ?? null;
   useEffect(() => {
     if (!preview.data) return;
     const created = blobUrlOf(preview.data);
     setUrl(created);
     return () => URL.revokeObjectURL(created);
-  }, [preview.data]);
+  }, [bytes]);
 
   return (
     <Stack gap={4}>
