@@ -55,6 +55,10 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(1_500);
     await app.shot(`setup-letterhead-${w}`);
+    // The preview itself, without the full-page capture's resize (the PDF viewer redraws on it).
+    await preview.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1_000);
+    await preview.screenshot({ path: `tests/e2e/screenshots/setup-letterhead-preview-${w}.png` });
   }
   await name.press('Control+s');
   await expect(page.getByTestId('setup-next')).toBeEnabled();
