@@ -63,8 +63,9 @@ export class AppRuntime {
   readonly events = new EventEmitter();
   private db: Db | null = null;
   private unavailable: { reason: string } | null = null;
-  readonly dbFile: string;
-  readonly dataDir: string;
+  /** The office's own database and data dir, as started; the demo file lives beside them (demoFiles.ts). */
+  private readonly office: { dbFile: string; dataDir: string };
+  private current: { dbFile: string; dataDir: string; demo: boolean };
   readonly actor: Actor;
   clock: Clock;
   private readonly inlineCheckMaxBytes: number | undefined;
@@ -73,19 +74,36 @@ export class AppRuntime {
   private readonly lock = new CallLock();
   readonly defaultVia: CallVia;
   private syncScheduler: SyncScheduler | null = null;
+  /** Set once the shell started background sync, so it can restart after the demo. */
+  private syncOptions: SchedulerOptions | null = null;
   private readonly outputMode: OutputMode;
   /** Paths the user chose in a main-process save dialog (grantOutputPath). */
   private readonly grantedOutputs = new Set<string>();
 
   private constructor(opts: RuntimeOptions) {
-    this.dbFile = path.resolve(opts.dbFile);
-    this.dataDir = opts.dataDir ?? path.dirname(this.dbFile);
+    const dbFile = path.resolve(opts.dbFile);
+    this.office = { dbFile, dataDir: opts.dataDir ?? path.dirname(dbFile) };
+    this.current = { ...this.office, demo: false };
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
     const channel = opts.channel ?? 'ipc';
     this.defaultVia = { session: channel, channel };
     this.outputMode = opts.outputs ?? 'dataDirOrGranted';
+  }
+
+  /** The database file open now: the office's, or the demo file while the demo is open. */
+  get dbFile(): string {
+    return this.current.dbFile;
+  }
+
+  get dataDir(): string {
+    return this.current.dataDir;
+  }
+
+  /** Whether the demo database is open (the window says 演示数据). */
+  get inDemo(): boolean {
+    return this.current.demo;
   }
 
   static async start(opts: RuntimeOptions): Promise<AppRuntime> {
@@ -136,14 +154,55 @@ export class AppRuntime {
   }
 
   status(): SystemStatus {
-    if (this.db) return { state: 'ready', dbFile: this.dbFile, version: APP_VERSION, actor: this.actor.user };
+    if (this.db) return { state: 'ready', dbFile: this.dbFile, version: APP_VERSION, actor: this.actor.user, demo: this.current.demo };
     return {
       state: 'unavailable',
       dbFile: this.dbFile,
       reason: this.unavailable?.reason ?? '数据库未打开',
       backups: listBackups(this.dbFile).map(({ name, size, createdAt, reason, verified }) => ({ name, size, createdAt, reason, verified })),
       version: APP_VERSION,
+      demo: this.current.demo,
     };
+  }
+
+  /**
+   * "Try with demo data": switches to the demo database, a file of its own
+   * beside the office's (filled with the demo set the first time), so demo
+   * rows can never land in the real books nor replace the real company
+   * profile. Everyone is logged out: the demo file has its own (no) users.
+   */
+  async openDemo(size: 'small' | 'medium'): Promise<SystemStatus> {
+    if (!this.current.demo) {
+      const { demoFiles } = await import('./demoFiles');
+      await this.switchTo({ ...demoFiles(this.office.dataDir), demo: true });
+      if (this.db && (this.db.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n === 0) {
+        const { generateDemo } = await import('../services/demo/generateDemo');
+        await generateDemo(this, { size, seed: 1 });
+        this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
+      }
+    }
+    return this.status();
+  }
+
+  /** Back to the office's own database: one click from the demo banner. */
+  async closeDemo(): Promise<SystemStatus> {
+    if (this.current.demo) await this.switchTo({ ...this.office, demo: false });
+    return this.status();
+  }
+
+  private async switchTo(next: { dbFile: string; dataDir: string; demo: boolean }): Promise<void> {
+    this.syncScheduler?.stop();
+    this.syncScheduler = null;
+    await this.integrityCheck?.catch(() => undefined);
+    this.integrityCheck = null;
+    this.db?.close();
+    this.db = null;
+    this.current = next;
+    this.sessions.clear();
+    await this.open();
+    // LAN sync is the office's: it runs again when the office file is back, never on the demo.
+    if (!next.demo && this.syncOptions) this.startBackgroundSync(this.syncOptions);
+    this.events.emit('changed', { tables: ['*'] } satisfies DbChangedEvent);
   }
 
   /**
@@ -243,6 +302,8 @@ export class AppRuntime {
           return this.restore(backupName, confirmed);
         }
         if (name === 'system.loadDemo') return this.loadDemo((input as { size: 'small' | 'medium' }).size);
+        if (name === 'system.openDemo') return this.openDemo((input as { size: 'small' | 'medium' }).size);
+        if (name === 'system.closeDemo') return this.closeDemo();
         // Nothing is written into a file whose check has not passed yet; reads go on meanwhile.
         if (this.integrityCheck && !isReadOnlyMethod(name)) {
           await this.integrityCheck;
@@ -299,6 +360,8 @@ export class AppRuntime {
 
   /** Background LAN sync; started by the desktop shell and the dev bridge, never by the CLI or tests. */
   startBackgroundSync(opts: SchedulerOptions = {}): void {
+    this.syncOptions = opts;
+    if (this.current.demo) return;
     this.syncScheduler ??= new SyncScheduler(
       { call: (m, p) => this.call(m, p, { session: 'system:sync', channel: 'system' }), syncEnabled: () => this.db !== null && readLocal<boolean>(this.db.sqlite, SYNC_KEYS.enabled) === true },
       opts,

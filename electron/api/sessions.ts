@@ -46,6 +46,11 @@ export class SessionStore {
     this.get(key).lockedAt = null;
   }
 
+  /** Another database was opened (the demo file or back): its users are not these, so everyone is logged out. */
+  clear(): void {
+    this.sessions.clear();
+  }
+
   /** OS lock screen / suspend: every interactive session of this PC locks. */
   lockAll(at: string): void {
     for (const s of this.sessions.values()) if (s.userId && !s.lockedAt) s.lockedAt = at;

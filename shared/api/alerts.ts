@@ -33,6 +33,7 @@ import type { AlertAck, AlertView } from '../alerts/types';
 import { optionalText, requiredText } from '../schemas/fields';
 import { businessDate, optionalFen, recordId, type Interaction, type InteractionChannel } from './customers';
 import { method } from './define';
+import type { ExportFile } from './imports';
 
 export * from '../alerts/kinds';
 export type { Alert, AlertAck, AlertFacts, AlertView } from '../alerts/types';
@@ -230,4 +231,7 @@ export const alertMethods = {
   'collection.today': method<CollectionList>()(collectionTodaySchema, ALERT_READS),
   /** A phone call (T) dated today; the promise date may not be before today. */
   'collection.logCall': method<Interaction>()(logCallSchema, []),
+  /** The whole list of the date (every row, whatever limit says) as .xlsx / as a landscape PDF to print. */
+  'collection.exportXlsx': method<ExportFile>()(collectionTodaySchema, []),
+  'collection.exportPdf': method<ExportFile>()(collectionTodaySchema, []),
 };

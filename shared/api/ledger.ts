@@ -626,6 +626,8 @@ export const ledgerMethods = {
   'ledger.document': method<ArDocumentDetail>()(z.object({ id: recordId('单据') }), [...LEDGER_READS, 'contracts', 'ar_explicit_targets']),
   'ledger.documents': method<DocumentPage>()(documentListSchema, [...LEDGER_READS]),
   'ledger.exportLedgerXlsx': method<ExportFile>()(customerLedgerSchema, []),
+  /** The same ledger view as a PDF to print or send (title block, opening, lines, closing). */
+  'ledger.exportLedgerPdf': method<ExportFile>()(customerLedgerSchema, []),
   'ledger.uninvoicedShipments': method<UninvoicedPage>()(uninvoicedSchema, [...LEDGER_READS, 'contracts']),
   'ledger.setVatInvoice': method<ArDocumentDetail>()(setVatInvoiceSchema, []),
   'ledger.contractProgress': method<ContractProgress>()(

@@ -14,6 +14,7 @@ import { optionalText, requiredText } from '../schemas/fields';
 import { toHalfWidth } from '../text/normalize';
 import { MAX_AMOUNT_FEN, businessDate, recordId } from './customers';
 import { method } from './define';
+import type { ExportFile } from './imports';
 import type { CustomerRef, LedgerLineView } from './ledger';
 
 export const STATEMENT_STATUSES = ['generated', 'sent', 'confirmed', 'disputed'] as const;
@@ -87,6 +88,21 @@ export const markSentSchema = z.object({ id: recordId('对账单'), date: busine
 export const markSentManySchema = z.object({
   ids: z.array(recordId('对账单')).min(1, '请至少选择一张对账单').max(1000, '一次最多标记 1000 张对账单'),
   date: businessDate('发出日期').nullable().default(null),
+});
+/**
+ * The letterhead fields as typed in the company form, before they are saved
+ * (so no field rule applies yet: the preview follows every keystroke).
+ */
+export const letterheadPreviewSchema = z.object({
+  companyName: z.string().max(200).default(''),
+  shortName: z.string().max(50).default(''),
+  address: z.string().max(300).default(''),
+  phone: z.string().max(50).default(''),
+});
+
+/** Statements ticked in the register, for one merged print. */
+export const selectedSchema = z.object({
+  ids: z.array(recordId('对账单')).min(1, '请至少选择一张对账单').max(500, '一次最多合并打印 500 张对账单'),
 });
 export const markConfirmedSchema = z.object({ id: recordId('对账单'), date: businessDate('确认日期') });
 export const markDisputedSchema = z.object({
@@ -306,4 +322,10 @@ export const statementMethods = {
     z.object({ kind: z.enum(['pdf', 'folder']), suggestedName: z.string().max(200, '建议文件名不能超过 200 个字符').default('') }),
     [],
   ),
+  /** The letterhead exactly as statements print it, from the typed (unsaved) profile and the stored logo: a short PDF page. */
+  'statements.previewLetterhead': method<StatementFile>()(letterheadPreviewSchema, ['settings', 'stored_files']),
+  /** 合并打印 of a register selection: one PDF, each statement from a new page with its own page x of y. */
+  'statements.printSelected': method<StatementFile>()(selectedSchema, [...READS]),
+  /** The register rows the filter gives (every page) as .xlsx. */
+  'statements.exportXlsx': method<ExportFile>()(statementListSchema, [...READS]),
 };

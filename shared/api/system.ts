@@ -14,8 +14,8 @@ export interface BackupEntry {
 }
 
 export type SystemStatus =
-  | { state: 'ready'; dbFile: string; version: string; actor: string }
-  | { state: 'unavailable'; dbFile: string; reason: string; backups: BackupEntry[]; version: string };
+  | { state: 'ready'; dbFile: string; version: string; actor: string; demo: boolean }
+  | { state: 'unavailable'; dbFile: string; reason: string; backups: BackupEntry[]; version: string; demo: boolean };
 
 export const systemMethods = {
   'system.status': method<SystemStatus>()(z.object({}), []),
@@ -25,8 +25,16 @@ export const systemMethods = {
    * what will be lost, see backup.restorePreview). Either way the current file is kept aside.
    */
   'system.restoreBackup': method<SystemStatus>()(z.object({ name: z.string().min(1), confirmed: z.boolean().default(false) }), []),
-  /** Fills an EMPTY database (no customers yet) with the small demo data set; refused otherwise. */
+  /**
+   * Fills an EMPTY database (no customers yet) with the demo data set; refused otherwise. For tests and
+   * scripts on a scratch file: the app itself offers only openDemo, a separate demo database.
+   */
   'system.loadDemo': method<{ customers: number }>()(z.object({ size: z.enum(['small', 'medium']).default('small') }), []),
+  /** "Try with demo data": switches to the demo database (its own file beside the office's, filled the first time). */
+  // The size is required (no default): a bare call must not switch the database under everyone.
+  'system.openDemo': method<SystemStatus>()(z.object({ size: z.enum(['small', 'medium'], { error: '请选择演示数据的规模（small 或 medium）' }) }), []),
+  /** Back to the office's own database. */
+  'system.closeDemo': method<SystemStatus>()(z.object({}), []),
   'system.history': method<HistoryEntryDto[]>()(
     z.object({ entity: z.string().min(1), entityId: z.string().min(1) }),
     ['audit_log'],

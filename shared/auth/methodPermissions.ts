@@ -11,6 +11,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'system.status': 'public',
   'system.restoreBackup': 'data.restore',
   'system.loadDemo': 'data.demo',
+  'system.openDemo': 'data.demo',
+  'system.closeDemo': 'public',
   'system.history': 'read.history',
 
   'settings.getUpdateFeed': 'read',
@@ -87,6 +89,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'ledger.document': 'read',
   'ledger.documents': 'read',
   'ledger.exportLedgerXlsx': 'read',
+  'ledger.exportLedgerPdf': 'read',
   'ledger.uninvoicedShipments': 'read',
   'ledger.contractProgress': 'read',
   'ledger.settings': 'read',
@@ -100,6 +103,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'alerts.updateSettings': 'settings.office',
   'collection.today': 'read',
   'collection.logCall': 'interactions.write',
+  'collection.exportXlsx': 'read',
+  'collection.exportPdf': 'read',
 
   'statements.settings': 'read',
   'statements.updateSettings': 'settings.office',
@@ -208,6 +213,9 @@ export const methodPermissions: Record<MethodName, Permission> = {
 
   'customers.moneyHeader': 'read',
   'statements.markSentMany': 'statements.write',
+  'statements.printSelected': 'statements.print',
+  'statements.previewLetterhead': 'read',
+  'statements.exportXlsx': 'read',
   'settings.officeSetup': 'read',
   'settings.saveOfficeSetup': 'settings.office',
   'settings.receivables': 'read',

@@ -49,6 +49,8 @@ export const en: Messages = {
     updatesIntro: 'The HTTPS address (https://…) of the LAN web server that publishes DealerDesk updates; plain http is not accepted. Empty = never check. Checking never delays start-up.',
     updatesUrl: 'Update address',
     companyIntro: 'Printed in the letterhead and payment details of statements.',
+    letterheadPreview: 'Statement letterhead preview',
+    letterheadPreviewHint: 'Exactly the letterhead statements print, updated as you type (takes effect once saved).',
     companyName: 'Company name',
     shortName: 'Short name',
     shortNameHint: 'Shown at the top of the window',

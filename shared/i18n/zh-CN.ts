@@ -56,6 +56,8 @@ export const zhCN = {
     updatesIntro: '填写局域网内发布 DealerDesk 更新的 HTTPS 网页地址（https:// 开头；http 不安全，不被接受）。留空则不检查更新。检查更新不会影响启动。',
     updatesUrl: '更新地址',
     companyIntro: '这些信息印在对账单的抬头和付款信息中。',
+    letterheadPreview: '对账单抬头预览',
+    letterheadPreviewHint: '与打印出的对账单抬头完全相同，随输入即时更新（保存后生效）。',
     companyName: '公司名称',
     shortName: '公司简称',
     shortNameHint: '显示在窗口顶部，例如“恒通商贸”',

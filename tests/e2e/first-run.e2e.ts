@@ -1,14 +1,33 @@
 import { expect, test } from './fixtures';
 
-test('first run: the empty customer list offers demo data, which loads once', async ({ page, app }) => {
+test('first run: "try with demo data" opens a separate demo database, said everywhere, one click back', async ({ page, app }) => {
+  await app.runtime.invoke('settings.updateCompany', { companyName: '福州榕城商贸有限公司', shortName: '榕城商贸' });
   await app.open('/customers');
   await expect(page.getByTestId('load-demo')).toBeVisible();
   await app.shot('empty');
-  await page.getByTestId('load-demo').click();
-  await expect(page.getByText('已加载演示数据', { exact: false })).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('load-demo').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('demo-banner')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('header-demo')).toHaveText('演示数据');
+  await expect(page).toHaveTitle(/^【演示数据】/);
+  await expect(page.getByTestId('header-company')).not.toHaveText('榕城商贸');
+  await app.open('/customers');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page.getByTestId('load-demo')).toHaveCount(0);
-  await app.shot('loaded');
-  // A second load is refused: demo data never mixes with real books.
-  const again = await app.runtime.call('system.loadDemo', { size: 'small' });
-  expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(400);
+    await app.shot(`demo-${w}`);
+  }
+  // Back to the office's own file in one click: its (empty) books and its real company.
+  await page.getByTestId('demo-close').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  await expect(page.getByTestId('header-company')).toHaveText('榕城商贸');
+  await expect(page).not.toHaveTitle(/演示数据/);
+  expect((await app.runtime.invoke<{ total: number }>('customers.list', {})).total).toBe(0);
+  await app.shot('back-to-office');
 });

@@ -205,7 +205,7 @@ test('a clerk posts a shipment against a contract, allocates a partial receipt b
 
   // ---- Export: the .xlsx the customer gets, read back.
   const download = page.waitForEvent('download');
-  await page.getByTestId('ledger-export').click();
+  await page.getByTestId('ledger-export-xlsx').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('往来明细-C0001-2026-10-01至2026-11-24.xlsx');
   const ExcelJS = await loadExcelJs();
@@ -214,7 +214,9 @@ test('a clerk posts a shipment against a contract, allocates a partial receipt b
   const sheet = wb.worksheets[0];
   const values: unknown[][] = [];
   sheet.eachRow((r) => values.push((r.values as unknown[]).slice(1)));
-  expect(values[0]).toEqual(['日期', '单号', '类型', '摘要', '应收增加', '收款/减少', '余额']);
+  // eachRow skips the empty row between the title block (report, customer, period, generated at) and the header.
+  expect(values[4]).toEqual(['日期', '单号', '类型', '摘要', '应收增加', '收款/减少', '余额']);
+  expect(values[1][0]).toBe('客户：C0001 杭州恒通商贸有限公司');
   const last = values[values.length - 1];
   expect(last[3]).toBe('本期合计 / 期末余额');
   expect(last[6]).toBe(100000);

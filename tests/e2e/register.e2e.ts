@@ -1,8 +1,9 @@
 /**
  * The month's post (issue 16): twenty statements selected in the register
  * and marked 已发出 in one go, with the keyboard in the date dialog; the
- * register fits 1366 wide.
+ * selection printed as one merged PDF; the register exported; it fits 1366 wide.
  */
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from './fixtures';
 
 const NOW = '2026-12-05T10:00:00+08:00';
@@ -44,6 +45,13 @@ test('twenty statements selected and marked 已发出 together', async ({ page, 
   await page.getByTestId('register-select-all').check();
   await expect(page.getByTestId('register-selection')).toContainText('已选 20 份');
   await sizes(page, app.shot, 'register-selected');
+  // 合并打印: the twenty in one PDF, one page each here (the browser harness downloads it to print).
+  const merged = page.waitForEvent('download');
+  await page.getByTestId('register-print-merged').focus();
+  await page.keyboard.press('Enter');
+  const pdf = await merged;
+  expect(pdf.suggestedFilename()).toBe('对账单合并打印_20张_2026-12-05.pdf');
+  expect(execFileSync('pdfinfo', [(await pdf.path())!], { encoding: 'utf8' })).toMatch(/Pages:\s+20\n/);
   await page.getByTestId('register-mark-sent').click();
   const date = page.getByTestId('register-sent-on');
   await expect(date).toBeFocused();
@@ -62,4 +70,9 @@ test('twenty statements selected and marked 已发出 together', async ({ page, 
   expect(list.rows.every((r) => r.status === 'sent' && r.sentOn === '2026-12-05')).toBe(true);
   await expect(register.getByText('已发出').first()).toBeVisible();
   await sizes(page, app.shot, 'register-sent');
+  // The register rows as .xlsx.
+  const xlsx = page.waitForEvent('download');
+  await page.getByTestId('register-export').focus();
+  await page.keyboard.press('Enter');
+  expect((await xlsx).suggestedFilename()).toBe('对账单登记_2026-12-05.xlsx');
 });

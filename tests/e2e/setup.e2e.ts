@@ -40,7 +40,26 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
 
   // Company name with the keyboard, Ctrl+S saves; then on to 账期.
   const name = page.getByLabel('公司名称');
+  // The letterhead preview is there before anything is typed, and follows the typing (before saving).
+  const preview = page.getByTestId('letterhead-preview');
+  await expect(preview).toBeVisible();
+  const blank = (await preview.getAttribute('src'))!;
   await name.fill('福州榕城商贸有限公司');
+  await page.getByLabel('地址').fill('福建省福州市鼓楼区五四路 88 号');
+  await expect(preview).not.toHaveAttribute('src', blank);
+  // The PDF viewer draws the page again after each resize: give it time before each shot.
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(1_500);
+    await app.shot(`setup-letterhead-${w}`);
+    // The preview itself, without the full-page capture's resize (the PDF viewer redraws on it).
+    await preview.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1_000);
+    await preview.screenshot({ path: `tests/e2e/screenshots/setup-letterhead-preview-${w}.png` });
+  }
   await name.press('Control+s');
   await expect(page.getByTestId('setup-next')).toBeEnabled();
   await page.getByTestId('setup-next').click();

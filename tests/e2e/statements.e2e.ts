@@ -245,13 +245,23 @@ test('a back-dated invoice or a void inside a confirmed period asks for a reason
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  // ---- 生成对账单 from 往来明细: no period chosen, so last month; it opens like the card's.
+  // ---- 生成对账单 from 往来明细 asks for the period first: none chosen on screen, so last month.
   const button = page.getByTestId('ledger-statement');
-  await button.hover();
-  await expect(page.getByText('未选择期间：生成上月 2026-11-01 至 2026-11-30 的对账单')).toBeVisible();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const ask = page.getByTestId('generate-statement-dialog');
+  await expect(ask.getByTestId('generate-from')).toHaveValue('2026-11-01');
+  await expect(ask.getByTestId('generate-to')).toHaveValue('2026-11-30');
   await settled(page);
-  await app.shot('ledger-statement-button');
-  await button.click();
+  await app.shot('ledger-statement-period');
+  // Esc asks nothing more and numbers nothing.
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  expect((await app.runtime.invoke<{ total: number }>('statements.list', { search: 'DZ202611-0002' })).total).toBe(0);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(ask.getByTestId('generate-from')).toBeFocused();
+  await page.keyboard.press('Control+s');
   const statementDrawer = page.getByTestId('statement-drawer');
   await expect(statementDrawer.getByText('对账单 DZ202611-0002')).toBeVisible();
   await expect(statementDrawer).toContainText('对账期间：2026-11-01 — 2026-11-30');

@@ -1,7 +1,6 @@
 import type { agingMethods } from '../../../shared/api/aging';
 import { agingBucketSettings, resetAgingBuckets, updateAgingBuckets } from '../../services/aging/bucketSettings';
-import { exportAgingPdf } from '../../services/aging/agingPdf';
-import { exportAgingXlsx } from '../../services/aging/exportAging';
+import { exportAgingPdf, exportAgingXlsx } from '../../services/aging/exportAging';
 import { agingOpenItems } from '../../services/aging/openItems';
 import { agingReport } from '../../services/aging/report';
 import type { HandlerMap } from './types';

@@ -1,6 +1,7 @@
 import type { alertMethods } from '../../../shared/api/alerts';
 import { acknowledge, alertCounts, listAlerts, snooze } from '../../services/alerts/service';
 import { getAlertSettings, updateAlertSettings } from '../../services/alerts/settings';
+import { exportCollectionPdf, exportCollectionXlsx } from '../../services/collection/exportCollection';
 import { logCall } from '../../services/collection/logCall';
 import { collectionToday } from '../../services/collection/today';
 import type { HandlerMap } from './types';
@@ -14,4 +15,6 @@ export const alertHandlers: HandlerMap<keyof typeof alertMethods> = {
   'alerts.updateSettings': (ctx, input) => updateAlertSettings(ctx, input),
   'collection.today': (ctx, input) => collectionToday(ctx, input),
   'collection.logCall': (ctx, input) => logCall(ctx, input),
+  'collection.exportXlsx': (ctx, input) => exportCollectionXlsx(ctx, input),
+  'collection.exportPdf': (ctx, input) => exportCollectionPdf(ctx, input),
 };

@@ -27,10 +27,10 @@ import type { SessionMethodName } from '../sessionCalls';
 import type { Handler, HandlerMap } from './types';
 
 /**
- * system.status, system.restoreBackup and system.loadDemo are served by the runtime itself (no database / whole-runtime work);
+ * system.status, system.restoreBackup, system.loadDemo, system.openDemo and system.closeDemo are served by the runtime itself (no database / whole-runtime work);
  * the session methods (login, lock, approvals that re-enter the dispatcher) by api/sessionCalls.ts.
  */
-export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | SessionMethodName>;
+export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | 'system.openDemo' | 'system.closeDemo' | SessionMethodName>;
 
 /** Each area: the contract's map of its methods and the loader of its handlers. */
 const AREAS = [

@@ -4,7 +4,7 @@ import { customerByCode, customerSummary, getLedgerSettings, requireCustomer, up
 import { customerLedger, openItems } from '../../services/ledger/customerLedger';
 import { documentDetail } from '../../services/ledger/documentView';
 import { listDocuments, uninvoicedShipments } from '../../services/ledger/documentLists';
-import { exportLedgerXlsx } from '../../services/ledger/exportLedger';
+import { exportLedgerPdf, exportLedgerXlsx } from '../../services/ledger/exportLedger';
 import { nextDocNo } from '../../services/ledger/numbering';
 import { postCreditNote, postReceipt, postWriteOff } from '../../services/ledger/postCredits';
 import { postInvoice, postOpening, postRefund } from '../../services/ledger/postDebits';
@@ -30,6 +30,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerMethods> = {
   'ledger.document': (ctx, input) => documentDetail(ctx, input.id),
   'ledger.documents': (ctx, input) => listDocuments(ctx, input),
   'ledger.exportLedgerXlsx': (ctx, input) => exportLedgerXlsx(ctx, input),
+  'ledger.exportLedgerPdf': (ctx, input) => exportLedgerPdf(ctx, input),
   'ledger.uninvoicedShipments': (ctx, input) => uninvoicedShipments(ctx, input),
   'ledger.setVatInvoice': (ctx, input) => setVatInvoice(ctx, input),
   'ledger.contractProgress': (ctx, input) => contractProgress(ctx, input.contractId),

@@ -3,6 +3,9 @@ import { runBatch } from '../../services/statements/batch';
 import { openStatementInViewer, printStatement, chooseOutputPath } from '../../services/statements/desktopHost';
 import { generateStatement } from '../../services/statements/generate';
 import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '../../services/statements/jobs';
+import { exportStatementRegister } from '../../services/statements/exportRegister';
+import { letterheadPreview } from '../../services/statements/letterheadPreview';
+import { printSelectedStatements } from '../../services/statements/printSelected';
 import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
 import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
 import { attachSignedCopy, markConfirmed, markDisputed, markSent, markSentMany } from '../../services/statements/statusActions';
@@ -42,4 +45,7 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.print': (ctx, input) => printStatement(ctx, input),
   'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
   'statements.chooseOutputPath': (_ctx, input) => chooseOutputPath(input),
+  'statements.previewLetterhead': (ctx, input) => letterheadPreview(ctx, input),
+  'statements.printSelected': (ctx, input) => printSelectedStatements(ctx, input.ids),
+  'statements.exportXlsx': (ctx, input) => exportStatementRegister(ctx, input),
 };

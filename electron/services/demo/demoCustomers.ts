@@ -16,6 +16,8 @@ import { insertCustomer } from '../customers/customers';
 import { insertInteraction } from '../customers/interactions';
 import { loadPinyin } from '../customers/pinyinInitials';
 import { insertProduct } from '../products/products';
+import { DEMO_PROVINCES, DEMO_ROADS, demoAddress, demoLandline, type DemoCity } from './demoPlaces';
+import { DEMO_BUSINESS_WORDS, DEMO_GOODS } from './demoTrade';
 
 export interface DemoCustomerCounts {
   customers: number;
@@ -24,49 +26,18 @@ export interface DemoCustomerCounts {
   products: number;
 }
 
-/** Province -> cities, so a customer's region and the city in its name agree. */
-const REGIONS: readonly [string, readonly string[]][] = [
-  ['江苏', ['南京', '苏州', '无锡', '常州', '徐州', '南通', '扬州']],
-  ['浙江', ['杭州', '宁波', '温州', '绍兴', '嘉兴', '金华', '台州']],
-  ['安徽', ['合肥', '芜湖', '蚌埠', '安庆', '阜阳']],
-  ['山东', ['济南', '青岛', '烟台', '潍坊', '临沂', '济宁']],
-  ['河南', ['郑州', '洛阳', '新乡', '南阳', '许昌']],
-  ['湖北', ['武汉', '宜昌', '襄阳', '荆州', '黄石']],
-  ['湖南', ['长沙', '株洲', '湘潭', '衡阳', '岳阳', '常德']],
-  ['江西', ['南昌', '赣州', '九江', '上饶']],
-  ['福建', ['福州', '厦门', '泉州', '漳州', '莆田']],
-  ['重庆', ['重庆']],
-  ['四川', ['成都', '绵阳', '乐山', '南充', '宜宾']],
-  ['上海', ['上海']],
-  ['北京', ['北京']],
-];
 const TRADE_WORDS = ['华东', '恒通', '瑞丰', '鼎盛', '永信', '嘉禾', '长盛', '兴隆', '宏达', '金源', '百顺', '利民', '众和', '信达', '丰泽', '万家', '盛世', '新宇', '汇通', '广聚', '德润', '佳美', '中联'];
-const BUSINESS_WORDS = ['商贸', '贸易', '食品', '百货', '副食品', '日用品', '超市', '便利店', '商行', '物流', '供应链', '连锁'];
 const COMPANY_FORMS = ['有限公司', '有限责任公司', '商行', '经营部', '股份有限公司'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '曾', '单', '解'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '建华', '志强', '海燕', '晓东', '丽华', '国庆'];
 const TITLES = ['总经理', '采购经理', '财务', '老板', '店长', '采购', '会计', ''];
 const SALES = ['陈立', '周敏', '王海', '刘婷', '赵峰', '孙悦', '黄斌', '郑洁'];
 const SUMMARIES: Readonly<Record<InteractionChannel, readonly string[]>> = {
-  T: ['电话催收上月货款，对方称月底前安排', '电话确认对账单，余额无异议', '电话沟通新品报价', '客户来电询问到货时间', '电话提醒发票已寄出'],
-  E: ['微信发送对账单', '邮件发送合同扫描件', '微信沟通促销方案', '发送本月发货明细'],
-  M: ['上门拜访，了解库存和回款计划', '陪同老板拜访，商谈年度返利', '到店检查陈列，顺便对账', '拜访财务，确认付款流程'],
+  T: ['电话催收上月货款，对方称月底前安排', '电话确认对账单，余额无异议', '电话沟通本周钢材报价', '客户来电询问到货时间', '电话提醒发票已寄出'],
+  E: ['微信发送对账单', '邮件发送合同扫描件', '微信发送水泥和管材调价通知', '发送本月发货明细'],
+  M: ['上门拜访，了解库存和回款计划', '陪同老板拜访，商谈年度返利', '到工地查看用货进度，顺便对账', '拜访财务，确认付款流程'],
   O: ['展会上见面交流', '客户到公司提货时沟通', '其他'],
 };
-const PRODUCTS: readonly { name: string; specs: readonly string[]; unit: string; yuan: readonly [number, number] }[] = [
-  { name: '饮用天然水', specs: ['550ml×24瓶', '380ml×24瓶', '5L×4桶'], unit: '箱', yuan: [18, 36] },
-  { name: '纯牛奶', specs: ['250ml×16盒', '250ml×24盒', '200ml×12盒'], unit: '箱', yuan: [38, 75] },
-  { name: '食用植物调和油', specs: ['5L×4桶', '1.8L×6瓶'], unit: '箱', yuan: [160, 320] },
-  { name: '浓缩洗衣液', specs: ['2kg×6瓶', '3kg×4瓶'], unit: '箱', yuan: [90, 180] },
-  { name: '红烧牛肉面', specs: ['105g×24袋', '桶装×12桶'], unit: '箱', yuan: [40, 70] },
-  { name: '苏打饼干', specs: ['400g×12袋', '1kg×6袋'], unit: '箱', yuan: [60, 110] },
-  { name: '绿茶饮料', specs: ['500ml×15瓶', '1L×12瓶'], unit: '箱', yuan: [30, 55] },
-  { name: '生抽酱油', specs: ['500ml×12瓶', '1.9L×6瓶'], unit: '箱', yuan: [55, 120] },
-  { name: '抽纸', specs: ['3层100抽×24包'], unit: '提', yuan: [25, 45] },
-  { name: '大米', specs: ['10kg', '25kg'], unit: '袋', yuan: [48, 130] },
-];
-const BRANDS = ['华丰', '金源', '康达', '绿野', '禾润', '优品', '晨光', '鲜丰'];
-
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function taxIdFor(rng: Rng, index: number): string {
@@ -78,14 +49,25 @@ function mobile(rng: Rng): string {
   return `1${rng.pick(['3', '5', '7', '8', '9'])}${rng.int(0, 9)}${pad(rng.int(0, 99_999_999), 8)}`;
 }
 
+/**
+ * A landline half the time, with the city's area code. The draw after the
+ * coin once chose a random area code; it is still made, so the seeded stream
+ * (and every later demo figure the tests and the bench know) stays as before.
+ */
+function landline(rng: Rng, city: DemoCity): string {
+  if (!rng.chance(0.5)) return '';
+  rng.next();
+  return demoLandline(city, rng.int(2000_0000, 8999_9999));
+}
+
 function customerInput(rng: Rng, index: number, takenNames: Set<string>): CustomerCreateInput {
-  const [province, cities] = rng.pick(REGIONS);
-  const city = rng.pick(cities);
+  const place = rng.pick(DEMO_PROVINCES);
+  const city = rng.pick(place.cities);
   let name = '';
   let trade = '';
   for (let attempt = 0; attempt < 50 && (name === '' || takenNames.has(name)); attempt++) {
     trade = rng.pick(TRADE_WORDS);
-    name = `${city}${trade}${rng.pick(BUSINESS_WORDS)}${rng.pick(COMPANY_FORMS)}`;
+    name = `${city.city}${trade}${rng.pick(DEMO_BUSINESS_WORDS)}${rng.pick(COMPANY_FORMS)}`;
   }
   // Past the combinations, a branch number keeps names unique (as real chains do: 二分店).
   if (takenNames.has(name)) name = `${name}（${index}号店）`;
@@ -96,13 +78,14 @@ function customerInput(rng: Rng, index: number, takenNames: Set<string>): Custom
   return {
     code: `C${pad(index, 4)}`,
     name,
-    shortName: `${city}${trade}`,
+    shortName: `${city.city}${trade}`,
     kind: rng.pick(['distributor', 'distributor', 'retail', 'retail', 'end_user', 'agent'] as const),
     grade,
-    region: province,
-    address: `${city}市${rng.pick(['人民路', '解放路', '建设路', '中山路', '工业园区', '商贸城'])}${rng.int(1, 399)}号`,
+    region: place.province,
+    // The district follows the code, not the random stream, so the rest of the demo stays as it was.
+    address: demoAddress(place, city, city.districts[index % 2], rng.pick(DEMO_ROADS), rng.int(1, 399)),
     taxId: rng.chance(0.8) ? taxIdFor(rng, index) : '',
-    bankName: rng.chance(0.7) ? `${rng.pick(['中国工商银行', '中国建设银行', '中国农业银行', '招商银行', '中国银行'])}${city}${rng.pick(['分行', '支行'])}` : '',
+    bankName: rng.chance(0.7) ? `${rng.pick(['中国工商银行', '中国建设银行', '中国农业银行', '招商银行', '中国银行'])}${city.city}${rng.pick(['分行', '支行'])}` : '',
     bankAccount: rng.chance(0.7) ? `${rng.int(1000, 9999)} ${rng.int(1000, 9999)} ${rng.int(1000, 9999)} ${rng.int(1000, 9999)}` : '',
     creditLimitFen: creditYuan === null ? null : creditYuan * 100,
     paymentTermDays: rng.chance(0.6) ? rng.pick([0, 15, 30, 45, 60, 90]) : null,
@@ -114,7 +97,7 @@ function customerInput(rng: Rng, index: number, takenNames: Set<string>): Custom
       name: contactName,
       title: rng.pick(TITLES),
       mobile: mobile(rng),
-      phone: rng.chance(0.5) ? `0${rng.int(10, 999)}-${rng.int(2000_0000, 8999_9999)}` : '',
+      phone: landline(rng, city),
       email: rng.chance(0.3) ? `${['wang', 'li', 'zhang', 'chen', 'liu'][index % 5]}${index}@example.com` : '',
       wechat: rng.chance(0.4) ? `wx_${index}` : '',
       isPrimary: true,
@@ -163,13 +146,14 @@ export async function generateDemoCustomers(ctx: ServiceContext, rng: Rng, size:
   });
   ctx.db.transaction(() => {
     for (let i = 1; i <= DEMO_PRODUCT_COUNTS[size]; i++) {
-      const family = PRODUCTS[(i - 1) % PRODUCTS.length];
+      const family = DEMO_GOODS[(i - 1) % DEMO_GOODS.length];
+      const round = Math.floor((i - 1) / DEMO_GOODS.length);
       const yuan = rng.int(family.yuan[0], family.yuan[1]);
       insertProduct(
         ctx,
         productCreateSchema.parse({
           code: `P${pad(i, 4)}`,
-          name: `${BRANDS[Math.floor((i - 1) / PRODUCTS.length) % BRANDS.length]}${family.name}${i > PRODUCTS.length * BRANDS.length ? ` ${i}` : ''}`,
+          name: `${family.brands[round % family.brands.length]}${family.name}${round >= family.brands.length ? ` ${i}` : ''}`,
           spec: rng.pick(family.specs),
           unit: family.unit,
           defaultPriceFen: yuan * 100 + rng.pick([0, 50, 80, 90]),

@@ -21,6 +21,7 @@ import { openBeforeCredit } from '../ledger/allocationChoice';
 import { loadCustomerHistory, newDocumentId, type LoadDocument } from '../ledger/bulkLoad';
 import { DocNumberSeries } from '../ledger/numbering';
 import { getReceivablesSettings } from '../settings/receivables';
+import { DEMO_GOODS } from './demoTrade';
 
 export interface DemoLedgerCounts {
   customers: number;
@@ -50,8 +51,9 @@ const GRADE: Readonly<Record<string, { perMonth: number; min: number; max: numbe
 };
 const NO_GRADE = { perMonth: 3, min: 1_000, max: 50_000, pays: [0.6, 1] as [number, number] };
 
-const GOODS = ['螺纹钢 HRB400', '盘螺 HRB400E', '普通硅酸盐水泥 P.O42.5', '镀锌钢管 DN50', 'PPR 给水管', '电线 BV2.5', '瓷砖 800×800', '防水卷材', '石膏板', '不锈钢板 304'];
-const UNITS = ['吨', '吨', '吨', '根', '米', '卷', '箱', '卷', '张', '张'];
+/** Shipment memos name the goods of the demo's one trade, in their own units. */
+const GOODS = DEMO_GOODS.map((g) => g.name);
+const UNITS = DEMO_GOODS.map((g) => g.unit);
 const NOTE_MEMOS: Readonly<Record<CreditNoteType, string[]>> = {
   return: ['质量问题退货', '规格不符退货', '多发退回'],
   allowance: ['运输破损折让', '价格调整折让'],

@@ -27,6 +27,12 @@ export interface XlsxSheet {
   name: string;
   columns: XlsxColumn[];
   rows: Record<string, unknown>[];
+  /**
+   * Lines above the table (a report's company, date, basis, generated at),
+   * then an empty row, then the header. Only for reports, never for exports
+   * that are also import templates (the importer expects the header first).
+   */
+  titleBlock?: string[];
 }
 
 const TEXT_FORMAT = '@';
@@ -54,15 +60,27 @@ export async function writeXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
   const usedNames = new Set<string>();
 
   for (const sheet of sheets) {
+    const title = sheet.titleBlock ?? [];
+    // The header row: 1, or after the title lines and one empty row.
+    const headerAt = title.length === 0 ? 1 : title.length + 2;
     const worksheet = workbook.addWorksheet(uniqueSheetName(sheet.name, usedNames), {
-      views: [{ state: 'frozen', ySplit: 1 }],
+      views: [{ state: 'frozen', ySplit: headerAt }],
     });
     worksheet.columns = sheet.columns.map((column) => ({
-      header: column.header,
+      ...(title.length === 0 ? { header: column.header } : {}),
       key: column.key,
       width: column.width ?? fittedWidth(column, sheet.rows),
       style: { numFmt: numFmtOf(column.kind ?? 'text') },
     }));
+    if (title.length > 0) {
+      title.forEach((line, i) => {
+        const cell = worksheet.getCell(i + 1, 1);
+        cell.value = cleanText(line);
+        cell.numFmt = TEXT_FORMAT;
+        cell.font = i === 0 ? { bold: true, size: 14 } : { size: 10 };
+      });
+      sheet.columns.forEach((column, i) => (worksheet.getCell(headerAt, i + 1).value = cleanText(column.header)));
+    }
     for (const record of sheet.rows) {
       const cells: Record<string, string | number | null> = {};
       for (const column of sheet.columns) {
@@ -70,10 +88,10 @@ export async function writeXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
       }
       worksheet.addRow(cells);
     }
-    const headerRow = worksheet.getRow(1);
+    const headerRow = worksheet.getRow(headerAt);
     headerRow.font = { bold: true };
     if (sheet.columns.length > 0) {
-      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+      worksheet.autoFilter = { from: { row: headerAt, column: 1 }, to: { row: headerAt, column: sheet.columns.length } };
     }
   }
 

@@ -1,28 +1,33 @@
 /**
- * The customer ledger as .xlsx (customers ask for it to check against their
- * own books): an opening row, one row per line in §4 order with the running
+ * The customer ledger (往来明细) as .xlsx or PDF (customers ask for it to
+ * check against their own books): a title block naming the customer and the
+ * period, an opening row, one row per line in §4 order with the running
  * balance, a closing row. Amounts are numbers in yuan so Excel can sum them.
+ * Both files come from one report table (export/reportTable.ts).
  */
 import type { ExportFile } from '../../../shared/api/imports';
 import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
 import type { ServiceContext } from '../context';
-import { writeXlsx, type XlsxColumn } from '../export/writeXlsx';
+import { reportPdf, reportXlsx, type ReportColumn, type ReportTable } from '../export/reportTable';
 import { customerLedger } from './customerLedger';
 
-const COLUMNS: XlsxColumn[] = [
+const COLUMNS: ReportColumn[] = [
   { header: '日期', key: 'date', kind: 'date' },
   { header: '单号', key: 'docNo', kind: 'text' },
   { header: '类型', key: 'kind', kind: 'text' },
-  { header: '摘要', key: 'memo', kind: 'text' },
+  { header: '摘要', key: 'memo', kind: 'text', stretch: true },
   { header: '应收增加', key: 'debit', kind: 'fen' },
   { header: '收款/减少', key: 'credit', kind: 'fen' },
   { header: '余额', key: 'balance', kind: 'fen' },
 ];
 
-export async function exportLedgerXlsx(
-  ctx: ServiceContext,
-  input: { customerId: string; from: string | null; to: string | null },
-): Promise<ExportFile> {
+interface LedgerExportInput {
+  customerId: string;
+  from: string | null;
+  to: string | null;
+}
+
+function ledgerTable(ctx: ServiceContext, input: LedgerExportInput): { table: ReportTable; fileBase: string; count: number } {
   const ledger = customerLedger(ctx, input);
   const rows: Record<string, unknown>[] = [
     { date: ledger.from, docNo: '', kind: '', memo: '期初余额', debit: null, credit: null, balance: ledger.openingFen },
@@ -35,20 +40,29 @@ export async function exportLedgerXlsx(
       credit: l.creditFen > 0 ? l.creditFen : null,
       balance: l.balanceFen,
     })),
-    {
-      date: ledger.to,
-      docNo: '',
-      kind: '',
-      memo: '本期合计 / 期末余额',
-      debit: ledger.totals.debitFen,
-      credit: ledger.totals.creditFen,
-      balance: ledger.closingFen,
-    },
   ];
-  const bytes = await writeXlsx([{ name: `${ledger.customer.code} 往来明细`, columns: COLUMNS, rows }]);
+  const { code, name } = ledger.customer;
   return {
-    fileName: `往来明细-${ledger.customer.code}-${ledger.from}至${ledger.to}.xlsx`,
-    dataBase64: bytes.toString('base64'),
-    rows: ledger.lines.length,
+    fileBase: `往来明细-${code}-${ledger.from}至${ledger.to}`,
+    count: ledger.lines.length,
+    table: {
+      title: '往来明细',
+      facts: [`客户：${code} ${name}`, `期间：${ledger.from} 至 ${ledger.to}`],
+      columns: COLUMNS,
+      rows,
+      totals: { date: ledger.to, docNo: '', kind: '', memo: '本期合计 / 期末余额', debit: ledger.totals.debitFen, credit: ledger.totals.creditFen, balance: ledger.closingFen },
+      orientation: 'portrait',
+      sheetName: `${code} 往来明细`,
+    },
   };
+}
+
+export async function exportLedgerXlsx(ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> {
+  const { table, fileBase, count } = ledgerTable(ctx, input);
+  return { fileName: `${fileBase}.xlsx`, dataBase64: (await reportXlsx(ctx, table)).toString('base64'), rows: count };
+}
+
+export async function exportLedgerPdf(ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> {
+  const { table, fileBase, count } = ledgerTable(ctx, input);
+  return { fileName: `${fileBase}.pdf`, dataBase64: (await reportPdf(ctx, table)).toString('base64'), rows: count };
 }

@@ -6,6 +6,7 @@
  * screen or CLI for the same period.
  */
 import type { CustomerLedger } from '../../../shared/api/ledger';
+import type { CompanyProfile } from '../../../shared/api/settings';
 import { DEFAULT_DUE_BUCKETS, agingOf, validateBuckets, type AgingBucket } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs } from '../ledger/docRows';
@@ -41,8 +42,14 @@ export function closingAging(ctx: ServiceContext, customerId: string, asOf: stri
 }
 
 export function statementCompany(ctx: ServiceContext): StatementCompany {
-  const p = getCompanyProfile(ctx);
-  const logo = getCompanyLogo(ctx);
+  return companyForStatement(getCompanyProfile(ctx), getCompanyLogo(ctx));
+}
+
+/** The letterhead's company from a profile (saved, or typed and not yet saved: the preview). */
+export function companyForStatement(
+  p: Pick<CompanyProfile, 'companyName' | 'shortName' | 'address' | 'phone' | 'taxId' | 'bankName' | 'bankAccount'>,
+  logo: { dataBase64: string } | null,
+): StatementCompany {
   return {
     // An unset name is printed as a visible gap to fill in, never as a blank letterhead that looks finished.
     name: p.companyName || p.shortName || '（请在“设置 → 公司资料”中填写公司名称）',

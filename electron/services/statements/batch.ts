@@ -14,20 +14,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BatchFailure, BatchResult, batchSchema } from '../../../shared/api/statements';
+import type { BatchFailure, BatchResult, batchSchema, StatementOrientation } from '../../../shared/api/statements';
 import type { z } from 'zod';
-import { localDateOf } from '../../../shared/dates/clock';
 import { mergedFileName, statementFileName } from '../../../shared/statements/fileName';
 import type { ServiceContext } from '../context';
 import { readStoredFile } from '../files/fileStore';
-import { draftStatement, statementCompany } from './assemble';
-import { generateRendered, statementDocument } from './generate';
+import { statementCompany } from './assemble';
+import { generateRendered } from './generate';
 import { mergeStatementDocs, type MergePart } from './mergedPdf';
 import { assertWritableDir, writeFileAtomic } from './outputFiles';
 import { renderPdf } from './pdf/renderPdf';
 import { buildStatementDoc } from './pdf/statementDoc';
 import type { ResolvedPdfFont } from './pdf/fonts';
 import { defaultStatementsDir } from './settings';
+import { storedStatementPart } from './storedPart';
 import { requireCompanyName } from './companyRequired';
 
 export type BatchInput = z.output<typeof batchSchema>;
@@ -84,22 +84,18 @@ export function batchTargets(ctx: ServiceContext, input: BatchInput): { outDir: 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * A skipped statement's part of the merged file: rebuilt from the ledger
- * under its own number, provided the ledger still gives exactly the lines it
- * was printed with (otherwise the print would not match the register).
- */
+/** A skipped statement's part of the merged file (storedPart.ts). */
 function skippedPart(ctx: ServiceContext, customer: BatchCustomer, current: CurrentStatement, input: BatchInput): MergePart & { font: ResolvedPdfFont } {
-  const draft = draftStatement(ctx, { customerId: customer.id, from: input.from, to: input.to });
-  if (draft.linesSha256 !== current.lines_sha256) {
-    throw new Error(`对账单 ${current.statement_no} 生成后账目有变动，未放入合并打印文件；请勾选“重新生成”后再运行`);
-  }
-  const printed = { ...draft, printDate: localDateOf(new Date(current.generated_at)) };
-  const built = statementDocument(ctx, printed, current.statement_no);
-  if (built.orientation !== current.orientation) {
-    throw new Error(`对账单 ${current.statement_no} 的纸张方向与当前设置不同，未放入合并打印文件`);
-  }
-  return { build: () => statementDocument(ctx, printed, current.statement_no).doc, pages: current.pages, font: built.font };
+  return storedStatementPart(ctx, {
+    customerId: customer.id,
+    from: input.from,
+    to: input.to,
+    statementNo: current.statement_no,
+    linesSha256: current.lines_sha256,
+    generatedAt: current.generated_at,
+    orientation: current.orientation as StatementOrientation,
+    pages: current.pages,
+  }, '请勾选“重新生成”后再运行');
 }
 
 export async function runBatch(ctx: ServiceContext, input: BatchInput, hooks: BatchHooks = {}): Promise<BatchResult> {

@@ -1,5 +1,5 @@
 /** Mantine AppShell: grouped left navigation, header with company short name and language switch. */
-import { AppShell, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { GlobalCustomerSearch } from '../components/GlobalCustomerSearch';
@@ -12,6 +12,7 @@ import { NoUsersBanner } from '../pages/auth/AuthGate';
 import { useAuthStatus } from '../pages/auth/useAuth';
 import { UserMenu } from '../pages/auth/UserMenu';
 import { routes, type NavGroup } from './routes';
+import { DemoBanner, useDemoMode } from './DemoBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 
 const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
@@ -27,15 +28,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // Screens a role may not use are hidden (cosmetic: the dispatcher refuses them anyway).
   const role = useAuthStatus().data?.user?.role;
   const shortName = company.data?.shortName || company.data?.companyName || t('app.name');
+  const demo = useDemoMode();
 
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 196, breakpoint: 0 }} padding="md">
-      <AppShell.Header px="md" style={{ background: 'var(--mantine-color-indigo-8)', color: 'white', borderBottom: 0 }}>
+      <AppShell.Header px="md" style={{ background: demo ? 'var(--mantine-color-orange-8)' : 'var(--mantine-color-indigo-8)', color: 'white', borderBottom: 0 }}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Title order={4} fw={700} style={{ letterSpacing: 1 }} data-testid="header-company">
               {shortName}
             </Title>
+            {demo && (
+              <Badge color="white" c="orange.9" variant="filled" data-testid="header-demo">
+                {t('ui.demo.badge')}
+              </Badge>
+            )}
             <Text size="xs" opacity={0.75}>
               {t('app.productName')}
             </Text>
@@ -92,7 +99,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>
-        <NoUsersBanner />
+        <DemoBanner />
+        {!demo && <NoUsersBanner />}
         {children}
       </AppShell.Main>
       <ShortcutSheet />

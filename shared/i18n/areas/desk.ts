@@ -82,6 +82,8 @@ export const deskZh = {
     markTitle: '将 {n} 份对账单标记为已发出',
     sentOn: '发出日期',
     marked: '已将 {n} 份对账单标记为已发出',
+    printMerged: '合并打印',
+    export: '导出 Excel',
   },
   help: {
     title: '往来规则说明',
@@ -182,6 +184,8 @@ export const deskEn: Widen<typeof deskZh> = {
     markTitle: 'Mark {n} statements as sent',
     sentOn: 'Sent on',
     marked: '{n} statements marked as sent',
+    printMerged: 'Print merged',
+    export: 'Export Excel',
   },
   help: {
     title: 'How receivables are calculated',

@@ -6,9 +6,13 @@ import type { Widen } from '../widen';
 
 export const uiZh = {
   demo: {
-    load: '加载演示数据',
+    load: '试用演示数据',
     loaded: '已加载演示数据：{n} 个客户及其合同和往来',
-    hint: '第一次使用？可以先加载一套演示数据熟悉软件（只能加载到空数据库）。',
+    hint: '打开一个单独的演示数据库熟悉软件；贵公司的正式账套不会写入任何演示数据，随时一键返回。',
+    opened: '已打开演示数据库',
+    badge: '演示数据',
+    banner: '演示数据：当前打开的是单独的演示数据库，不是贵公司的账；在这里的操作不影响正式账套。',
+    back: '返回正式账套',
   },
   table: {
     loading: '正在加载…',
@@ -115,13 +119,21 @@ export const uiZh = {
   download: {
     done: '已生成 {name}',
   },
+  report: {
+    xlsx: '导出 Excel',
+    pdf: '打印 PDF',
+  },
 } as const;
 
 export const uiEn: Widen<typeof uiZh> = {
   demo: {
-    load: 'Load demo data',
+    load: 'Try with demo data',
     loaded: 'Demo data loaded: {n} customers with contracts and documents',
-    hint: 'First time here? Load a demo data set to explore (only into an empty database).',
+    hint: 'Opens a separate demo database to explore; nothing of the demo is ever written into your own books, and one click takes you back.',
+    opened: 'Demo database opened',
+    badge: 'DEMO DATA',
+    banner: 'Demo data: this is a separate demo database, not your books; nothing done here touches them.',
+    back: 'Back to my books',
   },
   table: {
     loading: 'Loading…',
@@ -229,5 +241,9 @@ export const uiEn: Widen<typeof uiZh> = {
   },
   download: {
     done: '{name} created',
+  },
+  report: {
+    xlsx: 'Export Excel',
+    pdf: 'Print PDF',
   },
 };

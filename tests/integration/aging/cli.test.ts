@@ -82,7 +82,11 @@ describe('CLI and export: aging', () => {
     const file = await t.rt.invoke<ExportFile>('aging.exportXlsx', { asOf: '2026-06-30', sort: { column: 'code', direction: 'asc' } });
     expect(file.fileName).toBe('账龄分析-按到期日-2026-06-30.xlsx');
     expect(file.rows).toBe(2);
-    const table = await readTableFile(Buffer.from(file.dataBase64, 'base64'), file.fileName);
+    const read = await readTableFile(Buffer.from(file.dataBase64, 'base64'), file.fileName);
+    // The title block (issue 16) sits above the header: report name, as-of date, basis, generated at.
+    const h = read.rows.findIndex((r) => r[0] === '客户编码');
+    expect(read.rows.slice(0, h).map((r) => r[0])).toEqual(['账龄分析表', '截止日期：2026-06-30', '账龄基准：按到期日', '生成时间：2026-11-24 10:00', undefined]);
+    const table = { rows: read.rows.slice(h) };
     expect(table.rows[0]).toEqual(['客户编码', '客户名称', '等级', '类型', '地区', '业务员', ...DEFAULT_LIST.map((b) => b.label), '预收（未核销）', '余额', '其中逾期']);
     expect(table.rows[1]).toEqual(['C0001', '重庆华东商贸有限公司', 'A', null, '西南', '王海', 500, 1234, 0, 0, 0, 0, 0, 0, 1734, 1234]);
     expect(table.rows[2]).toEqual(['C0002', '北京恒通建材有限公司', 'B', null, '华北', '李娜', 0, 0, 0, 0, 0, 0, 0, 200, -200, 0]);

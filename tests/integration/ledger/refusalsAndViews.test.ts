@@ -105,7 +105,11 @@ describe('views', () => {
     const file = await t.rt.invoke<ExportFile>('ledger.exportLedgerXlsx', { customerId: c.id, from: '2026-11-01', to: '2026-11-30' });
     expect(file.fileName).toBe('往来明细-C0001-2026-11-01至2026-11-30.xlsx');
     expect(file.rows).toBe(2);
-    const table = await readTableFile(Buffer.from(file.dataBase64, 'base64'), file.fileName);
+    const read = await readTableFile(Buffer.from(file.dataBase64, 'base64'), file.fileName);
+    // Below the title block (issue 16): customer and period named above the header.
+    const h = read.rows.findIndex((r) => r[0] === '日期');
+    expect(read.rows.slice(0, h).map((r) => r[0])).toEqual(expect.arrayContaining(['往来明细', '期间：2026-11-01 至 2026-11-30']));
+    const table = { rows: read.rows.slice(h) };
     expect(table.rows.map((r) => r.slice(0, 7))).toEqual([
       ['日期', '单号', '类型', '摘要', '应收增加', '收款/减少', '余额'],
       ['2026-11-01', null, null, '期初余额', null, null, 1234.56],

@@ -173,8 +173,7 @@ const contactLine = (text: string): PdfContent => ({
   margin: [0, 2, 0, 0],
 });
 
-function letterhead(data: StatementPdfData, hasLogo: boolean, contentWidth: number): PdfContent[] {
-  const { company } = data;
+function letterhead(company: StatementPdfData['company'], hasLogo: boolean, contentWidth: number): PdfContent[] {
   const contact = [company.address ? `地址：${company.address}` : '', company.phone ? `电话：${company.phone}` : '']
     .filter((part) => part !== '')
     .join('　　');
@@ -241,7 +240,7 @@ export function buildStatementDoc(data: StatementPdfData, opts: StatementDocOpti
   const logo = data.company.logoPng && data.company.logoPng.length > 0 ? data.company.logoPng : null;
 
   const content: PdfContent[] = [
-    ...letterhead(data, logo !== null, contentWidth),
+    ...letterhead(data.company, logo !== null, contentWidth),
     { text: '客户对账单', fontSize: 17, bold: true, alignment: 'center', characterSpacing: 6, margin: [0, 6, 0, 0] },
     infoBlock(data, contentWidth),
     {
@@ -291,6 +290,32 @@ export function buildStatementDoc(data: StatementPdfData, opts: StatementDocOpti
       ],
       margin: [side, 16, side, 0],
     }),
+    defaultStyle: { font: opts.fontFamily, fontSize: 9, lineHeight: 1.05 },
+  };
+  if (logo) doc.images = { logo: `data:image/png;base64,${logo.toString('base64')}` };
+  return doc;
+}
+
+/** Height of the letterhead preview page: the letterhead with a logo and the double rule, with the top margin. */
+const LETTERHEAD_PAGE_HEIGHT = 100;
+
+/**
+ * Just the letterhead, exactly as a statement prints it (the same function,
+ * page width, margins and font), on a page cut short: the preview the
+ * company step of the first-run wizard shows while the name is typed.
+ */
+export function buildLetterheadDoc(company: StatementPdfData['company'], opts: Omit<StatementDocOptions, 'generatedAt'>): PdfDocDefinition {
+  const pageWidth = opts.orientation === 'portrait' ? A4.short : A4.long;
+  const contentWidth = pageWidth - MARGINS[0] - MARGINS[2];
+  const logo = company.logoPng && company.logoPng.length > 0 ? company.logoPng : null;
+  const doc: PdfDocDefinition = {
+    pageSize: { width: pageWidth, height: LETTERHEAD_PAGE_HEIGHT },
+    // pdfmake swaps a page's sides to match the orientation: wider than high is landscape.
+    pageOrientation: 'landscape',
+    pageMargins: [MARGINS[0], MARGINS[1], MARGINS[2], 0],
+    // A fixed date makes equal input give equal bytes, so the screen can keep the page it shows.
+    info: { title: `${company.name} 信头预览`, creator: 'DealerDesk 经销往来', creationDate: new Date(0) },
+    content: letterhead(company, logo !== null, contentWidth),
     defaultStyle: { font: opts.fontFamily, fontSize: 9, lineHeight: 1.05 },
   };
   if (logo) doc.images = { logo: `data:image/png;base64,${logo.toString('base64')}` };

@@ -185,7 +185,8 @@ export type PdfContent =
   | PdfEmptyCell;
 
 export interface PdfDocDefinition {
-  pageSize: 'A4';
+  /** A4, or a page cut to a size in points (the letterhead preview). */
+  pageSize: 'A4' | { width: number; height: number };
   pageOrientation: PageOrientation;
   /** left, top, right, bottom in points (1 mm = 2.835 pt). */
   pageMargins: [number, number, number, number];

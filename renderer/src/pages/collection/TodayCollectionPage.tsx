@@ -16,6 +16,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
 import { MineSwitch, useMine } from '../../components/MineSwitch';
+import { ReportExportButtons } from '../../components/ReportExportButtons';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
 import { OpenItemsDrawer, type OpenItemsTarget } from '../aging/OpenItemsDrawer';
@@ -51,9 +52,12 @@ export function TodayCollectionPage() {
           </Text>
         </Stack>
         {data && (
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="collection-total">
-            {data.asOf} · {t('alerts.collection.total', { count: everyone, amount: formatFen(data.overdueFen) })}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="collection-total">
+              {data.asOf} · {t('alerts.collection.total', { count: everyone, amount: formatFen(data.overdueFen) })}
+            </Text>
+            <ReportExportButtons xlsx="collection.exportXlsx" pdf="collection.exportPdf" input={{ asOf: data.asOf, mine: mine.mine, show }} disabled={data.total === 0} testId="collection-export" />
+          </Group>
         )}
       </Group>
       <FilterBar

@@ -3,26 +3,25 @@
  * choices), the opening balance row, every document in §4 order with its
  * running balance, the period totals and closing balance in the footer;
  * or the open items as of the period end. Row click opens the document
- * drawer; export writes the same ledger to .xlsx; 生成对账单 turns the period
- * on screen (last month when none is chosen, the usual 月结) into a statement
- * and opens it in the statements drawer, with the preview, save and print the
+ * drawer; export writes the same ledger to .xlsx or PDF; 生成对账单 asks for the period
+ * (the one on screen, last month when none is chosen, the usual 月结), then
+ * opens the statement in the statements drawer, with the preview, save and print the
  * customer card's 对账单 tab offers.
  */
-import { Button, Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconDownload, IconFileInvoice, IconReceipt } from '@tabler/icons-react';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconFileInvoice, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { localDateOf } from '../../../../shared/dates/clock';
-import { lastMonthPeriod } from '../../../../shared/statements/period';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
-import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { ReportExportButtons } from '../../components/ReportExportButtons';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
+import { GenerateStatementDialog } from '../statements/GenerateStatementDialog';
 import { StatementDrawer } from '../statements/StatementDrawer';
 import { useDocumentDrawer } from './document/useDocumentDrawer';
 import { ledgerRows, ledgerRowStyle, useLedgerColumns } from './ledgerColumns';
@@ -48,10 +47,8 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
   const summary = useApiQuery('ledger.summary', { customerId });
   const input = { customerId, from: period.from || null, to: period.to || null };
   const ledger = useApiQuery('ledger.customerLedger', input, { placeholderData: (prev) => prev });
-  const exportXlsx = useApiMutation('ledger.exportLedgerXlsx');
   const columns = useLedgerColumns(ledger.data);
   const { open, drawer } = useDocumentDrawer();
-  const generate = useApiMutation('statements.generate');
   const [statementId, setStatementId] = useState<string | null>(null);
 
   const today = localDateOf(new Date());
@@ -61,32 +58,8 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
     { label: t('ledger.view.thisMonth'), from: `${today.slice(0, 7)}-01`, to: today },
   ];
 
-  const doExport = async () => {
-    try {
-      const f = await exportXlsx.mutateAsync(input);
-      downloadFile(f.fileName, f.dataBase64, XLSX_MIME);
-      notifySuccess(t('ui.download.done', { name: f.fileName }));
-    } catch (e) {
-      notifyError(t('ledger.view.export'), e);
-    }
-  };
-
-  // The period on screen; none chosen (全部) would be the whole history, so last month instead.
-  const noPeriod = period.from === '' && period.to === '';
-  const statementPeriod = noPeriod ? lastMonthPeriod(today) : period;
-  const statementTip = noPeriod
-    ? t('ledger.view.statementLastMonth', statementPeriod)
-    : // The ledger's own resolved ends (first document, today) where the clerk left one blank: the statement's are the same.
-      t('ledger.view.statementPeriod', { from: ledger.data?.from ?? period.from, to: ledger.data?.to ?? period.to });
-  const doStatement = async () => {
-    try {
-      const g = await generate.mutateAsync({ customerId, from: statementPeriod.from || null, to: statementPeriod.to || null });
-      notifySuccess(t('statements.generate.done', { no: g.statement.statementNo, pages: g.statement.pages }));
-      setStatementId(g.statement.id);
-    } catch (e) {
-      notifyError(t('ledger.view.statement'), e);
-    }
-  };
+  // 生成对账单 asks for the period first (the one on screen, or last month when none is chosen).
+  const [asking, setAsking] = useState(false);
 
   const noDocs = summary.data?.docCount === 0;
   return (
@@ -95,28 +68,10 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
       <FilterBar
         right={
           <>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              loading={exportXlsx.isPending}
-              disabled={noDocs}
-              onClick={() => void doExport()}
-              data-testid="ledger-export"
-            >
-              {t('ledger.view.export')}
+            <ReportExportButtons xlsx="ledger.exportLedgerXlsx" pdf="ledger.exportLedgerPdf" input={input} disabled={noDocs} testId="ledger-export" />
+            <Button variant="light" leftSection={<IconFileInvoice size={16} />} disabled={noDocs} onClick={() => setAsking(true)} data-testid="ledger-statement">
+              {t('ledger.view.statement')}
             </Button>
-            <Tooltip label={statementTip} withArrow>
-              <Button
-                variant="light"
-                leftSection={<IconFileInvoice size={16} />}
-                loading={generate.isPending}
-                disabled={noDocs}
-                onClick={() => void doStatement()}
-                data-testid="ledger-statement"
-              >
-                {t('ledger.view.statement')}
-              </Button>
-            </Tooltip>
           </>
         }
       >
@@ -200,6 +155,7 @@ export function CustomerLedgerView({ customerId, height = 'calc(100vh - 376px)' 
         <OpenItemsView customerId={customerId} asOf={period.to || null} onOpen={open} />
       )}
       {drawer}
+      <GenerateStatementDialog customerId={customerId} opened={asking} suggested={period} onClose={() => setAsking(false)} onGenerated={setStatementId} />
       <StatementDrawer id={statementId} onClose={() => setStatementId(null)} />
     </Stack>
   );

@@ -16,7 +16,7 @@ const FIELDS = ['companyName', 'shortName', 'address', 'phone', 'taxId', 'bankNa
 const toValues = (p: CompanyProfile): Required<CompanyProfileInput> =>
   Object.fromEntries(FIELDS.map((f) => [f, p[f]])) as Required<CompanyProfileInput>;
 
-export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
+export function CompanyProfileForm({ profile, onValuesChange }: { profile: CompanyProfile; onValuesChange?(values: Required<CompanyProfileInput>): void }) {
   const t = useT();
   const save = useApiMutation('settings.updateCompany');
   const form = useForm({
@@ -24,6 +24,8 @@ export function CompanyProfileForm({ profile }: { profile: CompanyProfile }) {
     validate: schemaResolver(companyProfileSchema, { sync: true }),
     validateInputOnBlur: true,
   });
+  // The letterhead preview follows the fields as typed.
+  useEffect(() => onValuesChange?.(form.getValues()), [form.values, onValuesChange]);
 
   // A save elsewhere (another window, the CLI) refreshes the form unless the clerk is mid-edit.
   useEffect(() => {

@@ -18,6 +18,7 @@ import { CUSTOMER_IMPORT_COLUMNS } from '../customers/importColumns';
 import { LEDGER_IMPORT_COLUMNS } from '../ledger/importColumns';
 import { LedgerSettingsTab } from '../ledger/LedgerSettingsTab';
 import { CompanyTab } from '../settings/CompanyTab';
+import { LoadDemoButton } from '../../components/LoadDemoButton';
 
 const LAST = 4;
 
@@ -126,7 +127,11 @@ export function OfficeSetupPage() {
   if (!state.data) return null;
   return (
     <Stack gap="md" maw={1080} data-testid="office-setup">
-      <Title order={3}>{t('desk.setup.title')}</Title>
+      <Group justify="space-between" align="center">
+        <Title order={3}>{t('desk.setup.title')}</Title>
+        {/* Trying the app first opens a separate demo database, never this office's file. */}
+        {!state.data.done && <LoadDemoButton />}
+      </Group>
       <Text size="sm" c="dimmed">
         {t('desk.setup.intro')}
       </Text>

@@ -1,18 +1,20 @@
 /**
  * Many statements at once in the register: a checkbox column, and a bar
  * that marks the selection 已发出 on one date (the month's post), all or
- * nothing (statements.markSentMany). The selection is cleared after a mark
+ * nothing (statements.markSentMany), or prints them as one merged PDF
+ * (statements.printSelected). The selection is cleared after a mark
  * and whenever the filter changes, so it never holds rows no longer shown.
  */
 import { Button, Checkbox, Group, Modal, Paper, Stack, Text } from '@mantine/core';
-import { IconSend } from '@tabler/icons-react';
+import { IconPrinter, IconSend } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { localDateOf } from '../../../../shared/dates/clock';
 import type { StatementRecord } from '../../../../shared/api/statements';
 import { useApiMutation } from '../../api/hooks';
 import type { DataColumn } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
-import { notifySuccess } from '../../components/notify';
+import { downloadFile } from '../../components/downloadFile';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { isSaveKey } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
 
@@ -57,7 +59,18 @@ export function RegisterSelectionBar({ selected, onDone }: { selected: ReadonlyS
   const [date, setDate] = useState(localDateOf(new Date()));
   const [error, setError] = useState<string | undefined>();
   const mark = useApiMutation('statements.markSentMany');
+  const merge = useApiMutation('statements.printSelected');
   if (selected.size === 0) return null;
+  // One PDF of the ticked statements, each from a new page, to print in one go.
+  const printMerged = async () => {
+    try {
+      const f = await merge.mutateAsync({ ids: [...selected] });
+      downloadFile(f.fileName, f.dataBase64, f.mime);
+      notifySuccess(t('ui.download.done', { name: f.fileName }));
+    } catch (e) {
+      notifyError(t('desk.register.printMerged'), e);
+    }
+  };
   const confirm = async () => {
     try {
       const r = await mark.mutateAsync({ ids: [...selected], date: date || null });
@@ -77,6 +90,9 @@ export function RegisterSelectionBar({ selected, onDone }: { selected: ReadonlyS
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={onDone}>
             {t('desk.register.clear')}
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} loading={merge.isPending} onClick={() => void printMerged()} data-testid="register-print-merged">
+            {t('desk.register.printMerged')}
           </Button>
           <Button
             size="xs"

@@ -5,15 +5,18 @@
  */
 import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { KeySelect } from '../../components/KeySelect';
-import { IconFileInvoice, IconFiles } from '@tabler/icons-react';
+import { IconDownload, IconFileInvoice, IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { STATEMENT_STATUSES, type StatementStatus } from '../../../../shared/api/statements';
+import { useApiMutation } from '../../api/hooks';
 import { usePagedList } from '../../api/usePagedList';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
+import { downloadFile, XLSX_MIME } from '../../components/downloadFile';
 import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
 import { BatchDialog } from './BatchDialog';
@@ -39,14 +42,26 @@ export function StatementsPage() {
   const [filter, setFilter] = useSessionState<RegisterFilter>('statements.register', EMPTY);
   const [opened, setOpened] = useState<string | null>(null);
   const [batchOpen, setBatchOpen] = useState(false);
-  const list = usePagedList('statements.list', {
+  const query = {
     from: filter.from || null,
     to: filter.to || null,
     status: filter.status,
     customerId: filter.customerId,
     search: filter.search,
     includeSuperseded: filter.includeSuperseded,
-  });
+  };
+  const list = usePagedList('statements.list', query);
+  const exportXlsx = useApiMutation('statements.exportXlsx');
+  // Every row of the filter (all pages), not only the rows loaded on screen.
+  const doExport = async () => {
+    try {
+      const f = await exportXlsx.mutateAsync(query);
+      downloadFile(f.fileName, f.dataBase64, XLSX_MIME);
+      notifySuccess(t('ui.download.done', { name: f.fileName }));
+    } catch (e) {
+      notifyError(t('desk.register.export'), e);
+    }
+  };
   const selection = useRegisterSelection(list.rows, JSON.stringify(filter));
   const columns = [selection.column, ...useStatementColumns(true)];
   const filtered = JSON.stringify(filter) !== JSON.stringify(EMPTY);
@@ -55,9 +70,14 @@ export function StatementsPage() {
     <Stack gap="sm" data-testid="statements-page">
       <Group justify="space-between" align="flex-start">
         <Title order={3}>{t('statements.nav.statements')}</Title>
-        <Button leftSection={<IconFiles size={16} />} onClick={() => setBatchOpen(true)} data-testid="statement-batch-open">
-          {t('statements.batch.button')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportXlsx.isPending} disabled={list.total === 0} onClick={() => void doExport()} data-testid="register-export">
+            {t('desk.register.export')}
+          </Button>
+          <Button leftSection={<IconFiles size={16} />} onClick={() => setBatchOpen(true)} data-testid="statement-batch-open">
+            {t('statements.batch.button')}
+          </Button>
+        </Group>
       </Group>
       <VerifyBox onOpen={setOpened} />
       <FilterBar
