@@ -24,6 +24,7 @@ import * as m0017 from './0017_sync_conflicts';
 import * as m0018 from './0018_sync_blobs';
 import * as m0019 from './0019_invoice_contract_line';
 import * as m0022 from './0022_report_indexes';
+import * as m0023 from './0023_contacts_primary_merge';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0018_sync_blobs': m0018,
   '0019_invoice_contract_line': m0019,
   '0022_report_indexes': m0022,
+  '0023_contacts_primary_merge': m0023,
 };

@@ -6,13 +6,15 @@
  *   identical on every PC (conflicts.ts), and its customer is re-derived;
  * - a confirmed statement of a customer whose documents (or the statement
  *   itself) just arrived from another PC, and whose period the ledger no
- *   longer reproduces, is marked affected — accepted, never refused.
+ *   longer reproduces, is marked affected — accepted, never refused;
+ * - a customer left with two primary contacts keeps the later one.
  */
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { rederiveCustomer } from '../ledger/rederive';
 import { ledgerMatchesStatement } from '../statements/verify';
 import { neutraliseExtraVoids, SYNC_AFFECTED_PREFIX } from './conflicts';
+import { settleDoublePrimaries } from './doublePrimaries';
 
 export interface Arrived {
   customers: Set<string>;
@@ -67,6 +69,7 @@ function markAffectedStatements(ctx: ServiceContext, arrived: Arrived): number {
 
 export function afterMerge(ctx: ServiceContext, arrived: Arrived): { neutralised: string[]; affected: number } {
   return ctx.db.transaction(() => {
+    settleDoublePrimaries(ctx);
     const neutralised = neutraliseExtraVoids(ctx);
     for (const id of neutralised) rederiveCustomer(ctx, id, { action: 'sync' });
     for (const id of neutralised) arrived.customers.add(id);

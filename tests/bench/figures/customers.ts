@@ -42,6 +42,9 @@ export async function customerFigures(): Promise<Figure[]> {
   figures.push(await measure('customers.list first page, phone digits "1380"', 50, page({ search: '1380' })));
   figures.push(await measure('customers.list first page, sorted by name desc', 50, page({ sort: { column: 'name', direction: 'desc' } })));
   figures.push(await measure('customers.list first page, sorted by last interaction', 50, page({ sort: { column: 'lastInteractionDate', direction: 'desc' } })));
+  // The 余额 / 逾期 columns and the totals row (issue 16 point 6) come from the stored per-customer figures.
+  figures.push(await measure('customers.list first page, sorted by 余额 desc', 50, page({ sort: { column: 'balanceFen', direction: 'desc' } })));
+  figures.push(await measure('customers.list first page, sorted by 逾期 desc', 50, page({ sort: { column: 'overdueFen', direction: 'desc' } })));
 
   const exported = await exportCustomersXlsx(ctx, customerListSchema.parse({}));
   rt.close();

@@ -253,4 +253,27 @@ describe('sync conflicts', () => {
     expect(await conflicts(a)).toEqual([]);
     expect(await conflicts(b)).toEqual([]);
   });
+
+  it('(e) two PCs make different contacts primary while apart: nothing refused, the later choice is the one primary on both', async () => {
+    const a = await o.open('pc-a');
+    const b = await o.open('pc-b');
+    const c = await createCustomer(a, 'C0001', '华东五金有限公司');
+    const add = (name: string) => a.rt.invoke<{ id: string }>('contacts.create', { customerId: c.id, name });
+    const first = await add('王经理');
+    const x = await add('李会计');
+    const z = await add('赵采购');
+    await settle(a, b);
+    await a.rt.invoke('contacts.setPrimary', { id: x.id });
+    await b.rt.invoke('contacts.setPrimary', { id: z.id });
+    await settle(a, b);
+    const primaries = (r: Replica) => sql<{ id: string }>(r, `SELECT id FROM contacts WHERE customer_id = ? AND is_primary = 1`, c.id).map((p) => p.id);
+    for (const r of [a, b]) {
+      expect(sql(r, `SELECT * FROM sync_rejects`)).toEqual([]);
+      expect(primaries(r)).toHaveLength(1);
+    }
+    expect(primaries(a)).toEqual(primaries(b));
+    expect([x.id, z.id]).toContain(primaries(a)[0]);
+    expect(primaries(a)[0]).not.toBe(first.id);
+    expectConverged(a, b);
+  });
 });
