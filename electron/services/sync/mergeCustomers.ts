@@ -194,3 +194,50 @@ export function undoMerge(ctx: ServiceContext, input: { mergeId: string }): Merg
 export function listMerges(ctx: ServiceContext): MergeRow[] {
   return ctx.db.prepare(`SELECT * FROM customer_merges ORDER BY merged_at DESC, id`).all() as MergeRow[];
 }
+
+/**
+ * Rows that reached a merged customer after its merge: entered on another PC
+ * that had not yet seen the merge (a document, a contact, a visit). They
+ * follow the merge to the survivor and are added to the merge's record, so
+ * undo puts them back too. Every PC holding the same rows moves the same ones
+ * and writes the same record (keys kept sorted), so the PCs agree. Returns
+ * the customers whose rows moved.
+ */
+export function followMerges(ctx: ServiceContext): string[] {
+  const merged = ctx.db
+    .prepare(
+      `SELECT m.* FROM customers c JOIN customer_merges m ON m.from_customer_id = c.id AND m.into_customer_id = c.merged_into AND m.undone_at IS NULL
+       WHERE c.merged_into IS NOT NULL ORDER BY c.id, m.merged_at DESC, m.id DESC`,
+    )
+    .all() as MergeRow[];
+  const touched: string[] = [];
+  const seen = new Set<string>();
+  for (const m of merged) {
+    if (seen.has(m.from_customer_id)) continue; // the newest standing merge of that customer
+    seen.add(m.from_customer_id);
+    const moved = JSON.parse(m.moved) as MovedRows;
+    const late: MovedRows = {};
+    for (const spec of MOVABLE) {
+      const keys = ctx.db.prepare(`SELECT ${spec.key.join(', ')} FROM ${spec.table} WHERE customer_id = ? ORDER BY ${spec.key.join(', ')}`).raw().all(m.from_customer_id) as unknown[][];
+      if (!keys.length) continue;
+      late[spec.table] = keys;
+      const upd = ctx.db.prepare(`UPDATE ${spec.table} SET customer_id = ? WHERE ${where(spec.key)}`);
+      for (const k of keys) upd.run(m.into_customer_id, ...k);
+      const all = [...(moved[spec.table] ?? []), ...keys];
+      moved[spec.table] = all.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+    }
+    if (!Object.keys(late).length) continue;
+    ctx.db.prepare(`UPDATE customer_merges SET moved = ? WHERE id = ?`).run(JSON.stringify(moved), m.id);
+    rederiveBoth(ctx, [m.from_customer_id, m.into_customer_id], late, 'merge_customer');
+    recordChange(ctx, {
+      entity: 'customer',
+      entityId: m.from_customer_id,
+      action: 'merge_follow',
+      before: { mergeId: m.id },
+      after: { mergedInto: m.into_customer_id, mergeId: m.id, moved: Object.fromEntries(Object.entries(late).map(([t, k]) => [t, k.length])) },
+      tables: ['customer_merges', ...Object.keys(late)],
+    });
+    touched.push(m.from_customer_id, m.into_customer_id);
+  }
+  return touched;
+}

@@ -7,6 +7,8 @@
  * - a confirmed statement of a customer whose documents (or the statement
  *   itself) just arrived from another PC, and whose period the ledger no
  *   longer reproduces, is marked affected — accepted, never refused;
+ * - rows that reached a merged customer from a PC that had not yet seen the
+ *   merge follow it to the survivor (and undo puts them back);
  * - a customer left with two primary contacts keeps the later one.
  */
 import { recordChange } from '../audit/recordChange';
@@ -15,6 +17,7 @@ import { rederiveCustomer } from '../ledger/rederive';
 import { ledgerMatchesStatement } from '../statements/verify';
 import { neutraliseExtraVoids, SYNC_AFFECTED_PREFIX } from './conflicts';
 import { settleDoublePrimaries } from './doublePrimaries';
+import { followMerges } from './mergeCustomers';
 
 export interface Arrived {
   customers: Set<string>;
@@ -69,6 +72,7 @@ function markAffectedStatements(ctx: ServiceContext, arrived: Arrived): number {
 
 export function afterMerge(ctx: ServiceContext, arrived: Arrived): { neutralised: string[]; affected: number } {
   return ctx.db.transaction(() => {
+    for (const id of followMerges(ctx)) arrived.customers.add(id);
     settleDoublePrimaries(ctx);
     const neutralised = neutraliseExtraVoids(ctx);
     for (const id of neutralised) rederiveCustomer(ctx, id, { action: 'sync' });

@@ -276,4 +276,32 @@ describe('sync conflicts', () => {
     expect(primaries(a)[0]).not.toBe(first.id);
     expectConverged(a, b);
   });
+
+  it('(f) a document entered for a customer on a PC that had not seen its merge follows the merge; undo takes it back too', async () => {
+    const a = await o.open('pc-a');
+    const b = await o.open('pc-b');
+    await settle(a, b);
+    const ka = await createCustomer(a, 'C0200', '绍兴鼎盛五金有限公司');
+    const kb = await createCustomer(b, 'C0201', '绍兴鼎盛五金有限公司');
+    await invoice(b, kb.id, '2026-11-06', 12_000);
+    await settle(a, b);
+    // A merges B's record into its own while B, not yet synced, invoices the merged customer again.
+    const merge = await a.rt.invoke<CustomerMergeView>('sync.mergeCustomer', { fromId: kb.id, intoId: ka.id });
+    const late = await invoice(b, kb.id, '2026-11-20', 7_000);
+    await settle(a, b);
+    expectConverged(a, b);
+    for (const r of [a, b]) {
+      expect(sql(r, `SELECT customer_id FROM ar_documents WHERE id = ?`, late.document.id)).toEqual([{ customer_id: ka.id }]);
+      expect(balance(r, ka.id)).toBe(19_000);
+      expect(balance(r, kb.id)).toBe(0);
+    }
+    await b.rt.invoke<CustomerMergeView>('sync.undoMerge', { mergeId: merge.id });
+    await settle(a, b);
+    expectConverged(a, b);
+    for (const r of [a, b]) {
+      expect(sql(r, `SELECT customer_id FROM ar_documents WHERE id = ?`, late.document.id)).toEqual([{ customer_id: kb.id }]);
+      expect(balance(r, kb.id)).toBe(19_000);
+      expect(balance(r, ka.id)).toBe(0);
+    }
+  });
 });
