@@ -30,7 +30,8 @@ import type { Handler, HandlerMap } from './types';
  * system.status, system.restoreBackup, system.loadDemo, system.openDemo and system.closeDemo are served by the runtime itself (no database / whole-runtime work);
  * the session methods (login, lock, approvals that re-enter the dispatcher) by api/sessionCalls.ts.
  */
-export type DbMethodName = Exclude<MethodName, 'system.status' | 'system.restoreBackup' | 'system.loadDemo' | 'system.openDemo' | 'system.closeDemo' | SessionMethodName>;
+export const RUNTIME_OWN_METHODS = ['system.status', 'system.restoreBackup', 'system.loadDemo', 'system.openDemo', 'system.closeDemo'] as const;
+export type DbMethodName = Exclude<MethodName, (typeof RUNTIME_OWN_METHODS)[number] | SessionMethodName>;
 
 /** Each area: the contract's map of its methods and the loader of its handlers. */
 const AREAS = [

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../shared/api/contract';
-import { handlerFor, type DbMethodName } from '../../../electron/api/handlers/index';
+import { handlerFor, RUNTIME_OWN_METHODS, type DbMethodName } from '../../../electron/api/handlers/index';
 import { sessionCalls } from '../../../electron/api/sessionCalls';
 import { agingHandlers } from '../../../electron/api/handlers/aging';
 import { statementHandlers } from '../../../electron/api/handlers/statements';
 
-const RUNTIME_OWN = new Set(['system.status', 'system.restoreBackup', 'system.loadDemo']);
+const RUNTIME_OWN = new Set<string>(RUNTIME_OWN_METHODS);
 
 describe('handlers by area', () => {
   it('every database method of the contract resolves to a function', async () => {
