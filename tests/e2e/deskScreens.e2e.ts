@@ -4,18 +4,8 @@
  * 逾期, opened from the search box with ↓ and Enter), the card's money strip,
  * the new-customer form, and a clean console (no CSP error, no 404).
  */
-import { expect, test, type Page } from './fixtures';
-
-async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await shot(`${name}-${w}`);
-  }
-}
+import { expect, test } from './fixtures';
+import { sizes } from './bothSizes';
 
 test('customer list balances, card money strip and the new-customer form at both sizes, with a clean console', async ({ page, app }) => {
   const problems: string[] = [];

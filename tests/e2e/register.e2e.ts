@@ -4,21 +4,11 @@
  * selection printed as one merged PDF; the register exported; it fits 1366 wide.
  */
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
+import { sizes } from './bothSizes';
 
 const NOW = '2026-12-05T10:00:00+08:00';
 test.use({ clockAt: NOW });
-
-async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await shot(`${name}-${w}`);
-  }
-}
 
 test('twenty statements selected and marked 已发出 together', async ({ page, app }) => {
   await page.clock.setFixedTime(new Date(NOW));

@@ -9,20 +9,10 @@ import { loadExcelJs } from '../../electron/services/import/loadExcelJs';
 import type { CollectionList } from '../../shared/api/alerts';
 import { formatFenPlain } from '../../shared/money/format';
 import { expect, test, type Page } from './fixtures';
+import { sizes } from './bothSizes';
 
 const NOW = '2026-12-05T10:00:00+08:00';
 test.use({ clockAt: NOW });
-
-async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await shot(`${name}-${w}`);
-  }
-}
 
 async function download(page: Page, testId: string): Promise<{ name: string; path: string }> {
   const waiting = page.waitForEvent('download');

@@ -7,21 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
+import { sizes } from './bothSizes';
 
 const NOW = '2026-12-05T10:00:00+08:00';
 test.use({ clockAt: NOW });
-
-async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string) {
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await shot(`${name}-${w}`);
-  }
-}
 
 test('first-run wizard on an empty database, resumed half-way, to a first statement', async ({ page, app }) => {
   await page.clock.setFixedTime(new Date(NOW));

@@ -17,6 +17,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FilterBar } from '../../components/FilterBar';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
+import { PeriodHint, PeriodPresets } from './PeriodPresets';
 import { StatementDrawer } from './StatementDrawer';
 import { useStatementColumns } from './statementColumns';
 
@@ -30,12 +31,6 @@ export function CustomerStatementsTab({ customerId }: { customerId: string }) {
   const generate = useApiMutation('statements.generate');
   const list = usePagedList('statements.list', { customerId, includeSuperseded });
   const columns = useStatementColumns(false);
-
-  const presets = [
-    { label: t('statements.generate.lastMonth'), ...lastMonthPeriod(today) },
-    { label: t('statements.generate.thisMonth'), from: `${today.slice(0, 7)}-01`, to: today },
-    { label: t('statements.generate.allHistory'), from: '', to: '' },
-  ];
 
   const run = async () => {
     setError(null);
@@ -83,17 +78,9 @@ export function CustomerStatementsTab({ customerId }: { customerId: string }) {
           error={error?.field === 'to' ? error.message : undefined}
           data-testid="statement-to"
         />
-        <Group gap={4}>
-          {presets.map((p) => (
-            <Button key={p.label} size="compact-xs" variant={period.from === p.from && period.to === p.to ? 'light' : 'subtle'} onClick={() => setPeriod({ from: p.from, to: p.to })}>
-              {p.label}
-            </Button>
-          ))}
-        </Group>
+        <PeriodPresets today={today} period={period} onPick={setPeriod} allHistory />
       </FilterBar>
-      <Text size="xs" c="dimmed">
-        {t('statements.generate.hint')}
-      </Text>
+      <PeriodHint />
       {error && error.field !== 'from' && error.field !== 'to' && (
         <Text size="sm" c="red" data-testid="statement-generate-error">
           {error.message}

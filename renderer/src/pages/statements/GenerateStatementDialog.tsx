@@ -14,6 +14,7 @@ import { DateField } from '../../components/DateField';
 import { notifySuccess } from '../../components/notify';
 import { useFormKeys } from '../../components/useFormKeys';
 import { useT } from '../../i18n/I18nProvider';
+import { PeriodHint, PeriodPresets } from './PeriodPresets';
 
 export interface GenerateStatementDialogProps {
   customerId: string;
@@ -52,11 +53,6 @@ export function GenerateStatementDialog({ customerId, opened, suggested, onClose
     }
   };
   const onKeyDown = useFormKeys({ onSave: () => void run(), onCancel: onClose });
-  const presets = [
-    { label: t('statements.generate.lastMonth'), ...lastMonthPeriod(today) },
-    { label: t('statements.generate.thisMonth'), from: `${today.slice(0, 7)}-01`, to: today },
-  ];
-
   return (
     <Modal opened={opened} onClose={onClose} title={t('statements.generate.title')} centered closeOnEscape={false} data-testid="generate-statement-dialog">
       <form
@@ -84,16 +80,8 @@ export function GenerateStatementDialog({ customerId, opened, suggested, onClose
               data-testid="generate-to"
             />
           </Group>
-          <Group gap={4}>
-            {presets.map((p) => (
-              <Button key={p.label} size="compact-xs" variant={period.from === p.from && period.to === p.to ? 'light' : 'subtle'} onClick={() => setPeriod({ from: p.from, to: p.to })}>
-                {p.label}
-              </Button>
-            ))}
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('statements.generate.hint')}
-          </Text>
+          <PeriodPresets today={today} period={period} onPick={setPeriod} />
+          <PeriodHint />
           {error && error.field !== 'from' && error.field !== 'to' && (
             <Text size="sm" c="red" data-testid="generate-error">
               {error.message}
