@@ -17,6 +17,7 @@
  * is about that record); after an undo both customers are as before.
  * Both customers are re-derived (§4) after each step.
  */
+import type { CustomerMergesTable } from '../../../db/tables/customers';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
@@ -42,17 +43,8 @@ interface Restore {
   demotedPrimaries: string[];
 }
 
-export interface MergeRow {
-  id: string;
-  from_customer_id: string;
-  into_customer_id: string;
-  moved: string;
-  restore: string;
-  merged_at: string;
-  merged_by: string;
-  undone_at: string | null;
-  undone_by: string | null;
-}
+/** A customer_merges row as stored (no generated columns, so the table type is the row type). */
+export type MergeRow = CustomerMergesTable;
 
 interface CustomerBits {
   id: string;
