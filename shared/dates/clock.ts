@@ -19,7 +19,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, f);
   }
   return f;
@@ -35,14 +35,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480 };
 const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
 
-/** YYYY-MM-DD of an instant in a time zone. */
-export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+/** 'YYYY-MM-DDTHH:mm' of an instant in a time zone. */
+function localStamp(instant: Date, timeZone: string): string {
   const offset = FIXED_OFFSET_MINUTES[timeZone];
   const ms = instant.getTime();
-  if (offset !== undefined && ms >= FIXED_SINCE_MS) return new Date(ms + offset * 60_000).toISOString().slice(0, 10);
+  if (offset !== undefined && ms >= FIXED_SINCE_MS) return new Date(ms + offset * 60_000).toISOString().slice(0, 16);
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  // hourCycle h23: midnight is 00, never 24.
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return localStamp(instant, timeZone).slice(0, 10);
+}
+
+/** 'YYYY-MM-DD HH:mm' of an instant in a time zone (a report's "generated at"). */
+export function localDateTimeOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return localStamp(instant, timeZone).replace('T', ' ');
 }
 
 export function systemClock(timeZone: string = DEFAULT_TIME_ZONE): Clock {

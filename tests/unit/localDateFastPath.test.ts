@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDateOf } from '../../shared/dates/clock';
+import { localDateOf, localDateTimeOf } from '../../shared/dates/clock';
 
 const RUNS = Number(process.env.CLOCK_PROPERTY_RUNS ?? 500);
 
@@ -39,4 +39,14 @@ describe('localDateOf fast path', () => {
     expect(localDateOf(d, 'America/Los_Angeles')).toBe('2026-03-28');
     expect(localDateOf(d, 'Europe/Berlin')).toBe('2026-03-29');
   });
+
+describe('localDateTimeOf', () => {
+  it('gives the office time to the minute, by the fast path and through the time-zone database alike', () => {
+    const d = new Date('2026-03-29T16:05:00Z');
+    expect(localDateTimeOf(d)).toBe('2026-03-30 00:05');
+    expect(localDateTimeOf(d, 'Europe/Berlin')).toBe('2026-03-29 18:05');
+    expect(localDateTimeOf(new Date('2026-03-29T00:30:00Z'), 'America/Los_Angeles')).toBe('2026-03-28 17:30');
+    expect(localDateTimeOf(new Date('1980-06-01T16:00:00Z'), 'Asia/Shanghai')).toBe('1980-06-02 00:00');
+  });
+});
 });

@@ -5,6 +5,7 @@
  * goes through writeXlsx (the import-safe cell rules), the PDF through the
  * statement PDF layer (the same renderer and font choice as statements).
  */
+import { localDateTimeOf } from '../../../shared/dates/clock';
 import { formatFenPlain } from '../../../shared/money/format';
 import type { ServiceContext } from '../context';
 import { getCompanyProfile } from '../settings/companyProfile';
@@ -34,12 +35,8 @@ export interface ReportTable {
   sheetName: string;
 }
 
-const OFFICE_TIME_OFFSET_MS = 8 * 3600_000;
-
-/** "YYYY-MM-DD HH:mm" in the office's time (Asia/Shanghai, no daylight saving). */
-export function generatedAtText(instant: Date): string {
-  return new Date(instant.getTime() + OFFICE_TIME_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** "YYYY-MM-DD HH:mm" in the office's time zone. */
+export const generatedAtText = (instant: Date): string => localDateTimeOf(instant);
 
 /**
  * The title block every report carries: company, the report's own facts and

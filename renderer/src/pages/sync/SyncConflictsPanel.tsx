@@ -5,6 +5,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { SyncConflictItem } from '../../../../shared/api/sync';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { dateTimeOf } from '../../components/dateText';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate } from '../../shell/router';
@@ -45,11 +46,11 @@ export function SyncConflictsPanel({ conflicts }: { conflicts: readonly SyncConf
                   <Table.Td>
                     {m.from.code} {m.from.name} → {m.into.code} {m.into.name}
                   </Table.Td>
-                  <Table.Td>{m.mergedAt.replace('T', ' ').slice(0, 16)}</Table.Td>
+                  <Table.Td>{dateTimeOf(m.mergedAt)}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
                     {m.undoneAt ? (
                       <Text size="sm" c="dimmed">
-                        {t('sync.merge.undone', { at: m.undoneAt.replace('T', ' ').slice(0, 16) })}
+                        {t('sync.merge.undone', { at: dateTimeOf(m.undoneAt) })}
                       </Text>
                     ) : (
                       <Button
