@@ -8,6 +8,7 @@
  * with a reason. The confirmed-statement lock (statements/periodLock.ts)
  * honours the same exceptions, so both locks open by one mechanism.
  */
+import type { LockExceptionsTable } from '../../../db/tables/users';
 import type { LockExceptionDto, PeriodState } from '../../../shared/api/controls';
 import { DomainError, validationError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -19,15 +20,8 @@ export const CLOSED_THROUGH_KEY = 'period.closedThrough';
 
 export const getClosedThrough = (ctx: ServiceContext): string | null => readSetting<string | null>(ctx, CLOSED_THROUGH_KEY)?.value ?? null;
 
-interface ExceptionRow {
-  id: string;
-  customer_id: string;
-  through_date: string;
-  reason: string;
-  granted_by: string;
-  created_at: string;
-  expires_at: string;
-  revoked_at: string | null;
+/** A lock_exceptions row (e.*) with its customer and granting user joined. */
+interface ExceptionRow extends LockExceptionsTable {
   code: string;
   name: string;
   granted_by_name: string | null;
