@@ -267,7 +267,11 @@ export function customerListRows(ctx: ServiceContext, ids: readonly string[]): C
  * the partial index of open documents, so 5,000 customers stay cheap.
  */
 export function customerTotals(ctx: ServiceContext, filter: FilterParts): CustomerPage['totals'] {
-  const matching = sql`SELECT c.id FROM customers c WHERE ${whereAll(customerConditions(filter))}`;
+  return totalsOf(ctx, sql`SELECT c.id FROM customers c WHERE ${whereAll(customerConditions(filter))}`);
+}
+
+/** Totals over the customers `matching` (a query of ids) selects. */
+function totalsOf(ctx: ServiceContext, matching: RawBuilder<unknown>): CustomerPage['totals'] {
   const row = ctx.db.first(
     sql<{ balance: number; overdue: number }>`SELECT
         coalesce((SELECT sum(s.balance_fen) FROM ar_customer_state s WHERE s.customer_id IN (${matching})), 0) AS balance,
@@ -279,9 +283,22 @@ export function customerTotals(ctx: ServiceContext, filter: FilterParts): Custom
 
 export function listCustomers(ctx: ServiceContext, q: CustomerListQuery): CustomerPage {
   // One read transaction: the count and the page see the same data even if another PC writes in between.
-  return ctx.db.readSnapshot(() => ({
-    rows: customerListRows(ctx, customerIdsInOrder(ctx, q, q.offset, q.limit)),
-    total: countCustomers(ctx, q),
-    totals: customerTotals(ctx, q),
-  }));
+  return ctx.db.readSnapshot(() => {
+    if (searchWords(q.search).length === 0) {
+      // Without a search the page reads its 50 rows off the sort's index; count and totals are cheap scans.
+      return {
+        rows: customerListRows(ctx, customerIdsInOrder(ctx, q, q.offset, q.limit)),
+        total: countCustomers(ctx, q),
+        totals: customerTotals(ctx, q),
+      };
+    }
+    // A search is matched once (LIKEs over every customer and its contacts): all matching ids in
+    // order, then the page, the count and the totals from that list, instead of matching 4 times.
+    const ids = customerIdsInOrder(ctx, q);
+    return {
+      rows: customerListRows(ctx, ids.slice(q.offset, q.offset + q.limit)),
+      total: ids.length,
+      totals: totalsOf(ctx, sql`SELECT value FROM json_each(${JSON.stringify(ids)})`),
+    };
+  });
 }

@@ -64,6 +64,19 @@ describe('customer list balances', () => {
     expect(filtered.rows.map((r) => r.code)).toEqual(['C0002', 'C0004']);
     expect(filtered.totals).toEqual({ balanceFen: 200_000, overdueFen: 200_000 });
   });
+
+  it('a searched list pages through its matches with the count and totals of all of them', async () => {
+    // A search is matched once and paged from that list (search.ts): page, count and totals must still agree.
+    expect(await list({ search: '商行', offset: 1, limit: 1 })).toMatchObject({
+      rows: [{ code: 'C0004' }],
+      total: 2,
+      totals: { balanceFen: 200_000, overdueFen: 200_000 },
+    });
+    expect(await list({ search: '商行', offset: 5, limit: 1 })).toMatchObject({ rows: [], total: 2, totals: { balanceFen: 200_000 } });
+    expect(await list({ search: '没有这个客户' })).toEqual({ rows: [], total: 0, totals: { balanceFen: 0, overdueFen: 0 } });
+    // Two words narrow: both must match; the totals follow.
+    expect(await list({ search: '商行 泉州' })).toMatchObject({ rows: [{ code: 'C0002' }], total: 1, totals: { balanceFen: 200_000, overdueFen: 200_000 } });
+  });
 });
 
 describe('customer card money strip', () => {
