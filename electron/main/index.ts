@@ -154,6 +154,8 @@ async function backupDatabase(): Promise<void> {
     title: m.backupTitle,
     defaultPath: path.join(app.getPath('documents'), suggestedBackupName(new Date())),
     filters: [{ name: m.backupFilter, extensions: ['db'] }],
+    // Linux (GTK) asks before replacing an existing file only when told to; Windows always asks.
+    properties: ['showOverwriteConfirmation', 'createDirectory'] as ('showOverwriteConfirmation' | 'createDirectory')[],
   };
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return;

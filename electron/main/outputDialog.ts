@@ -30,7 +30,12 @@ export interface OutputDialogTexts {
 }
 
 export interface OutputDialogDeps {
-  showSaveDialog(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<SaveAnswer>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+    properties: ('showOverwriteConfirmation' | 'createDirectory')[];
+  }): Promise<SaveAnswer>;
   showOpenDialog(options: { title: string; defaultPath: string; properties: ('openDirectory' | 'createDirectory')[] }): Promise<FolderAnswer>;
   /** AppRuntime.grantOutputPath. */
   grant(file: string): void;
@@ -69,6 +74,9 @@ export async function chooseOutputPath(deps: OutputDialogDeps, request: OutputDi
           title: deps.texts.saveTitle,
           defaultPath: path.join(deps.startDir, suggestedFileName(request.suggestedName)),
           filters: [{ name: deps.texts.pdfFilter, extensions: ['pdf'] }],
+          // The "replace?" question is what lets a granted path replace a file (outputPolicy.ts); Windows
+          // always asks it, GTK on Linux only with this property.
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
         });
   const chosen = chosenPath(request.kind, answer);
   if (chosen !== null) deps.grant(chosen);

@@ -7,9 +7,12 @@
  * a month, a back-dated invoice or a void inside it asks for a reason and
  * marks the confirmation affected; 往来明细 generates a statement too.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { HistoryEntryDto } from '../../shared/api/history';
 import type { DocumentPage } from '../../shared/api/ledger';
 import type { GeneratedStatement, StatementPage, StatementRecord } from '../../shared/api/statements';
+import { sizes } from './bothSizes';
 import { expect, test, type Page } from './fixtures';
 
 const NOW = '2026-12-05T10:00:00+08:00';
@@ -126,13 +129,27 @@ test('the month-end batch runs with a progress bar; settings show the font in us
   const dialog = page.getByTestId('statement-batch-dialog');
   await expect(dialog.getByTestId('batch-from')).toHaveValue('2026-11-01');
   await dialog.getByTestId('batch-merged').check();
+  // No path can be typed (issue 11, point 5): the only text boxes are the two dates; the browser has no
+  // folder dialog, so the files go to the data directory, which the dialog names.
+  const dataDirOut = path.join(app.dir, 'statements');
+  await expect(dialog.getByRole('textbox')).toHaveCount(2);
+  await expect(dialog.getByTestId('batch-out-dir')).toHaveText(`${dataDirOut}（数据目录）`);
+  await expect(dialog.getByTestId('batch-choose-folder')).toHaveCount(0);
+  await expect(dialog).toContainText('在浏览器中只能保存到数据目录');
   await settled(page);
-  await app.shot('batch-dialog');
+  await sizes(page, app.shot, 'batch-dialog');
   await dialog.getByTestId('batch-start').click();
   await expect(dialog.getByTestId('batch-result')).toContainText('生成 1 份，跳过 1 份，失败 0 份');
   await expect(dialog.getByTestId('batch-progress-text')).toHaveText('已处理 2 / 2 位客户');
+  await expect(dialog.getByTestId('batch-result')).toContainText(`文件保存在：${dataDirOut}`);
+  expect(fs.readdirSync(dataDirOut).sort()).toEqual([
+    'C0001_宁波顺达五金批发部_2026-11-01_2026-11-30.pdf',
+    'C0002_温州新光商行_2026-11-01_2026-11-30.pdf',
+    '对账单合并打印_2026-11-01_2026-11-30.pdf',
+  ]);
   await settled(page);
-  await app.shot('batch-done');
+  await sizes(page, app.shot, 'batch-done');
+  await page.setViewportSize({ width: 1360, height: 860 });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('statement-register')).toContainText('温州新光商行');
 

@@ -10,7 +10,9 @@
  * takes effect before the next one. A failure on one customer is reported
  * and the others go on. Customers that already have a current statement for
  * exactly this period are skipped unless forced (their PDF is still copied
- * into the folder if it is missing there).
+ * into the folder if it is missing there). Nothing in the folder is replaced:
+ * a name already taken (a forced rerun, the clerk's own file) gets a number
+ * (outputFiles.ts writeNewFile).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ import { readStoredFile } from '../files/fileStore';
 import { statementCompany } from './assemble';
 import { generateRendered } from './generate';
 import { mergeStatementDocs, type MergePart } from './mergedPdf';
-import { assertWritableDir, writeFileAtomic } from './outputFiles';
+import { assertWritableDir, writeNewFile } from './outputFiles';
 import { renderPdf } from './pdf/renderPdf';
 import { buildStatementDoc } from './pdf/statementDoc';
 import type { ResolvedPdfFont } from './pdf/fonts';
@@ -132,7 +134,7 @@ export async function runBatch(ctx: ServiceContext, input: BatchInput, hooks: Ba
       if (current) {
         if (!fs.existsSync(target)) {
           const stored = readStoredFile(ctx, current.pdf_sha256);
-          if (stored) writeFileAtomic(target, stored.bytes, 'outDir');
+          if (stored) writeNewFile(target, stored.bytes, 'outDir');
         }
         skipped++;
         if (mergedPath) {
@@ -141,7 +143,7 @@ export async function runBatch(ctx: ServiceContext, input: BatchInput, hooks: Ba
           parts.push(part);
         }
       } else {
-        const { rendered } = await generateRendered(ctx, { customerId: customer.id, from: input.from, to: input.to }, { outPath: target, company });
+        const { rendered } = await generateRendered(ctx, { customerId: customer.id, from: input.from, to: input.to }, { outPath: target, keepExisting: true, company });
         generated++;
         if (mergedPath) {
           font ??= rendered.font;
@@ -165,8 +167,7 @@ export async function runBatch(ctx: ServiceContext, input: BatchInput, hooks: Ba
       const { doc, expectedPages } = mergeStatementDocs(parts, `对账单合并打印 ${input.from} 至 ${input.to}`);
       const { bytes, pages } = await renderPdf(doc, font);
       if (pages !== expectedPages) throw new Error(`合并文件分页（${pages} 页）与单张对账单（共 ${expectedPages} 页）不一致`);
-      writeFileAtomic(mergedPath, bytes, 'mergedPath');
-      final.mergedPath = mergedPath;
+      final.mergedPath = writeNewFile(mergedPath, bytes, 'mergedPath');
       final.mergedPages = pages;
     } catch (e) {
       final.mergedError = `合并打印文件未生成：${message(e)}`;

@@ -30,7 +30,7 @@ import type { PdfDocDefinition, StatementCompany, StatementPdfData } from './pdf
 import { getStatement } from './register';
 import { getStatementSettings } from './settings';
 import { statementVerificationCode } from './verificationCode';
-import { assertWritableDir, writeFileAtomic } from './outputFiles';
+import { assertWritableDir, writeFileAtomic, writeNewFile } from './outputFiles';
 import { requireCompanyName } from './companyRequired';
 
 const locks = new WeakMap<Db, Promise<unknown>>();
@@ -172,6 +172,12 @@ function recordStatement(ctx: ServiceContext, draft: StatementDraft, rendered: R
 export interface GenerateOptions {
   /** Also write the PDF here (temp file + rename). */
   outPath?: string | null;
+  /**
+   * A file already at outPath is kept and the PDF written under a numbered name (a batch into a
+   * folder). Otherwise it is replaced: the output policy let only a "replace?"-confirmed dialog
+   * path or the CLI's own --out through.
+   */
+  keepExisting?: boolean;
   /** Read once per batch instead of per customer. */
   company?: StatementCompany;
 }
@@ -205,11 +211,13 @@ export async function generateRendered(
   const draft = draftStatement(ctx, input, opts.company);
   const { id, rendered } = await serialised(ctx.db, async () => {
     const r = await renderStatement(ctx, draft, nextStatementNo(ctx, draft.to));
-    if (outPath) writeFileAtomic(outPath, r.bytes, 'outPath');
+    let written: string | null = outPath;
+    if (outPath && opts.keepExisting) written = writeNewFile(outPath, r.bytes, 'outPath');
+    else if (outPath) writeFileAtomic(outPath, r.bytes, 'outPath');
     try {
-      return { id: recordStatement(ctx, draft, r, outPath), rendered: r };
+      return { id: recordStatement(ctx, draft, r, written), rendered: r };
     } catch (e) {
-      if (outPath) fs.rmSync(outPath, { force: true });
+      if (written) fs.rmSync(written, { force: true });
       throw e;
     }
   });

@@ -3,7 +3,10 @@
  * folder, the merged print file). A file is written under a temporary name
  * and renamed, so a crash or a full disk never leaves half a PDF with the
  * final name; a folder is probed before any work so "cannot write there" is
- * said at once, before anything is generated or recorded.
+ * said at once, before anything is generated or recorded. Into a folder,
+ * files are written as new files only (writeNewFile): a name already taken
+ * gets " (2)", " (3)" …, so the API never replaces a file nobody asked it to
+ * (issue 11, point 5).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,15 @@ const reason = (e: unknown): string => {
   return (code && known[code]) || (e instanceof Error ? e.message : String(e));
 };
 
+/** Removes a temporary file; something else under its name (a folder) is left alone. */
+function discard(tmp: string): void {
+  try {
+    fs.rmSync(tmp, { force: true });
+  } catch {
+    // Not a file we wrote: the write already failed on it, and that is the error to report.
+  }
+}
+
 /** Creates the folder if needed and proves a file can be written in it; a clear error otherwise. */
 export function assertWritableDir(dir: string, field: string): void {
   const probe = path.join(dir, `.dealerdesk-write-test-${process.pid}`);
@@ -44,7 +56,52 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, field: string
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, target);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    discard(tmp);
     throw new DomainError('validation', `无法写入文件 ${target}：${reason(e)}`, field);
+  }
+}
+
+/** `name.pdf` for n = 1, else `name (n).pdf`: the names writeNewFile tries in turn. */
+export function numberedName(target: string, n: number): string {
+  if (n <= 1) return target;
+  const ext = path.extname(target);
+  return `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
+}
+
+/** More numbered names than any folder of statements needs; past this something is wrong. */
+const MAX_NUMBERED = 999;
+/** link() refusals that mean "this file system has no hard links" (FAT USB sticks, some shares), not "name taken". */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/**
+ * Writes bytes as a NEW file at `target`, or at the first free numbered name
+ * when `target` (or a folder of that name) exists; returns the path written.
+ * The bytes go to a temporary file first; link() then gives it its name and
+ * fails instead of replacing a file that appeared meanwhile. Where the file
+ * system has no hard links, the name is checked and the file renamed.
+ */
+export function writeNewFile(target: string, bytes: Uint8Array, field: string): string {
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, bytes);
+    for (let n = 1; n <= MAX_NUMBERED; n++) {
+      const candidate = numberedName(target, n);
+      try {
+        fs.linkSync(tmp, candidate);
+        return candidate;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EEXIST') continue;
+        if (!NO_HARD_LINKS.has(code)) throw e;
+        if (fs.existsSync(candidate)) continue;
+        fs.renameSync(tmp, candidate);
+        return candidate;
+      }
+    }
+    throw Object.assign(new Error(`同名文件已有 ${MAX_NUMBERED} 个`), { code: 'EEXIST' });
+  } catch (e) {
+    throw new DomainError('validation', `无法写入文件 ${target}：${reason(e)}`, field);
+  } finally {
+    discard(tmp);
   }
 }

@@ -41,8 +41,9 @@ describe('statements.batch', () => {
   it('one PDF per concerned customer, named by code and name (sanitised), a failing one reported, the rest done', async () => {
     await office();
     const outDir = path.join(t.dir, 'out');
-    // A folder where C0005's PDF should go: writing it fails, like a file locked by a viewer.
-    const blocked = path.join(outDir, 'C0005_本期结清客户_2026-11-01_2026-11-30.pdf');
+    // A folder where C0005's PDF is first written (its temporary name, outputFiles.ts): writing fails,
+    // like a disk that refuses. (A taken final name is no failure: the PDF gets a numbered name.)
+    const blocked = `${path.join(outDir, 'C0005_本期结清客户_2026-11-01_2026-11-30.pdf')}.${process.pid}.tmp`;
     fs.mkdirSync(path.join(blocked, 'inside'), { recursive: true });
 
     const r = await batch({ outDir });

@@ -59,7 +59,13 @@ describe('chooseOutputPath (dialog → grant)', () => {
     expect(f.shown).toEqual([
       {
         kind: 'save',
-        options: { title: texts.saveTitle, defaultPath: '/home/clerk/Documents/甲公司-2026-11.pdf', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
+        options: {
+          title: texts.saveTitle,
+          defaultPath: '/home/clerk/Documents/甲公司-2026-11.pdf',
+          filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+          // Linux asks "replace?" only when told to: without it a granted path would replace a file unasked.
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        },
       },
     ]);
   });

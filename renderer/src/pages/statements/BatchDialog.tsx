@@ -3,9 +3,13 @@
  * regenerate and whether to write a merged print file; then a progress bar
  * with the count and a cancel button while the job runs in the background.
  * Closing the dialog does not stop the job; reopening shows it again.
+ *
+ * The folder is never typed (issue 11, point 5): the desktop app offers
+ * 选择文件夹… (the main process's own dialog, outputTarget.ts); otherwise the
+ * files go to the data directory.
  */
-import { Alert, Button, Checkbox, Group, List, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
-import { IconDownload, IconPlayerStop } from '@tabler/icons-react';
+import { Alert, Button, Checkbox, Group, Input, List, Modal, Paper, Progress, Stack, Text } from '@mantine/core';
+import { IconDownload, IconFolder, IconFolderOpen, IconPlayerStop } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { BatchJobStatus } from '../../../../shared/api/statements';
@@ -18,6 +22,8 @@ import { downloadFile } from '../../components/downloadFile';
 import { notifyError } from '../../components/notify';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
+import { afterFolderDialog, batchOutDir, initialFolderChoice, shownFolder } from './outputTarget';
+import { isDesktop } from './statementFiles';
 
 const POLL_MS = 400;
 
@@ -26,7 +32,8 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose(): v
   const qc = useQueryClient();
   const settings = useApiQuery('statements.settings', {});
   const [period, setPeriod] = useState(() => lastMonthPeriod(localDateOf(new Date())));
-  const [outDir, setOutDir] = useState('');
+  const [folder, setFolder] = useState(() => initialFolderChoice(isDesktop()));
+  const [choosing, setChoosing] = useState(false);
   const [force, setForce] = useState(false);
   const [merged, setMerged] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,7 +70,7 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose(): v
       const { jobId: id } = await apiClient().call('statements.startBatch', {
         from: period.from,
         to: period.to,
-        outDir: outDir.trim() || null,
+        outDir: batchOutDir(folder),
         force,
         merged,
         mergedPath: null,
@@ -74,6 +81,19 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose(): v
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', field: null, message: String(e) }));
     }
   };
+
+  const chooseFolder = async () => {
+    setChoosing(true);
+    try {
+      const { path } = await apiClient().call('statements.chooseOutputPath', { kind: 'folder', suggestedName: '' });
+      setFolder((f) => afterFolderDialog(f, path));
+    } catch (e) {
+      notifyError(t('statements.batch.chooseFolder'), e);
+    } finally {
+      setChoosing(false);
+    }
+  };
+  const shown = shownFolder(folder, settings.data?.defaultOutDir ?? '');
 
   const cancel = async () => {
     if (jobId) setJob(await apiClient().call('statements.cancelJob', { jobId }));
@@ -108,14 +128,33 @@ export function BatchDialog({ opened, onClose }: { opened: boolean; onClose(): v
               <DateField label={t('statements.field.from')} w={160} value={period.from} onChange={(from) => setPeriod({ ...period, from })} clearable={false} error={error?.field === 'from' ? error.message : undefined} data-testid="batch-from" />
               <DateField label={t('statements.field.to')} w={160} value={period.to} onChange={(to) => setPeriod({ ...period, to })} clearable={false} error={error?.field === 'to' ? error.message : undefined} data-testid="batch-to" />
             </Group>
-            <TextInput
+            <Input.Wrapper
               label={t('statements.batch.outDir')}
-              placeholder={t('statements.batch.outDirPlaceholder', { dir: settings.data?.defaultOutDir ?? '' })}
-              value={outDir}
-              onChange={(e) => setOutDir(e.currentTarget.value)}
+              description={folder.route === 'dialog' ? t('statements.batch.outDirDesktopHint') : t('statements.batch.outDirBrowserHint')}
               error={error?.field === 'outDir' ? error.message : undefined}
-              data-testid="batch-out-dir"
-            />
+            >
+              <Group gap="xs" wrap="nowrap" mt={4}>
+                {/* Shown, not editable: a grey box with a folder icon, unlike the date fields above. */}
+                <Paper bg="gray.0" px="sm" py={6} radius="sm" style={{ flex: 1, minWidth: 0 }}>
+                  <Group gap={6} wrap="nowrap" align="flex-start">
+                    <IconFolder size={16} style={{ flexShrink: 0, marginTop: 2 }} color="var(--mantine-color-gray-6)" />
+                    <Text size="sm" style={{ wordBreak: 'break-all' }} data-testid="batch-out-dir">
+                      {shown.isDefault ? t('statements.batch.outDirDefault', { dir: shown.folder }) : shown.folder}
+                    </Text>
+                  </Group>
+                </Paper>
+                {folder.route === 'dialog' && (
+                  <Button variant="default" leftSection={<IconFolderOpen size={15} />} loading={choosing} onClick={() => void chooseFolder()} data-testid="batch-choose-folder">
+                    {t('statements.batch.chooseFolder')}
+                  </Button>
+                )}
+                {folder.route === 'dialog' && !shown.isDefault && (
+                  <Button variant="subtle" onClick={() => setFolder(initialFolderChoice(true))} data-testid="batch-default-folder">
+                    {t('statements.batch.useDefaultFolder')}
+                  </Button>
+                )}
+              </Group>
+            </Input.Wrapper>
             <Checkbox label={t('statements.batch.force')} description={t('statements.batch.forceHint')} checked={force} onChange={(e) => setForce(e.currentTarget.checked)} data-testid="batch-force" />
             <Checkbox label={t('statements.batch.merged')} checked={merged} onChange={(e) => setMerged(e.currentTarget.checked)} data-testid="batch-merged" />
             {error && !['from', 'to', 'outDir'].includes(error.field ?? '') && (

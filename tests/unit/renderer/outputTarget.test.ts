@@ -1,0 +1,35 @@
+/**
+ * Issue 11, point 5: which folder a batch writes to is decided by a pure
+ * function — the desktop dialog's answer, else the data directory — never by
+ * text from the page.
+ */
+import { describe, expect, it } from 'vitest';
+import { afterFolderDialog, batchOutDir, initialFolderChoice, outputRoute, shownFolder } from '../../../renderer/src/pages/statements/outputTarget';
+
+const DATA = '/home/clerk/.local/share/dealerdesk/statements';
+
+describe('output folder of a batch', () => {
+  it('the desktop app asks its dialog; the browser and tests use the data directory', () => {
+    expect(outputRoute(true)).toBe('dialog');
+    expect(outputRoute(false)).toBe('dataDir');
+    expect(batchOutDir(initialFolderChoice(true))).toBeNull();
+    expect(batchOutDir(initialFolderChoice(false))).toBeNull();
+    expect(shownFolder(initialFolderChoice(true), DATA)).toEqual({ folder: DATA, isDefault: true });
+  });
+
+  it('a picked folder is sent; a cancelled or empty dialog keeps the earlier choice', () => {
+    const picked = afterFolderDialog(initialFolderChoice(true), '\\\\NAS\\对账单\\2026-11');
+    expect(batchOutDir(picked)).toBe('\\\\NAS\\对账单\\2026-11');
+    expect(shownFolder(picked, DATA)).toEqual({ folder: '\\\\NAS\\对账单\\2026-11', isDefault: false });
+    expect(afterFolderDialog(picked, null)).toBe(picked);
+    expect(afterFolderDialog(picked, '  ')).toBe(picked);
+    expect(batchOutDir(afterFolderDialog(initialFolderChoice(true), null))).toBeNull();
+  });
+
+  it('without a dialog no answer can choose a folder (whatever reaches the page)', () => {
+    const browser = initialFolderChoice(false);
+    expect(afterFolderDialog(browser, '/etc')).toBe(browser);
+    expect(batchOutDir({ route: 'dataDir', picked: '/etc' })).toBeNull();
+    expect(shownFolder({ route: 'dataDir', picked: '/etc' }, DATA)).toEqual({ folder: DATA, isDefault: true });
+  });
+});
