@@ -9,7 +9,7 @@ import type { CollectionRow, collectionTodaySchema } from '../../../shared/api/a
 import type { ExportFile } from '../../../shared/api/imports';
 import { formatFenPlain } from '../../../shared/money/format';
 import type { ServiceContext } from '../context';
-import { reportPdf, reportXlsx, type ReportColumn, type ReportTable } from '../export/reportTable';
+import { reportFile, type ReportColumn, type ReportDownload } from '../export/reportTable';
 import { collectionToday } from './today';
 
 type CollectionInput = z.output<typeof collectionTodaySchema>;
@@ -35,7 +35,7 @@ const COLUMNS: ReportColumn[] = [
   { header: '上次联系', key: 'last', kind: 'text', inPdf: false },
 ];
 
-function collectionTable(ctx: ServiceContext, input: CollectionInput): { table: ReportTable; asOf: string; count: number } {
+function collectionReport(ctx: ServiceContext, input: CollectionInput): ReportDownload {
   const list = collectionToday(ctx, { ...input, limit: ALL_ROWS });
   const rows = list.rows.map((r) => ({
     rank: r.rank,
@@ -53,8 +53,8 @@ function collectionTable(ctx: ServiceContext, input: CollectionInput): { table: 
   }));
   const balanceFen = list.rows.reduce((sum, r) => sum + r.balanceFen, 0);
   return {
-    asOf: list.asOf,
-    count: rows.length,
+    fileBase: `今日催收-${list.asOf}`,
+    rows: rows.length,
     table: {
       title: '今日催收',
       facts: [`日期：${list.asOf}`, `共 ${list.total} 户（逾期 ${list.overdueCustomers} 户，仅违约承诺 ${list.brokenPromiseCustomers} 户）`],
@@ -67,12 +67,6 @@ function collectionTable(ctx: ServiceContext, input: CollectionInput): { table: 
   };
 }
 
-export async function exportCollectionXlsx(ctx: ServiceContext, input: CollectionInput): Promise<ExportFile> {
-  const { table, asOf, count } = collectionTable(ctx, input);
-  return { fileName: `今日催收-${asOf}.xlsx`, dataBase64: (await reportXlsx(ctx, table)).toString('base64'), rows: count };
-}
+export const exportCollectionXlsx = async (ctx: ServiceContext, input: CollectionInput): Promise<ExportFile> => reportFile(ctx, collectionReport(ctx, input), 'xlsx');
 
-export async function exportCollectionPdf(ctx: ServiceContext, input: CollectionInput): Promise<ExportFile> {
-  const { table, asOf, count } = collectionTable(ctx, input);
-  return { fileName: `今日催收-${asOf}.pdf`, dataBase64: (await reportPdf(ctx, table)).toString('base64'), rows: count };
-}
+export const exportCollectionPdf = async (ctx: ServiceContext, input: CollectionInput): Promise<ExportFile> => reportFile(ctx, collectionReport(ctx, input), 'pdf');

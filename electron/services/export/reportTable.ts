@@ -5,6 +5,7 @@
  * goes through writeXlsx (the import-safe cell rules), the PDF through the
  * statement PDF layer (the same renderer and font choice as statements).
  */
+import type { ExportFile } from '../../../shared/api/imports';
 import { localDateTimeOf } from '../../../shared/dates/clock';
 import { formatFenPlain } from '../../../shared/money/format';
 import type { ServiceContext } from '../context';
@@ -101,4 +102,17 @@ export async function reportPdf(ctx: ServiceContext, table: ReportTable): Promis
   const companyName = getCompanyProfile(ctx).companyName;
   const { bytes } = await renderPdf(buildReportDoc(table, { companyName, generatedAt: ctx.clock.now() }, font.family), font);
   return bytes;
+}
+
+/** A report ready to be written as a file: the table, the file name without extension, the rows it counts. */
+export interface ReportDownload {
+  table: ReportTable;
+  fileBase: string;
+  rows: number;
+}
+
+/** The report as the file a screen downloads: `<fileBase>.xlsx` or `<fileBase>.pdf`, from the same table. */
+export async function reportFile(ctx: ServiceContext, report: ReportDownload, format: 'xlsx' | 'pdf'): Promise<ExportFile> {
+  const bytes = format === 'xlsx' ? await reportXlsx(ctx, report.table) : await reportPdf(ctx, report.table);
+  return { fileName: `${report.fileBase}.${format}`, dataBase64: bytes.toString('base64'), rows: report.rows };
 }

@@ -8,7 +8,7 @@
 import type { ExportFile } from '../../../shared/api/imports';
 import { AR_DOC_KIND_LABELS } from '../../../shared/api/ledgerEnums';
 import type { ServiceContext } from '../context';
-import { reportPdf, reportXlsx, type ReportColumn, type ReportTable } from '../export/reportTable';
+import { reportFile, type ReportColumn, type ReportDownload } from '../export/reportTable';
 import { customerLedger } from './customerLedger';
 
 const COLUMNS: ReportColumn[] = [
@@ -27,7 +27,7 @@ interface LedgerExportInput {
   to: string | null;
 }
 
-function ledgerTable(ctx: ServiceContext, input: LedgerExportInput): { table: ReportTable; fileBase: string; count: number } {
+function ledgerReport(ctx: ServiceContext, input: LedgerExportInput): ReportDownload {
   const ledger = customerLedger(ctx, input);
   const rows: Record<string, unknown>[] = [
     { date: ledger.from, docNo: '', kind: '', memo: '期初余额', debit: null, credit: null, balance: ledger.openingFen },
@@ -44,7 +44,7 @@ function ledgerTable(ctx: ServiceContext, input: LedgerExportInput): { table: Re
   const { code, name } = ledger.customer;
   return {
     fileBase: `往来明细-${code}-${ledger.from}至${ledger.to}`,
-    count: ledger.lines.length,
+    rows: ledger.lines.length,
     table: {
       title: '往来明细',
       facts: [`客户：${code} ${name}`, `期间：${ledger.from} 至 ${ledger.to}`],
@@ -57,12 +57,6 @@ function ledgerTable(ctx: ServiceContext, input: LedgerExportInput): { table: Re
   };
 }
 
-export async function exportLedgerXlsx(ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> {
-  const { table, fileBase, count } = ledgerTable(ctx, input);
-  return { fileName: `${fileBase}.xlsx`, dataBase64: (await reportXlsx(ctx, table)).toString('base64'), rows: count };
-}
+export const exportLedgerXlsx = async (ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> => reportFile(ctx, ledgerReport(ctx, input), 'xlsx');
 
-export async function exportLedgerPdf(ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> {
-  const { table, fileBase, count } = ledgerTable(ctx, input);
-  return { fileName: `${fileBase}.pdf`, dataBase64: (await reportPdf(ctx, table)).toString('base64'), rows: count };
-}
+export const exportLedgerPdf = async (ctx: ServiceContext, input: LedgerExportInput): Promise<ExportFile> => reportFile(ctx, ledgerReport(ctx, input), 'pdf');
