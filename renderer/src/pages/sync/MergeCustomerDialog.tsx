@@ -18,6 +18,40 @@ export interface MergeCustomerDialogProps {
   onClose(): void;
 }
 
+interface FooterButton {
+  label: string;
+  onClick(): void;
+  testId?: string;
+}
+
+/**
+ * The end of both steps: the hint that the kept customer's fields stay, the
+ * refusal if any, and back/cancel beside the step's own button.
+ */
+function StepFooter({ failure, back, primary }: { failure: string | null; back: FooterButton; primary: FooterButton & { loading: boolean; color?: string; autoFocus?: boolean } }) {
+  const t = useT();
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {t('sync.merge.keepHint')}
+      </Text>
+      {failure && (
+        <Notice color="red" variant="light">
+          {failure}
+        </Notice>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={back.onClick} data-testid={back.testId}>
+          {back.label}
+        </Button>
+        <Button color={primary.color} autoFocus={primary.autoFocus} loading={primary.loading} onClick={primary.onClick} data-testid={primary.testId}>
+          {primary.label}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 const TABLES = ['ar_documents', 'ar_explicit_targets', 'contracts', 'contacts', 'interactions', 'after_sales_cases', 'after_sales_events'] as const;
 
 export function MergeCustomerDialog({ rows, onClose }: MergeCustomerDialogProps) {
@@ -79,22 +113,11 @@ export function MergeCustomerDialog({ rows, onClose }: MergeCustomerDialogProps)
               ))}
             </Stack>
           </Radio.Group>
-          <Text size="xs" c="dimmed">
-            {t('sync.merge.keepHint')}
-          </Text>
-          {failure && (
-            <Notice color="red" variant="light">
-              {failure}
-            </Notice>
-          )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={previewCall.isPending} onClick={() => void next()} data-testid="merge-next">
-              {t('sync.merge.next')}
-            </Button>
-          </Group>
+          <StepFooter
+            failure={failure}
+            back={{ label: t('common.cancel'), onClick: onClose }}
+            primary={{ label: t('sync.merge.next'), loading: previewCall.isPending, onClick: () => void next(), testId: 'merge-next' }}
+          />
         </Stack>
       )}
       {preview && (
@@ -115,22 +138,11 @@ export function MergeCustomerDialog({ rows, onClose }: MergeCustomerDialogProps)
               ))}
             </Table.Tbody>
           </Table>
-          <Text size="xs" c="dimmed">
-            {t('sync.merge.keepHint')}
-          </Text>
-          {failure && (
-            <Notice color="red" variant="light">
-              {failure}
-            </Notice>
-          )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setPreview(null)} data-testid="merge-back">
-              {t('sync.merge.back')}
-            </Button>
-            <Button color="orange" autoFocus loading={merge.isPending} onClick={() => void confirm()} data-testid="merge-confirm">
-              {t('sync.merge.confirm')}
-            </Button>
-          </Group>
+          <StepFooter
+            failure={failure}
+            back={{ label: t('sync.merge.back'), onClick: () => setPreview(null), testId: 'merge-back' }}
+            primary={{ label: t('sync.merge.confirm'), loading: merge.isPending, onClick: () => void confirm(), testId: 'merge-confirm', color: 'orange', autoFocus: true }}
+          />
         </Stack>
       )}
     </Modal>
