@@ -317,11 +317,17 @@ export const statementMethods = {
   'statements.print': method<{ printed: true }>()(printSchema, []),
   /** Desktop app only: opens the stored PDF in the system's PDF viewer. */
   'statements.openInViewer': method<{ path: string }>()(byId, []),
-  /** Desktop app only: a main-process "另存为"/"选择文件夹" dialog; the path returned is granted as outPath/outDir (null = cancelled). */
+  /** Desktop app only: a main-process "另存为"/"选择文件夹" dialog; the path returned is granted as outPath/outDir (null = cancelled). Anyone who may print may ask: the grant only lets the methods they may call write there. */
   'statements.chooseOutputPath': method<{ path: string | null }>()(
     z.object({ kind: z.enum(['pdf', 'folder']), suggestedName: z.string().max(200, '建议文件名不能超过 200 个字符').default('') }),
     [],
   ),
+  /**
+   * Desktop 另存为…: writes the stored PDF of a statement to the path statements.chooseOutputPath
+   * just granted (the dialog asked before replacing a file); any other path outside the data
+   * directory is refused, and inside it an existing file is never replaced.
+   */
+  'statements.savePdf': method<{ path: string }>()(z.object({ id: recordId('对账单'), outPath: pdfPath('输出文件') }), []),
   /** The letterhead exactly as statements print it, from the typed (unsaved) profile and the stored logo: a short PDF page. */
   'statements.previewLetterhead': method<StatementFile>()(letterheadPreviewSchema, ['settings', 'stored_files']),
   /** 合并打印 of a register selection: one PDF, each statement from a new page with its own page x of y. */

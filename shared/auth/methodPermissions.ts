@@ -125,7 +125,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'statements.batchMergedPdf': 'statements.print',
   'statements.print': 'statements.print',
   'statements.openInViewer': 'statements.print',
-  'statements.chooseOutputPath': 'statements.write',
+  'statements.chooseOutputPath': 'statements.print',
+  'statements.savePdf': 'statements.print',
 
   'aging.report': 'read',
   'aging.openItems': 'read',

@@ -6,7 +6,7 @@ import { batchJobStatus, batchMergedPdf, cancelBatchJob, startBatchJob } from '.
 import { exportStatementRegister } from '../../services/statements/exportRegister';
 import { letterheadPreview } from '../../services/statements/letterheadPreview';
 import { printSelectedStatements } from '../../services/statements/printSelected';
-import { getStatement, listStatements, signedCopyFile, statementPdf } from '../../services/statements/register';
+import { getStatement, listStatements, saveStatementPdf, signedCopyFile, statementPdf } from '../../services/statements/register';
 import { statementSettingsView, updateStatementSettings } from '../../services/statements/settings';
 import { attachSignedCopy, markConfirmed, markDisputed, markSent, markSentMany } from '../../services/statements/statusActions';
 import { verifyStatement } from '../../services/statements/verify';
@@ -45,6 +45,10 @@ export const statementHandlers: HandlerMap<keyof typeof statementMethods> = {
   'statements.print': (ctx, input) => printStatement(ctx, input),
   'statements.openInViewer': (ctx, input) => openStatementInViewer(ctx, input.id),
   'statements.chooseOutputPath': (_ctx, input) => chooseOutputPath(input),
+  'statements.savePdf': (ctx, input) => {
+    ctx.outputs?.check(input.outPath, 'outPath');
+    return saveStatementPdf(ctx, input);
+  },
   'statements.previewLetterhead': (ctx, input) => letterheadPreview(ctx, input),
   'statements.printSelected': (ctx, input) => printSelectedStatements(ctx, input.ids),
   'statements.exportXlsx': (ctx, input) => exportStatementRegister(ctx, input),

@@ -3,6 +3,7 @@
  * filtered list, and the stored files (the PDF exactly as generated, the
  * signed copy as attached).
  */
+import path from 'node:path';
 import type { z } from 'zod';
 import type { StatementsTable } from '../../../db/tables/statements';
 import type {
@@ -17,6 +18,7 @@ import { DomainError } from '../../../shared/errors';
 import { statementFileName } from '../../../shared/statements/fileName';
 import type { ServiceContext } from '../context';
 import { missingFileMessage, readStoredFile } from '../files/fileStore';
+import { writeFileAtomic } from './outputFiles';
 
 interface RegisterRow extends StatementsTable {
   customer_code: string;
@@ -124,11 +126,25 @@ export function listStatements(ctx: ServiceContext, input: z.output<typeof state
   return { rows: rows.map(toRecord), total };
 }
 
-export function statementPdf(ctx: ServiceContext, id: string): StatementFile {
-  const s = getStatement(ctx, id);
+function storedPdfBytes(ctx: ServiceContext, s: StatementRecord): Buffer {
   const file = readStoredFile(ctx, s.pdfSha256);
   if (!file) throw new DomainError('not_found', missingFileMessage(ctx, `对账单 ${s.statementNo} 的 PDF `, `对账单 ${s.statementNo} 的 PDF 文件不在数据目录中（${s.filePath}）`), 'id');
-  return { fileName: s.fileName, mime: 'application/pdf', dataBase64: file.bytes.toString('base64') };
+  return file.bytes;
+}
+
+export function statementPdf(ctx: ServiceContext, id: string): StatementFile {
+  const s = getStatement(ctx, id);
+  return { fileName: s.fileName, mime: 'application/pdf', dataBase64: storedPdfBytes(ctx, s).toString('base64') };
+}
+
+/**
+ * The stored PDF written to `outPath` (desktop 另存为…). The caller's output policy has already
+ * accepted the path (files/outputPolicy.ts): a dialog-granted one, or a new file in the data dir.
+ */
+export function saveStatementPdf(ctx: ServiceContext, input: { id: string; outPath: string }): { path: string } {
+  const file = path.resolve(input.outPath);
+  writeFileAtomic(file, storedPdfBytes(ctx, getStatement(ctx, input.id)), 'outPath');
+  return { path: file };
 }
 
 export function signedCopyFile(ctx: ServiceContext, id: string): StatementFile {

@@ -55,6 +55,7 @@ export const statementsZh = {
   actions: {
     preview: '预览',
     saveAs: '另存为',
+    saveAsDialog: '另存为…',
     print: '打印',
     open: '用系统程序打开',
     markSent: '标记已发出',
@@ -234,6 +235,7 @@ export const statementsEn: Widen<typeof statementsZh> = {
   actions: {
     preview: 'Preview',
     saveAs: 'Save as',
+    saveAsDialog: 'Save as…',
     print: 'Print',
     open: 'Open in system viewer',
     markSent: 'Mark sent',

@@ -118,6 +118,30 @@ describe('nothing already in the output folder is replaced', () => {
   });
 });
 
+describe('statements.savePdf (desktop 另存为…)', () => {
+  it('writes the stored PDF only to a granted path or a new file in the data directory', async () => {
+    t = await statementRuntime();
+    await twoCustomers(t);
+    const customerId = (await t.rt.invoke<{ rows: { id: string }[] }>('customers.list', {})).rows[0].id;
+    const s = (await t.rt.invoke<{ statement: StatementRecord }>('statements.generate', { customerId, from: FROM, to: TO })).statement;
+    const far = path.join(outside, `${s.id}.pdf`);
+    expect(await t.rt.call('statements.savePdf', { id: s.id, outPath: far })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'outPath' } });
+    expect(fs.existsSync(far)).toBe(false);
+
+    // Granted by the dialog (which asked "replace?"): written, the exact stored bytes.
+    fs.writeFileSync(far, 'old version the clerk chose to replace');
+    t.rt.grantOutputPath(far);
+    expect(await t.rt.invoke('statements.savePdf', { id: s.id, outPath: far })).toEqual({ path: far });
+    expect(sha256File(far)).toBe(s.pdfSha256);
+
+    // In the data directory: a new file is fine, an existing one is never replaced.
+    const inData = path.join(t.dir, '副本.pdf');
+    expect(await t.rt.invoke('statements.savePdf', { id: s.id, outPath: inData })).toEqual({ path: inData });
+    expect(await t.rt.call('statements.savePdf', { id: s.id, outPath: inData })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'outPath' } });
+    expect(await t.rt.call('statements.savePdf', { id: s.id, outPath: path.join(t.dir, 'x.db') })).toMatchObject({ ok: false, error: { field: 'outPath' } });
+  });
+});
+
 describe('writeNewFile', () => {
   it('never replaces a file, also where the file system has no hard links', () => {
     const dir = fs.mkdtempSync(path.join(outside, 'new-'));

@@ -27,7 +27,11 @@ export function StatementActions({ statement }: { statement: StatementRecord }) 
   const run = async (what: 'save' | 'print' | 'open') => {
     setBusy(what);
     try {
-      if (what === 'save') notifySuccess(t('statements.actions.saved', { name: await saveStatementPdf(statement.id) }));
+      if (what === 'save') {
+        const saved = await saveStatementPdf(statement);
+        // null: the desktop dialog was cancelled, nothing was written.
+        if (saved !== null) notifySuccess(t('statements.actions.saved', { name: saved }));
+      }
       else if (what === 'print') {
         const outcome = await printStatement(statement.id);
         notifySuccess(t(outcome === 'printed' ? 'statements.actions.printed' : 'statements.actions.printDownload'));
@@ -46,7 +50,7 @@ export function StatementActions({ statement }: { statement: StatementRecord }) 
           {t('statements.actions.preview')}
         </Button>
         <Button size="xs" variant="default" leftSection={<IconDownload size={15} />} loading={busy === 'save'} onClick={() => void run('save')} data-testid="statement-save">
-          {t('statements.actions.saveAs')}
+          {t(isDesktop() ? 'statements.actions.saveAsDialog' : 'statements.actions.saveAs')}
         </Button>
         <Button size="xs" variant="default" leftSection={<IconPrinter size={15} />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="statement-print">
           {t('statements.actions.print')}

@@ -3,9 +3,10 @@
  * open it. The desktop app (window.api present) prints and opens through the
  * main process; in the browser harness printing is a download.
  */
-import type { StatementFile } from '../../../../shared/api/statements';
+import type { StatementFile, StatementRecord } from '../../../../shared/api/statements';
 import { apiClient } from '../../api/client';
 import { downloadFile } from '../../components/downloadFile';
+import { outputRoute } from './outputTarget';
 
 export const isDesktop = (): boolean => typeof window !== 'undefined' && window.api !== undefined;
 
@@ -18,10 +19,22 @@ export function blobUrlOf(file: StatementFile): string {
 
 export const fetchStatementPdf = (id: string): Promise<StatementFile> => apiClient().call('statements.getPdf', { id });
 
-export async function saveStatementPdf(id: string): Promise<string> {
+async function downloadStatementPdf(id: string): Promise<string> {
   const file = await fetchStatementPdf(id);
   downloadFile(file.fileName, file.dataBase64, file.mime);
   return file.fileName;
+}
+
+/**
+ * 另存为…: in the desktop app the main process's own dialog picks the file (and grants exactly
+ * it), then the stored PDF is written there; a cancelled dialog writes nothing (null). The
+ * browser downloads the PDF. Never a path from the page (outputTarget.ts).
+ */
+export async function saveStatementPdf(statement: Pick<StatementRecord, 'id' | 'fileName'>): Promise<string | null> {
+  if (outputRoute(isDesktop()) === 'dataDir') return downloadStatementPdf(statement.id);
+  const { path } = await apiClient().call('statements.chooseOutputPath', { kind: 'pdf', suggestedName: statement.fileName });
+  if (path === null) return null;
+  return (await apiClient().call('statements.savePdf', { id: statement.id, outPath: path })).path;
 }
 
 /** 'printed' on the desktop; 'downloaded' in the browser, where the clerk prints from the PDF viewer. */
@@ -30,7 +43,7 @@ export async function printStatement(id: string): Promise<'printed' | 'downloade
     await apiClient().call('statements.print', { id, copies: 1, printerName: '' });
     return 'printed';
   }
-  await saveStatementPdf(id);
+  await downloadStatementPdf(id);
   return 'downloaded';
 }
 
