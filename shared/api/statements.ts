@@ -317,7 +317,7 @@ export const statementMethods = {
   'statements.print': method<{ printed: true }>()(printSchema, []),
   /** Desktop app only: opens the stored PDF in the system's PDF viewer. */
   'statements.openInViewer': method<{ path: string }>()(byId, []),
-  /** Desktop app only: a main-process "另存为"/"选择文件夹" dialog; the path returned is granted as outPath/outDir (null = cancelled). Anyone who may print may ask: the grant only lets the methods they may call write there. */
+  /** Desktop app only: a main-process "另存为"/"选择文件夹" dialog; the path returned is granted as outPath/outDir (a file for one write, a folder for good; null = cancelled). Anyone who may print may ask: the grant only lets the methods they may call write there. */
   'statements.chooseOutputPath': method<{ path: string | null }>()(
     z.object({ kind: z.enum(['pdf', 'folder']), suggestedName: z.string().max(200, '建议文件名不能超过 200 个字符').default('') }),
     [],

@@ -37,6 +37,10 @@ describe('output paths named by a caller', () => {
     t.rt.grantOutputPath(far);
     expect(await t.rt.call('statements.generate', { ...base, outPath: far })).toMatchObject({ ok: true });
     expect(fs.readFileSync(far).subarray(0, 4).toString()).toBe('%PDF');
+    // One dialog answer, one write: replacing that file again needs the dialog (and its "replace?") again.
+    const written = fs.readFileSync(far);
+    expect(await t.rt.call('statements.generate', { ...base, outPath: far })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'outPath' } });
+    expect(fs.readFileSync(far).equals(written)).toBe(true);
   });
 
   it('statements.batch may not create folders outside the data directory', async () => {
@@ -111,6 +115,9 @@ describe('nothing already in the output folder is replaced', () => {
     t.rt.grantOutputPath(picked);
     expect(await t.rt.invoke<BatchResult>('statements.batch', { from: FROM, to: TO, outDir: picked })).toMatchObject({ outDir: picked, generated: 2 });
     expect(pdfsIn(picked)).toEqual([NAME_A, NAME_B]);
+    // A folder stays granted (only new files are ever added to it): a second batch adds numbered files.
+    expect(await t.rt.invoke<BatchResult>('statements.batch', { from: FROM, to: TO, outDir: picked, force: true })).toMatchObject({ generated: 2 });
+    expect(pdfsIn(picked)).toHaveLength(4);
     const sibling = `${picked}-other`;
     expect(await t.rt.call('statements.startBatch', { from: FROM, to: TO, outDir: sibling })).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'outDir' } });
     expect(await t.rt.call('statements.batch', { from: FROM, to: TO, outDir: path.join(picked, '..') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
