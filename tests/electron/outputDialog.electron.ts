@@ -23,19 +23,25 @@ test.skip(!executablePath, SKIP_REASON);
 
 type CallResult = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
 
+/** The desktop app on a fresh data directory, its window, and window.api.call as the page sees it. */
+async function launch(dataDir: string) {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env.DEALERDESK_DATA_DIR = dataDir;
+  env.DEALERDESK_DB = path.join(dataDir, 'dealerdesk.db');
+  const args = process.getuid?.() === 0 ? ['--no-sandbox', '.'] : ['.'];
+  const app = await electron.launch({ executablePath: executablePath ?? undefined, args, cwd: REPO_ROOT, env });
+  const win = await app.firstWindow();
+  await win.waitForLoadState('domcontentloaded');
+  const call = (method: string, params: unknown) => win.evaluate(([m, p]) => window.api!.call(m as string, p), [method, params] as const) as Promise<CallResult>;
+  return { app, win, call };
+}
+
 test('the save dialog grants exactly the path the clerk picked', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-dialog-'));
   const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-picked-'));
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  env.DEALERDESK_DATA_DIR = dir;
-  env.DEALERDESK_DB = path.join(dir, 'dealerdesk.db');
-  const args = process.getuid?.() === 0 ? ['--no-sandbox', '.'] : ['.'];
-  const app = await electron.launch({ executablePath: executablePath ?? undefined, args, cwd: REPO_ROOT, env });
+  const { app, call } = await launch(dir);
   try {
-    const win = await app.firstWindow();
-    await win.waitForLoadState('domcontentloaded');
-    const call = (method: string, params: unknown) => win.evaluate(([m, p]) => window.api!.call(m as string, p), [method, params] as const) as Promise<CallResult>;
     const picked = path.join(elsewhere, '宁波顺达-2026-11');
     await app.evaluate(({ dialog }, file) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
@@ -60,16 +66,8 @@ test('the save dialog grants exactly the path the clerk picked', async () => {
 test('月结对账: 选择文件夹… picks the folder in the main-process dialog; cancel changes nothing', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-batch-'));
   const share = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-electron-share-'));
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  env.DEALERDESK_DATA_DIR = dir;
-  env.DEALERDESK_DB = path.join(dir, 'dealerdesk.db');
-  const args = process.getuid?.() === 0 ? ['--no-sandbox', '.'] : ['.'];
-  const app = await electron.launch({ executablePath: executablePath ?? undefined, args, cwd: REPO_ROOT, env });
+  const { app, win, call } = await launch(dir);
   try {
-    const win = await app.firstWindow();
-    await win.waitForLoadState('domcontentloaded');
-    const call = (method: string, params: unknown) => win.evaluate(([m, p]) => window.api!.call(m as string, p), [method, params] as const) as Promise<CallResult>;
     await call('settings.updateCompany', { companyName: '杭州明远商贸有限公司' });
     const customerId = ((await call('customers.create', { code: 'C0001', name: '宁波顺达五金批发部' })).data as { id: string }).id;
     await call('ledger.postInvoice', { customerId, date: '2026-11-03', amountFen: 300_000 });
