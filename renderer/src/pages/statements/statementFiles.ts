@@ -27,8 +27,9 @@ async function downloadStatementPdf(id: string): Promise<string> {
 
 /**
  * 另存为…: in the desktop app the main process's own dialog picks the file (and grants exactly
- * it), then the stored PDF is written there; a cancelled dialog writes nothing (null). The
- * browser downloads the PDF. Never a path from the page (outputTarget.ts).
+ * it), then the stored PDF is written there; a cancelled dialog writes nothing (null). Without
+ * that dialog (the browser harness) the page downloads the PDF: the browser writes it, not the
+ * API. Never a path from the page (outputTarget.ts).
  */
 export async function saveStatementPdf(statement: Pick<StatementRecord, 'id' | 'fileName'>): Promise<string | null> {
   if (outputRoute(isDesktop()) === 'dataDir') return downloadStatementPdf(statement.id);
