@@ -336,7 +336,13 @@ async function start(): Promise<void> {
         startDir: app.getPath('documents'),
         get texts() {
           const m = desktopMessages(locale);
-          return { saveTitle: m.outputSaveTitle, folderTitle: m.outputFolderTitle, pdfFilter: m.pdfFilter };
+          return {
+            saveTitle: m.outputSaveTitle,
+            folderTitle: m.outputFolderTitle,
+            pdfFilter: m.pdfFilter,
+            backupFolderTitle: m.backupFolderTitle,
+            shareFolderTitle: m.shareFolderTitle,
+          };
         },
       },
     }),

@@ -11,7 +11,7 @@
  * so the decisions are unit-tested with fakes.
  */
 import path from 'node:path';
-import type { OutputDialogRequest } from '../services/statements/desktopHost';
+import type { FolderPurpose, OutputDialogRequest } from '../services/statements/desktopHost';
 
 export interface SaveAnswer {
   canceled: boolean;
@@ -27,6 +27,10 @@ export interface OutputDialogTexts {
   saveTitle: string;
   folderTitle: string;
   pdfFilter: string;
+  /** 设置 → 备份's second copy. */
+  backupFolderTitle: string;
+  /** 设置 → 同步's share. */
+  shareFolderTitle: string;
 }
 
 export interface OutputDialogDeps {
@@ -65,11 +69,21 @@ export function chosenPath(kind: OutputDialogRequest['kind'], answer: SaveAnswer
   return /\.pdf$/i.test(abs) ? abs : `${abs}.pdf`;
 }
 
-/** Shows the dialog, grants the chosen path, and returns it (null = cancelled, nothing granted). */
+const FOLDER_TITLE: Record<FolderPurpose, keyof OutputDialogTexts> = { statements: 'folderTitle', backup: 'backupFolderTitle', share: 'shareFolderTitle' };
+
+/** Where a folder dialog opens: the folder set now when it is a full path, else the Documents folder. */
+export const folderStart = (deps: Pick<OutputDialogDeps, 'startDir'>, startAt: string | undefined): string =>
+  startAt && path.isAbsolute(startAt.trim()) ? startAt.trim() : deps.startDir;
+
+/**
+ * Shows the dialog and returns the answer (null = cancelled). Statement paths are granted to the API;
+ * a settings folder (purpose backup/share) is not: its service checks it when it is saved.
+ */
 export async function chooseOutputPath(deps: OutputDialogDeps, request: OutputDialogRequest): Promise<string | null> {
+  const purpose = request.purpose ?? 'statements';
   const answer =
     request.kind === 'folder'
-      ? await deps.showOpenDialog({ title: deps.texts.folderTitle, defaultPath: deps.startDir, properties: ['openDirectory', 'createDirectory'] })
+      ? await deps.showOpenDialog({ title: deps.texts[FOLDER_TITLE[purpose]], defaultPath: folderStart(deps, request.startAt), properties: ['openDirectory', 'createDirectory'] })
       : await deps.showSaveDialog({
           title: deps.texts.saveTitle,
           defaultPath: path.join(deps.startDir, suggestedFileName(request.suggestedName)),
@@ -79,6 +93,6 @@ export async function chooseOutputPath(deps: OutputDialogDeps, request: OutputDi
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         });
   const chosen = chosenPath(request.kind, answer);
-  if (chosen !== null) deps.grant(chosen);
+  if (chosen !== null && purpose === 'statements') deps.grant(chosen);
   return chosen;
 }

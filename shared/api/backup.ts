@@ -1,6 +1,7 @@
 /** 设置 → 备份 (issue 11, point 4): the backups, backing up now, what a restore would lose, the retention settings. */
 import { z } from 'zod';
 import { method } from './define';
+import { settingsFolderDialog } from './settingsFolder';
 import type { BackupEntry } from './system';
 
 export interface BackupListing {
@@ -56,6 +57,8 @@ export const backupMethods = {
   'backup.list': method<BackupListing>()(z.object({}), []),
   'backup.settings': method<BackupSettings>()(z.object({}), ['settings']),
   'backup.updateSettings': method<BackupSettings>()(backupSettingsSchema, []),
+  /** Desktop app only: 选择文件夹… for the second copy, in the main-process dialog (opening at `current`); null = cancelled. Nothing is saved or granted: the answer goes into the form. */
+  'backup.chooseFolder': method<{ path: string | null }>()(settingsFolderDialog, []),
   /** Starts a backup now; progress through backup.jobStatus. */
   'backup.start': method<{ jobId: string }>()(z.object({}), []),
   'backup.jobStatus': method<BackupJobStatus>()(z.object({ jobId: z.string().min(1) }), []),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import { settingsFolderDialog } from './settingsFolder';
 import { optionalText, requiredText } from '../schemas/fields';
 import { recordId } from './customers';
 
@@ -194,6 +195,8 @@ export const syncMethods = {
   'sync.testFolder': method<SyncFolderTest>()(z.object({ folder: folderField }), []),
   /** Turns sync on with this folder (first round: registers this PC, claims its series letter). */
   'sync.setup': method<SyncRoundView>()(z.object({ folder: folderField, name: optionalText('本机名称', 50) }), []),
+  /** Desktop app only: 选择文件夹… for the share, in the main-process dialog (opening at `current`); null = cancelled. Nothing is saved: the answer goes into the form. */
+  'sync.chooseFolder': method<{ path: string | null }>()(settingsFolderDialog, []),
   /** 立即同步: one round now. */
   'sync.now': method<SyncRoundView>()(z.object({}), []),
   /** 从日志重建核对: replays every segment into a temporary database and compares it with this one, table by table. */

@@ -178,6 +178,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'backup.jobStatus': 'read',
   'backup.start': 'settings.office',
   'backup.updateSettings': 'settings.boss',
+  'backup.chooseFolder': 'settings.boss',
   'backup.restorePreview': 'data.restore',
 
   'evaluation.scorecards': 'read',
@@ -203,6 +204,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'sync.now': 'read',
   'sync.testFolder': 'settings.office',
   'sync.setup': 'settings.boss',
+  'sync.chooseFolder': 'settings.boss',
   'sync.dismissConflict': 'settings.office',
   'sync.verify': 'settings.office',
   'sync.conflicts': 'read',

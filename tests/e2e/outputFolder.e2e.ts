@@ -42,7 +42,7 @@ async function asDesktop(page: Page, app: AppFixture, share: string, dialogs: Fa
         showOpenDialog: async (options) => (dialogs.shown.push({ kind: 'folder', options }), dialogs.folders.shift() ?? { canceled: true, filePaths: [] }),
         grant: (file) => rt.grantOutputPath(file),
         startDir: share,
-        texts: { saveTitle: '对账单另存为', folderTitle: '选择保存对账单的文件夹', pdfFilter: 'PDF 文件' },
+        texts: { saveTitle: '对账单另存为', folderTitle: '选择保存对账单的文件夹', pdfFilter: 'PDF 文件', backupFolderTitle: '选择第二份备份的文件夹', shareFolderTitle: '选择共享文件夹' },
       },
     }),
   );

@@ -11,7 +11,8 @@ import { DomainError } from '../../../shared/errors';
 import { backupDirFor, listBackups, removeBackup, writeVerifiedBackup, type BackupInfo } from '../../../db/backup';
 import type { ServiceContext } from '../context';
 import { backupsToPrune, dailyBackupDue, type BackupFact } from './schedule';
-import { getBackupSettings } from './settings';
+import { placeNewFile } from '../statements/outputFiles';
+import { getBackupSettings, SECOND_COPY_LABEL } from './settings';
 
 /** The database file behind a context (better-sqlite3 keeps the name it was opened with). */
 export const dbFileOf = (ctx: ServiceContext): string => path.resolve(ctx.db.sqlite.name);
@@ -22,18 +23,18 @@ function factsOf(ctx: ServiceContext, backups: readonly BackupInfo[]): BackupFac
   return backups.map((b) => ({ name: b.name, localDate: localDateOf(new Date(b.createdAt)), reason: b.reason, verified: b.verified }));
 }
 
-/** Copies a verified backup into the second folder (temp name, then rename); a failure is reported, never fatal. */
-function secondCopy(file: string, dir: string): { file: string | null; error: string | null } {
-  const target = path.join(dir, path.basename(file));
-  const tmp = `${target}.partial`;
+/**
+ * Copies a verified backup into the second folder as a new file: an existing file of that name (another
+ * PC's backup, anything the office keeps there) is never replaced, the copy gets " (2)" … instead
+ * (statements/outputFiles.ts), and a failed copy leaves no temporary file. The folder must still exist
+ * (it was checked when it was set); a failure is reported, never fatal.
+ */
+export function secondCopy(file: string, dir: string): { file: string | null; error: string | null } {
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(file, tmp);
-    fs.renameSync(tmp, target);
-    return { file: target, error: null };
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`文件夹不存在或无法访问`);
+    return { file: placeNewFile(path.join(dir, path.basename(file)), (tmp) => fs.copyFileSync(file, tmp), 'secondCopyDir'), error: null };
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    return { file: null, error: `第二份备份未能写入 ${dir}：${e instanceof Error ? e.message : String(e)}` };
+    return { file: null, error: `${SECOND_COPY_LABEL}未能写入（${dir}）：${e instanceof Error ? e.message : String(e)}` };
   }
 }
 

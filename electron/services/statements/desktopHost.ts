@@ -22,10 +22,21 @@ export interface PrintRequest {
   printerName: string;
 }
 
-/** Which dialog: "另存为" for one statement PDF, "选择文件夹" for a batch. */
+/**
+ * Who asks for a folder: a statement batch (the answer is granted to the API, files/outputPolicy.ts),
+ * or a settings screen (设置 → 备份's second copy, 设置 → 同步's share), whose services check the folder
+ * themselves (files/typedFolder.ts), so nothing is granted for those.
+ */
+export type FolderPurpose = 'statements' | 'backup' | 'share';
+
+/** Which dialog: "另存为" for one statement PDF, "选择文件夹" for a batch or a settings folder. */
 export interface OutputDialogRequest {
   kind: 'pdf' | 'folder';
   suggestedName: string;
+  /** Default 'statements'. */
+  purpose?: FolderPurpose;
+  /** Where a folder dialog opens (the folder set now); ignored unless absolute. */
+  startAt?: string;
 }
 
 export interface DesktopHost {
@@ -75,4 +86,13 @@ export async function openStatementInViewer(ctx: ServiceContext, id: string): Pr
 export async function chooseOutputPath(request: OutputDialogRequest): Promise<{ path: string | null }> {
   if (!host) throw new DomainError('bad_request', '“另存为”对话框只能在桌面版中使用；在浏览器中请下载 PDF', null);
   return { path: await host.chooseOutputPath(request) };
+}
+
+/**
+ * Desktop app only: 选择文件夹… of 设置 → 备份 (second copy) and 设置 → 同步 (share). The answer is not
+ * granted: it goes back into the form and is checked like a typed folder when saved.
+ */
+export async function chooseSettingsFolder(purpose: Exclude<FolderPurpose, 'statements'>, current: string): Promise<{ path: string | null }> {
+  if (!host) throw new DomainError('bad_request', '“选择文件夹”对话框只能在桌面版中使用；在浏览器中请直接输入文件夹路径', null);
+  return { path: await host.chooseOutputPath({ kind: 'folder', suggestedName: '', purpose, startAt: current }) };
 }

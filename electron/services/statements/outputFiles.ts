@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../../shared/errors';
 
-const reason = (e: unknown): string => {
+export const reason = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   const known: Record<string, string> = {
     EACCES: '没有写入权限',
@@ -76,14 +76,23 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 /**
  * Writes bytes as a NEW file at `target`, or at the first free numbered name
  * when `target` (or a folder of that name) exists; returns the path written.
- * The bytes go to a temporary file first; link() then gives it its name and
- * fails instead of replacing a file that appeared meanwhile. Where the file
- * system has no hard links, the name is checked and the file renamed.
  */
 export function writeNewFile(target: string, bytes: Uint8Array, field: string): string {
+  return placeNewFile(target, (tmp) => fs.writeFileSync(tmp, bytes), field);
+}
+
+/**
+ * The no-clobber writer behind writeNewFile, for content that is not in
+ * memory (a backup copied file to file): `fill` writes the temporary file,
+ * link() then gives it its name and fails instead of replacing a file that
+ * appeared meanwhile. Where the file system has no hard links, the name is
+ * checked and the file renamed. The temporary file is removed whatever
+ * happens, so a failed write leaves nothing behind.
+ */
+export function placeNewFile(target: string, fill: (tmp: string) => void, field: string): string {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, bytes);
+    fill(tmp);
     for (let n = 1; n <= MAX_NUMBERED; n++) {
       const candidate = numberedName(target, n);
       try {

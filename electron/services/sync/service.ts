@@ -11,6 +11,7 @@ import { readLocal, SYNC_KEYS, writeLocal } from '../../../db/sync/localState';
 import { SYNC_READS, type SyncState, type SyncStatusView, type SyncVerifyView } from '../../../shared/api/sync';
 import { DomainError } from '../../../shared/errors';
 import { recordChange } from '../audit/recordChange';
+import { checkTypedFolder } from '../files/typedFolder';
 import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
@@ -158,6 +159,15 @@ export async function syncNow(ctx: ServiceContext, opts: RunOptions = {}): Promi
     for (const t of SYNC_READS) ctx.touched.add(t);
     throw new DomainError('conflict', e.message, 'folder');
   }
+}
+
+/**
+ * 开启同步 of 设置 → 同步: the folder arrives typed (a \\server\share) or from 选择文件夹…; either way it
+ * must be a full path to a folder this PC can write (files/typedFolder.ts) before the first round.
+ */
+export function setupSync(ctx: ServiceContext, input: { folder: string; name: string }): Promise<SyncReport> {
+  const folder = checkTypedFolder(input.folder, '共享文件夹', 'folder');
+  return syncNow(ctx, { folder, name: input.name || undefined });
 }
 
 export async function dismissConflict(ctx: ServiceContext, key: { device: string; seq: number; table: string; key: string }): Promise<SyncStatusView> {

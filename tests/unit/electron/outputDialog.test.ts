@@ -13,7 +13,7 @@ import { statementDesktop } from '../../../electron/main/statementDesktop';
 import { registerDesktopHost } from '../../../electron/services/statements/desktopHost';
 import { tempRuntime, type TempRuntime } from '../../helpers/tempRuntime';
 
-const texts = { saveTitle: '对账单另存为', folderTitle: '选择文件夹', pdfFilter: 'PDF 文件' };
+const texts = { saveTitle: '对账单另存为', folderTitle: '选择文件夹', pdfFilter: 'PDF 文件', backupFolderTitle: '选择第二份备份的文件夹', shareFolderTitle: '选择共享文件夹' };
 
 function fakeDeps(answer: { canceled: boolean; filePath?: string; filePaths?: string[] }) {
   const granted: string[] = [];
@@ -81,6 +81,18 @@ describe('chooseOutputPath (dialog → grant)', () => {
   });
 });
 
+describe('settings folders (设置 → 备份 / 同步)', () => {
+  it('have their own title, open at the folder set now, and grant nothing (their services check the folder)', async () => {
+    const backup = fakeDeps({ canceled: false, filePaths: ['/srv/share/备份'] });
+    expect(await chooseOutputPath(backup.deps, { kind: 'folder', suggestedName: '', purpose: 'backup', startAt: '/srv/share' })).toBe('/srv/share/备份');
+    expect(backup.granted).toEqual([]);
+    expect(backup.shown[0]).toEqual({ kind: 'folder', options: { title: texts.backupFolderTitle, defaultPath: '/srv/share', properties: ['openDirectory', 'createDirectory'] } });
+    const share = fakeDeps({ canceled: true });
+    expect(await chooseOutputPath(share.deps, { kind: 'folder', suggestedName: '', purpose: 'share', startAt: 'not/absolute' })).toBeNull();
+    expect(share.shown[0]).toMatchObject({ options: { title: texts.shareFolderTitle, defaultPath: '/home/clerk/Documents' } });
+  });
+});
+
 describe('statements.chooseOutputPath through the runtime', () => {
   let t: TempRuntime | null = null;
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-dialog-'));
@@ -111,9 +123,12 @@ describe('statements.chooseOutputPath through the runtime', () => {
 
   it('without the desktop app there is no dialog: a clear refusal', async () => {
     t = await tempRuntime();
-    expect(await t.rt.call('statements.chooseOutputPath', { kind: 'pdf', suggestedName: 'x' })).toMatchObject({
-      ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('只能在桌面版中使用') },
-    });
+    for (const [m, p] of [
+      ['statements.chooseOutputPath', { kind: 'pdf', suggestedName: 'x' }],
+      ['backup.chooseFolder', {}],
+      ['sync.chooseFolder', { current: '' }],
+    ] as const) {
+      expect(await t.rt.call(m, p)).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('只能在桌面版中使用') } });
+    }
   });
 });
