@@ -1,9 +1,6 @@
 /**
- * Issue 11, point 5, the desktop flows in Chromium: the page gets a
- * `window.api` like the Electron preload's, wired straight to the same
- * in-process runtime, and the desktop host is the app's own
- * (electron/main/statementDesktop.ts + outputDialog.ts) with only the native
- * dialogs faked. 选择文件夹… (月结对账) and 另存为… (one statement) ask those
+ * Issue 11, point 5, the desktop flows in Chromium (the page as the desktop
+ * app's, desktopApi.ts). 选择文件夹… (月结对账) and 另存为… (one statement) ask those
  * dialogs; the answer is granted and written to; a cancelled dialog writes
  * nothing. The real Electron window runs the batch steps in
  * tests/electron/outputDialog.electron.ts (skipped without an Electron binary).
@@ -11,47 +8,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FolderAnswer, SaveAnswer } from '../../electron/main/outputDialog';
-import { statementDesktop } from '../../electron/main/statementDesktop';
 import { registerDesktopHost } from '../../electron/services/statements/desktopHost';
 import { sizes } from './bothSizes';
+import { asDesktop, type FakeDialogs } from './desktopApi';
 import { expect, test, type AppFixture, type Page } from './fixtures';
 
 const NOW = '2026-12-05T10:00:00+08:00';
 test.use({ clockAt: NOW });
-
-interface FakeDialogs {
-  folders: FolderAnswer[];
-  saves: SaveAnswer[];
-  /** The options each dialog was shown with, in order. */
-  shown: { kind: 'folder' | 'save'; options: unknown }[];
-}
-
-/** The page as the desktop app's: window.api → the runtime, and the app's desktop host over fake native dialogs. */
-async function asDesktop(page: Page, app: AppFixture, share: string, dialogs: FakeDialogs): Promise<void> {
-  const rt = app.runtime;
-  registerDesktopHost(
-    statementDesktop({
-      createWindow: () => {
-        throw new Error('no printing here');
-      },
-      openPath: async () => '',
-      log: { info: () => {}, warn: () => {} },
-      outputDialog: {
-        showSaveDialog: async (options) => (dialogs.shown.push({ kind: 'save', options }), dialogs.saves.shift() ?? { canceled: true }),
-        showOpenDialog: async (options) => (dialogs.shown.push({ kind: 'folder', options }), dialogs.folders.shift() ?? { canceled: true, filePaths: [] }),
-        grant: (file) => rt.grantOutputPath(file),
-        startDir: share,
-        texts: { saveTitle: '对账单另存为', folderTitle: '选择保存对账单的文件夹', pdfFilter: 'PDF 文件', backupFolderTitle: '选择第二份备份的文件夹', shareFolderTitle: '选择共享文件夹' },
-      },
-    }),
-  );
-  await page.exposeFunction('__desktopCall', (method: string, params: unknown) => rt.call(method, params));
-  await page.addInitScript(() => {
-    const w = window as unknown as { api: unknown; __desktopCall(m: string, p: unknown): Promise<unknown> };
-    w.api = { call: (m: string, p: unknown) => w.__desktopCall(m, p), onChanged: () => () => {} };
-  });
-}
 
 async function seed(app: AppFixture): Promise<string> {
   await app.runtime.invoke('settings.updateCompany', { companyName: '杭州明远商贸有限公司' });

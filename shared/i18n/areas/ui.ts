@@ -119,6 +119,10 @@ export const uiZh = {
   download: {
     done: '已生成 {name}',
   },
+  folderInput: {
+    choose: '选择文件夹…',
+    chooseFailed: '无法打开文件夹对话框',
+  },
   report: {
     xlsx: '导出 Excel',
     pdf: '打印 PDF',
@@ -241,6 +245,10 @@ export const uiEn: Widen<typeof uiZh> = {
   },
   download: {
     done: '{name} created',
+  },
+  folderInput: {
+    choose: 'Choose folder…',
+    chooseFailed: 'Could not open the folder dialog',
   },
   report: {
     xlsx: 'Export Excel',

@@ -4,7 +4,7 @@
  * text from the page.
  */
 import { describe, expect, it } from 'vitest';
-import { afterFolderDialog, batchOutDir, initialFolderChoice, outputRoute, shownFolder } from '../../../renderer/src/pages/statements/outputTarget';
+import { afterFolderDialog, batchOutDir, initialFolderChoice, outputRoute, shownFolder, typedFolderAfterDialog } from '../../../renderer/src/pages/statements/outputTarget';
 
 const DATA = '/home/clerk/.local/share/dealerdesk/statements';
 
@@ -31,5 +31,14 @@ describe('output folder of a batch', () => {
     expect(afterFolderDialog(browser, '/etc')).toBe(browser);
     expect(batchOutDir({ route: 'dataDir', picked: '/etc' })).toBeNull();
     expect(shownFolder({ route: 'dataDir', picked: '/etc' }, DATA)).toEqual({ folder: DATA, isDefault: true });
+  });
+});
+
+describe('a typed settings folder with 选择文件夹…', () => {
+  it('the picked folder replaces the text; cancel or an empty answer keeps what was typed (a UNC path stays)', () => {
+    expect(typedFolderAfterDialog('\\\\NAS\\备份', null)).toBe('\\\\NAS\\备份');
+    expect(typedFolderAfterDialog('\\\\NAS\\备份', ' ')).toBe('\\\\NAS\\备份');
+    expect(typedFolderAfterDialog('', '/mnt/share/备份')).toBe('/mnt/share/备份');
+    expect(typedFolderAfterDialog('\\\\NAS\\备份', 'D:\\经销往来备份')).toBe('D:\\经销往来备份');
   });
 });

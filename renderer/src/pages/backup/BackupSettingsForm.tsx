@@ -1,6 +1,7 @@
 /** Retention (14 daily / 12 monthly by default) and the optional second folder. */
-import { Button, Group, NumberInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Title } from '@mantine/core';
 import { backupSettingsSchema, DEFAULT_BACKUP_SETTINGS } from '../../../../shared/api/backup';
+import { FolderInput } from '../../components/FolderInput';
 import { useSettingsForm } from '../../components/useSettingsForm';
 import { useT } from '../../i18n/I18nProvider';
 
@@ -15,7 +16,16 @@ export function BackupSettingsForm() {
           <NumberInput label={t('backup.keepDaily')} min={1} max={365} allowDecimal={false} {...form.getInputProps('keepDaily')} />
           <NumberInput label={t('backup.keepMonthly')} min={0} max={120} allowDecimal={false} {...form.getInputProps('keepMonthly')} />
         </Group>
-        <TextInput label={t('backup.secondCopyDir')} description={t('backup.secondCopyHint')} placeholder={String.raw`\\server\share\dealerdesk`} {...form.getInputProps('secondCopyDir')} />
+        <FolderInput
+          dialog="backup.chooseFolder"
+          label={t('backup.secondCopyDir')}
+          description={t('backup.secondCopyHint')}
+          placeholder={String.raw`\\server\share\dealerdesk`}
+          value={form.values.secondCopyDir}
+          onChange={(v) => form.setFieldValue('secondCopyDir', v)}
+          error={form.errors.secondCopyDir}
+          testId="backup-second-dir"
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={saving} disabled={!form.isDirty()}>
             {t('common.save')}

@@ -36,3 +36,11 @@ export function shownFolder(choice: OutputFolderChoice, defaultDir: string): { f
   const outDir = batchOutDir(choice);
   return outDir === null ? { folder: defaultDir, isDefault: true } : { folder: outDir, isDefault: false };
 }
+
+/**
+ * A typed folder field with 选择文件夹… (设置 → 备份, 设置 → 同步): the dialog's answer replaces the
+ * text; a cancel (null) or an empty answer keeps what is there. The field stays typable for
+ * \\server\share paths; the service checks whatever arrives (files/typedFolder.ts).
+ */
+export const typedFolderAfterDialog = (current: string, answer: string | null): string =>
+  answer === null || answer.trim() === '' ? current : answer;

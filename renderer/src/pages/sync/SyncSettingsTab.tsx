@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { SyncProgressView, SyncStatusView, SyncVerifyView } from '../../../../shared/api/sync';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { FolderInput } from '../../components/FolderInput';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { SYNC_STATE_COLOR } from './SyncIndicator';
@@ -148,19 +149,11 @@ export function SyncSettingsTab() {
         }}
       >
         <Stack gap="sm">
-          <Group align="flex-end" gap="sm" wrap="nowrap">
-            <TextInput
-              label={t('sync.folder')}
-              description={t('sync.folderHint')}
-              value={folder}
-              onChange={(e) => setFolder(e.currentTarget.value)}
-              style={{ flex: 1 }}
-              data-testid="sync-folder"
-            />
+          <FolderInput dialog="sync.chooseFolder" label={t('sync.folder')} description={t('sync.folderHint')} value={folder} onChange={setFolder} testId="sync-folder">
             <Button variant="default" onClick={() => void runTest()} loading={test.isPending} data-testid="sync-test">
               {t('sync.test')}
             </Button>
-          </Group>
+          </FolderInput>
           <TextInput label={t('sync.name')} description={t('sync.nameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} maw={360} data-testid="sync-name" />
           {message && (
             <Alert color={message.ok ? 'teal' : 'red'} data-testid="sync-message">
