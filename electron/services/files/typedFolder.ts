@@ -22,6 +22,11 @@ const isDir = (p: string): boolean | null => {
   }
 };
 
+/** A relative path would land wherever the app happens to run: the fields want a full one. */
+export function fullPathProblem(label: string, typed: string): string | null {
+  return path.isAbsolute(typed) ? null : `${label}须是完整路径（例如 D:\\备份 或 \\\\服务器\\共享）：${typed}`;
+}
+
 /**
  * Checks `folder` for the field called `label` (the zod key is `field`) and
  * returns it resolved; creates it when only its last level is missing.
@@ -33,7 +38,8 @@ export function checkTypedFolder(folder: string, label: string, field: string): 
   };
   const typed = folder.trim();
   if (!typed) refuse('不能为空');
-  if (!path.isAbsolute(typed)) refuse(`须是完整路径（例如 D:\\备份 或 \\\\服务器\\共享）：${typed}`);
+  const notFull = fullPathProblem(label, typed);
+  if (notFull) throw new DomainError('validation', notFull, field);
   const abs = path.resolve(typed);
   let created = false;
   const here = isDir(abs);

@@ -11,7 +11,7 @@ import { readLocal, SYNC_KEYS, writeLocal } from '../../../db/sync/localState';
 import { SYNC_READS, type SyncState, type SyncStatusView, type SyncVerifyView } from '../../../shared/api/sync';
 import { DomainError } from '../../../shared/errors';
 import { recordChange } from '../audit/recordChange';
-import { checkTypedFolder } from '../files/typedFolder';
+import { checkTypedFolder, fullPathProblem } from '../files/typedFolder';
 import type { Sqlite } from '../../../db/query';
 import type { ServiceContext } from '../context';
 import { syncRound, syncStatus, SyncUnavailableError, type SyncReport } from './engine';
@@ -40,7 +40,8 @@ export interface FolderTest {
 
 /** 测试: create, read back, rename and delete a probe file in the folder. */
 export async function testShareFolder(folder: string): Promise<FolderTest> {
-  const problem = shareFolderProblem(folder);
+  // As 开启同步 will judge it (setupSync): a relative path is not a share.
+  const problem = fullPathProblem('共享文件夹', folder.trim()) ?? shareFolderProblem(folder);
   if (problem) return { ok: false, message: problem };
   const probe = path.join(folder, `.dealerdesk-probe-${randomBytes(4).toString('hex')}`);
   try {

@@ -150,6 +150,8 @@ describe('the typed share folder (sync.setup)', () => {
       });
     }
     expect(await t.rt.invoke('sync.status', {})).toMatchObject({ enabled: false, folder: null });
+    // 测试 judges a relative path as 开启同步 does.
+    expect(await t.rt.invoke('sync.testFolder', { folder: 'share' })).toEqual({ ok: false, message: '共享文件夹须是完整路径（例如 D:\\备份 或 \\\\服务器\\共享）：share' });
     expect(fs.existsSync(path.join(t.dir, 'a'))).toBe(false);
   });
 
