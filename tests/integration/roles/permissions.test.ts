@@ -40,6 +40,14 @@ describe('permissions', () => {
     expect(may('salesperson', 'ledger.postInvoice')).toBe(false);
     expect(may('salesperson', 'customers.list')).toBe(true);
     expect(may('boss', 'users.create')).toBe(true);
+    // The settings folder dialogs go with the settings they fill (backup.updateSettings, sync.setup).
+    for (const [dialog, setting] of [
+      ['backup.chooseFolder', 'backup.updateSettings'],
+      ['sync.chooseFolder', 'sync.setup'],
+    ] as const) {
+      for (const role of ROLES) expect(may(role, dialog), `${role} ${dialog}`).toBe(may(role, setting));
+    }
+    expect(may('clerk', 'backup.chooseFolder')).toBe(false);
   });
 
   it.each(ROLES)('%s: every method through the dispatcher is refused exactly where the table says no', async (role) => {
