@@ -1,8 +1,8 @@
 /**
  * Issue 11, point 5, the desktop flows in Chromium (the page as the desktop
- * app's, desktopApi.ts). 选择文件夹… (月结对账) and 另存为… (one statement) ask those
- * dialogs; the answer is granted and written to; a cancelled dialog writes
- * nothing. The real Electron window runs the batch steps in
+ * app's, desktopApi.ts). 选择文件夹… (月结对账) and 另存为… (one statement) ask
+ * the main-process dialogs; the answer is granted and written to; a cancelled
+ * dialog writes nothing. The real Electron window runs the batch steps in
  * tests/electron/outputDialog.electron.ts (skipped without an Electron binary).
  */
 import fs from 'node:fs';

@@ -29,12 +29,21 @@ function factsOf(ctx: ServiceContext, backups: readonly BackupInfo[]): BackupFac
  * (statements/outputFiles.ts), and a failed copy leaves no temporary file. The folder must still exist
  * (it was checked when it was set); a failure is reported, never fatal.
  */
-export function secondCopy(file: string, dir: string): { file: string | null; error: string | null } {
+const isFolder = (dir: string): boolean => {
   try {
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`文件夹不存在或无法访问`);
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false; // missing, or the share is unreachable
+  }
+};
+
+export function secondCopy(file: string, dir: string): { file: string | null; error: string | null } {
+  if (!isFolder(dir)) return { file: null, error: `${SECOND_COPY_LABEL}不存在或无法访问：${dir}` };
+  try {
     return { file: placeNewFile(path.join(dir, path.basename(file)), (tmp) => fs.copyFileSync(file, tmp), 'secondCopyDir'), error: null };
   } catch (e) {
-    return { file: null, error: `${SECOND_COPY_LABEL}未能写入（${dir}）：${e instanceof Error ? e.message : String(e)}` };
+    // placeNewFile's message names the file and says why (磁盘空间不足, 没有写入权限 …).
+    return { file: null, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

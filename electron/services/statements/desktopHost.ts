@@ -1,6 +1,7 @@
 /**
  * What only the desktop app can do with a statement: print it and open it in
- * the system's PDF viewer. The services never import Electron, so the
+ * the system's PDF viewer; and its main-process save/folder dialogs (also
+ * used by the 选择文件夹… of 设置 → 备份 and 设置 → 同步). The services never import Electron, so the
  * Electron main process registers an implementation here at start-up
  * (electron/main/statementDesktop.ts); the browser harness, the CLI and tests
  * have none, and the API methods then answer with a clear refusal (the

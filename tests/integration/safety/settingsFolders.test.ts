@@ -109,7 +109,7 @@ describe('the second copy never replaces a file', () => {
     });
     const r = secondCopy(src, share);
     expect(r.file).toBeNull();
-    expect(r.error).toMatch(/^第二份备份文件夹未能写入.*磁盘空间不足/);
+    expect(r.error).toBe(`无法写入文件 ${path.join(share, 'source.db')}：磁盘空间不足`);
     expect(fs.readdirSync(share)).toEqual(['source.db']);
     expect(fs.readFileSync(path.join(share, 'source.db'), 'utf8')).toBe('kept');
   });
@@ -123,12 +123,12 @@ describe('the second copy never replaces a file', () => {
     vi.spyOn(fs, 'linkSync').mockImplementation(() => {
       throw errno('EIO');
     });
-    expect(secondCopy(src, share).error).toContain('第二份备份文件夹未能写入');
+    expect(secondCopy(src, share).error).toContain(`无法写入文件 ${path.join(share, 'source.db')}`);
     expect(leftovers(share)).toEqual([]);
     expect(fs.readdirSync(share)).toEqual([]);
     vi.restoreAllMocks();
     const gone = path.join(t.dir, 'offline-share');
-    expect(secondCopy(src, gone).error).toContain('文件夹不存在或无法访问');
+    expect(secondCopy(src, gone).error).toBe(`第二份备份文件夹不存在或无法访问：${gone}`);
     expect(fs.existsSync(gone)).toBe(false);
   });
 });
