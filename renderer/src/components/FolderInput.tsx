@@ -9,8 +9,7 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { apiClient } from '../api/client';
 import { useT } from '../i18n/I18nProvider';
-import { typedFolderAfterDialog } from '../pages/statements/outputTarget';
-import { isDesktop } from '../pages/statements/statementFiles';
+import { isDesktop, typedFolderAfterDialog } from './outputTarget';
 import { notifyError } from './notify';
 
 export interface FolderInputProps {

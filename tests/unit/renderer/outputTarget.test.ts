@@ -4,7 +4,7 @@
  * text from the page.
  */
 import { describe, expect, it } from 'vitest';
-import { afterFolderDialog, batchOutDir, initialFolderChoice, outputRoute, shownFolder, typedFolderAfterDialog } from '../../../renderer/src/pages/statements/outputTarget';
+import { afterFolderDialog, batchOutDir, initialFolderChoice, outputRoute, shownFolder, typedFolderAfterDialog } from '../../../renderer/src/components/outputTarget';
 
 const DATA = '/home/clerk/.local/share/dealerdesk/statements';
 

@@ -22,8 +22,7 @@ import { downloadFile } from '../../components/downloadFile';
 import { notifyError } from '../../components/notify';
 import { useSessionState } from '../../components/useSessionState';
 import { useT } from '../../i18n/I18nProvider';
-import { afterFolderDialog, batchOutDir, initialFolderChoice, shownFolder } from './outputTarget';
-import { isDesktop } from './statementFiles';
+import { afterFolderDialog, batchOutDir, initialFolderChoice, isDesktop, shownFolder } from '../../components/outputTarget';
 
 const POLL_MS = 400;
 

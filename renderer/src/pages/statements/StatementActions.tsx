@@ -12,7 +12,8 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n/I18nProvider';
 import { AttachSignedCopyDialog } from './AttachSignedCopyDialog';
 import { PdfPreviewModal } from './PdfPreviewModal';
-import { isDesktop, openStatementInViewer, printStatement, saveStatementPdf } from './statementFiles';
+import { isDesktop } from '../../components/outputTarget';
+import { openStatementInViewer, printStatement, saveStatementPdf } from './statementFiles';
 import { StatusDialog, type StatusDialogKind } from './StatusDialogs';
 
 export function StatementActions({ statement }: { statement: StatementRecord }) {

@@ -6,9 +6,7 @@
 import type { StatementFile, StatementRecord } from '../../../../shared/api/statements';
 import { apiClient } from '../../api/client';
 import { downloadFile } from '../../components/downloadFile';
-import { outputRoute } from './outputTarget';
-
-export const isDesktop = (): boolean => typeof window !== 'undefined' && window.api !== undefined;
+import { isDesktop, outputRoute } from '../../components/outputTarget';
 
 export function blobUrlOf(file: StatementFile): string {
   const binary = atob(file.dataBase64);

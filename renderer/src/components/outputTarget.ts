@@ -7,6 +7,9 @@
  * API refuses a path it did not grant outside the data directory anyway.
  */
 
+/** The desktop app (the preload's window.api) has the main process's dialogs; the browser harness does not. */
+export const isDesktop = (): boolean => typeof window !== 'undefined' && window.api !== undefined;
+
 /** 'dialog': the desktop app's "选择文件夹…/另存为…"; 'dataDir': no dialog exists (browser, tests). */
 export type OutputRoute = 'dialog' | 'dataDir';
 
