@@ -16,6 +16,7 @@ import { listBackups, restoreDatabase } from '../../db/backup';
 import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/open';
 import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
+import type { MigrateOutcome } from '../../db/migrate';
 import type { Actor, ServiceContext } from '../services/context';
 import type { SessionEnv } from './sessionCalls';
 import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler';
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
   outputs?: OutputMode;
   /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
   inlineCheckMaxBytes?: number;
+  /** Read-only command-line queries: skip the quick_check of files unchanged since one passed (db/checkStamp.ts). */
+  trustCheckStamp?: boolean;
 }
 
 /**
@@ -69,6 +72,9 @@ export class AppRuntime {
   readonly actor: Actor;
   clock: Clock;
   private readonly inlineCheckMaxBytes: number | undefined;
+  private readonly trustCheckStamp: boolean;
+  /** The migrations the last open applied (and the backup taken first): the CLI says so. */
+  migratedAtOpen: MigrateOutcome | null = null;
   private integrityCheck: Promise<void> | null = null;
   readonly sessions = new SessionStore();
   private readonly lock = new CallLock();
@@ -87,6 +93,7 @@ export class AppRuntime {
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
+    this.trustCheckStamp = opts.trustCheckStamp ?? false;
     const channel = opts.channel ?? 'ipc';
     this.defaultVia = { session: channel, channel };
     this.outputMode = opts.outputs ?? 'dataDirOrGranted';
@@ -114,8 +121,9 @@ export class AppRuntime {
 
   private async open(): Promise<void> {
     try {
-      const opened = await openDatabase(this.dbFile, { dataDir: this.dataDir, inlineCheckMaxBytes: this.inlineCheckMaxBytes });
+      const opened = await openDatabase(this.dbFile, { dataDir: this.dataDir, inlineCheckMaxBytes: this.inlineCheckMaxBytes, trustCheckStamp: this.trustCheckStamp });
       this.db = opened.db;
+      this.migratedAtOpen = opened.migration;
       this.unavailable = null;
       if (opened.integrity === 'deferred') this.integrityCheck = this.checkInBackground(opened.db);
       else await this.discardStaleImports();
