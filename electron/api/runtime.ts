@@ -23,6 +23,7 @@ import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler
 import { readLocal, SYNC_KEYS } from '../../db/sync/localState';
 import { outputPolicy, type OutputMode } from '../services/files/outputPolicy';
 import { dispatch } from './dispatcher';
+import { methodDef } from './methodDefs';
 import { handlerFor, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
 import type { CallVia, Channel } from './sessions';
@@ -352,6 +353,16 @@ export class AppRuntime {
   /** The Electron shell calls this with the path a main-process save dialog returned (never the renderer). */
   grantOutputPath(file: string): void {
     this.grantedOutputs.add(path.resolve(file));
+  }
+
+  /**
+   * Loads a database method's schema and handler ahead of its first call
+   * (each loads with its area on first use anyway): the CLI times loading
+   * apart from querying.
+   */
+  async load(method: DbMethodName): Promise<void> {
+    await methodDef(method);
+    await handlerFor(method);
   }
 
   /** For the CLI and tests: unwraps the result or throws the DomainError. */

@@ -35,7 +35,7 @@ function helpText(): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  phase('start');
+  phase('entry');
   let runtime: AppRuntime | null = null;
   let json = false;
   try {
@@ -62,6 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       runtime: async (opts = {}) => {
         if (!runtime) {
           // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
+          // The SQLite addon and zod first, by themselves, only so DEALERDESK_TIMING can tell their share apart.
+          await import('better-sqlite3');
+          phase('sqlite');
+          await import('zod');
+          phase('zod');
           const { AppRuntime } = await import('../api/runtime');
           phase('runtime');
           const user = os.userInfo().username;

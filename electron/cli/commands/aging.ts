@@ -69,6 +69,8 @@ export const agingCommand: CliCommand = {
       sort: { column: 'code', direction: 'asc' },
     };
     const rt = await env.runtime({ readOnly: true });
+    await rt.load('aging.report');
+    phase('schemas');
     const report = await rt.invoke<AgingReport>('aging.report', input);
     phase('query');
     if (env.json) {
