@@ -8,8 +8,25 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
+/**
+ * The SQLite addon's package is CommonJS: imported from an ES module, Node
+ * first scans its source for export names (cjs-module-lexer) and resolves it
+ * the ES way, several ms at every start. Bundled code reaches it through
+ * require() instead (the banner's), wrapped here as a one-line module.
+ */
+const requireNotImport = {
+  name: 'require-not-import',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 fs.rmSync('out/cli', { recursive: true, force: true });
 await build({
+  plugins: [requireNotImport],
   entryPoints: { dealerdesk: 'electron/cli/main.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
