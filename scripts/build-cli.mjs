@@ -7,6 +7,7 @@
 // loaded lazily by the commands that need them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The SQLite addon's package is CommonJS: imported from an ES module, Node
@@ -24,9 +25,26 @@ const requireNotImport = {
   },
 };
 
+/**
+ * zod's namespace export carries the messages of all its 60-odd languages
+ * (half of its code, evaluated at every start); the dispatcher uses only
+ * Chinese (z.config(z.locales.zhCN())). The CLI bundle's copy of the
+ * locales index keeps just that one.
+ */
+const onlyChineseZodMessages = {
+  name: 'only-chinese-zod-messages',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as zhCN } from './zh-CN.js';",
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 fs.rmSync('out/cli', { recursive: true, force: true });
 await build({
-  plugins: [requireNotImport],
+  plugins: [requireNotImport, onlyChineseZodMessages],
   entryPoints: { dealerdesk: 'electron/cli/main.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
