@@ -2,13 +2,13 @@
  * Each method's definition (its zod input schema), loaded one API area at a
  * time: the dispatcher asks for `aging.report`, and only shared/api/aging.ts
  * (with what it imports) is evaluated, not the 200-odd schemas of every
- * area. Building all of them took about 60 ms of CPU at every start of a
+ * area. Building all of them took about 40 ms of CPU at every start of a
  * command-line query (issue 17 point 3); the app pays it once, spread over
  * its first calls.
  *
  * A method's area is found from its name's prefix (`aging` of
  * `aging.report`). The record below must name every prefix of the contract
- * (a compile error otherwise), and tests/unit/api/methodDefs.test.ts checks
+ * (a compile error otherwise), and tests/integration/perf/methodDefs.test.ts checks
  * that each method resolves to the very definition the contract holds.
  */
 import type { MethodName, Methods } from '../../shared/api/contract';
