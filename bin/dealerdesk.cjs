@@ -3,6 +3,12 @@
 // the native SQLite addon: better-sqlite3 13 needs Node-API 10 (Node >= 22.14)
 // and crashes on older Node instead of failing cleanly.
 'use strict';
+// When this line ran, for DEALERDESK_TIMING (electron/cli/timing.ts: Node's own start-up is the time before it).
+// (Only then: Node loads its performance module on first use.)
+if (process.env.DEALERDESK_TIMING === '1') {
+  const binCpu = process.cpuUsage();
+  globalThis[Symbol.for('dealerdesk.binStarted')] = [globalThis.performance.now(), binCpu.user + binCpu.system];
+}
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 14)) {
   process.stderr.write(

@@ -9,7 +9,6 @@
  * a large one (the check reads every page: seconds for a 1 GB file) in a
  * worker thread right after start, while writes wait for the result.
  */
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /** Files up to this size are checked before opening (about 0.2 s); larger ones in the background. */
@@ -49,7 +48,9 @@ try {
 }`;
 
 /** The same check off the main thread: the UI and reads keep running while a large file is read. */
-export function quickCheckInWorker(file: string): Promise<string | null> {
+export async function quickCheckInWorker(file: string): Promise<string | null> {
+  // Loaded here, not at start: most opens check inline (or rely on a check stamp) and never start a thread.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } });
     worker.once('message', (m: string | null) => resolve(m));

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDirFor, listBackups, type BackupInfo } from './backup';
+import { checkStampHolds, fileSetIdentity, recordCheckPassed } from './checkStamp';
 import { quickCheckProblem, SYNC_CHECK_MAX_BYTES } from './integrity';
 import { isNetworkPath, openSqlite } from './connection';
 import { migrateToLatest, type MigrateOutcome } from './migrate';
@@ -47,8 +48,12 @@ export interface OpenedDatabase {
   db: Db;
   file: string;
   migration: MigrateOutcome;
-  /** 'checked': quick_check passed before opening; 'deferred': a large file, the caller checks it in the background. */
-  integrity: 'checked' | 'deferred';
+  /**
+   * 'checked': quick_check passed before opening; 'stamped': a check passed
+   * on these very files before (trustCheckStamp); 'deferred': a large file,
+   * the caller checks it in the background.
+   */
+  integrity: 'checked' | 'stamped' | 'deferred';
 }
 
 function hasEntries(dir: string): boolean {
@@ -85,6 +90,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** Files larger than this are checked in the background by the caller (default SYNC_CHECK_MAX_BYTES); Infinity = always before opening. */
   inlineCheckMaxBytes?: number;
+  /**
+   * Read-only command-line queries only: skip the quick_check when the
+   * files are exactly those a passing check last saw (db/checkStamp.ts),
+   * and record a stamp after a passing check. The app never sets this.
+   */
+  trustCheckStamp?: boolean;
 }
 
 export async function openDatabase(file: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
@@ -107,9 +118,14 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   if (existed && size > 0) {
     const problem = headerProblem(abs);
     if (problem) throw new DatabaseUnavailableError(abs, problem);
-    if (size <= (opts.inlineCheckMaxBytes ?? SYNC_CHECK_MAX_BYTES)) {
+    if (opts.trustCheckStamp && checkStampHolds(abs)) {
+      integrity = 'stamped';
+    } else if (opts.trustCheckStamp || size <= (opts.inlineCheckMaxBytes ?? SYNC_CHECK_MAX_BYTES)) {
+      // With a stamp to earn, a large file is checked here too: once, instead of in the background at every command.
+      const before = opts.trustCheckStamp ? fileSetIdentity(abs) : null;
       const damage = quickCheckProblem(abs);
       if (damage) throw new DatabaseUnavailableError(abs, damagedReason(damage));
+      if (before) recordCheckPassed(abs, before, new Date());
     } else {
       integrity = 'deferred';
     }

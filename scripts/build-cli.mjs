@@ -7,9 +7,44 @@
 // loaded lazily by the commands that need them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The SQLite addon's package is CommonJS: imported from an ES module, Node
+ * first scans its source for export names (cjs-module-lexer) and resolves it
+ * the ES way, several ms at every start. Bundled code reaches it through
+ * require() instead (the banner's), wrapped here as a one-line module.
+ */
+const requireNotImport = {
+  name: 'require-not-import',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * zod's namespace export carries the messages of all its 60-odd languages
+ * (half of its code, evaluated at every start); the dispatcher uses only
+ * Chinese (z.config(z.locales.zhCN())). The CLI bundle's copy of the
+ * locales index keeps just that one.
+ */
+const onlyChineseZodMessages = {
+  name: 'only-chinese-zod-messages',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as zhCN } from './zh-CN.js';",
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 
 fs.rmSync('out/cli', { recursive: true, force: true });
 await build({
+  plugins: [requireNotImport, onlyChineseZodMessages],
   entryPoints: { dealerdesk: 'electron/cli/main.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

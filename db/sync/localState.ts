@@ -10,7 +10,6 @@
  * the database disagrees (no marker, another id, fewer segments) it is a
  * restored or cloned copy and takes a new device id.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Sqlite } from '../query';
 
@@ -37,7 +36,8 @@ export function writeLocal(sqlite: Sqlite, key: string, value: unknown, at: stri
     .run(key, JSON.stringify(value), at);
 }
 
-export const newDeviceId = (): string => randomBytes(8).toString('hex');
+// Node's crypto on first use (process.getBuiltinModule), not at start: most opens never make a device id.
+export const newDeviceId = (): string => process.getBuiltinModule('node:crypto').randomBytes(8).toString('hex');
 
 export const markerFileOf = (dbFile: string): string => `${dbFile}.sync-device.json`;
 

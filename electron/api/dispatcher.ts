@@ -4,10 +4,11 @@
  * IPC, the HTTP bridge, the CLI and the tests all call this.
  */
 import { z } from 'zod';
-import { isMethodName, methods, type MethodName } from '../../shared/api/contract';
+import type { MethodName } from '../../shared/api/contract';
 import { DomainError, type ApiErrorData, type ApiResult } from '../../shared/errors';
 import { storageErrorToApi } from './storageErrors';
 import { findHostileText, HOSTILE_TEXT_MESSAGE } from '../../shared/text/hostileChars';
+import { methodDef } from './methodDefs';
 
 // zod's own messages (type errors, missing keys) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -47,15 +48,18 @@ export type Invoke = (name: MethodName, input: unknown) => Promise<unknown>;
  * validation messages (issue 13: the permission check comes first).
  */
 export async function dispatch(method: string, params: unknown, invoke: Invoke, authorize?: (name: MethodName) => void): Promise<ApiResult<unknown>> {
-  if (!isMethodName(method)) {
+  // Only the called method's area builds its schemas (methodDefs.ts).
+  const def = await methodDef(method);
+  if (!def) {
     return { ok: false, error: { code: 'unknown_method', field: null, message: `未知的接口方法：${method}` } };
   }
+  const name = method as MethodName;
   try {
-    authorize?.(method);
+    authorize?.(name);
   } catch (e) {
     return { ok: false, error: errorToApi(e) };
   }
-  const parsed = methods[method].input.safeParse(params ?? {});
+  const parsed = def.input.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: zodErrorToApi(parsed.error) };
   // One guard for every method: no code, name or number can carry NUL, a lone surrogate or a bidi control.
   const hostile = findHostileText(parsed.data);
@@ -64,7 +68,7 @@ export async function dispatch(method: string, params: unknown, invoke: Invoke, 
     return { ok: false, error: { code: 'validation', field, message: `${field ?? '输入'}${HOSTILE_TEXT_MESSAGE}` } };
   }
   try {
-    return { ok: true, data: await invoke(method, parsed.data) };
+    return { ok: true, data: await invoke(name, parsed.data) };
   } catch (e) {
     return { ok: false, error: errorToApi(e) };
   }

@@ -16,12 +16,14 @@ import { listBackups, restoreDatabase } from '../../db/backup';
 import { DatabaseUnavailableError, damagedReason, openDatabase } from '../../db/open';
 import { quickCheckInWorker } from '../../db/integrity';
 import type { Db } from '../../db/query';
+import type { MigrateOutcome } from '../../db/migrate';
 import type { Actor, ServiceContext } from '../services/context';
 import type { SessionEnv } from './sessionCalls';
 import { SyncScheduler, type SchedulerOptions } from '../services/sync/scheduler';
 import { readLocal, SYNC_KEYS } from '../../db/sync/localState';
 import { outputPolicy, type OutputMode } from '../services/files/outputPolicy';
 import { dispatch } from './dispatcher';
+import { methodDef } from './methodDefs';
 import { handlerFor, type DbMethodName } from './handlers/index';
 import { resolveActor, type Grant } from './accessGate';
 import type { CallVia, Channel } from './sessions';
@@ -45,6 +47,8 @@ export interface RuntimeOptions {
   outputs?: OutputMode;
   /** Files larger than this get their quick_check in the background (db/integrity.ts); for tests and the bench. */
   inlineCheckMaxBytes?: number;
+  /** Read-only command-line queries: skip the quick_check of files unchanged since one passed (db/checkStamp.ts). */
+  trustCheckStamp?: boolean;
 }
 
 /**
@@ -69,6 +73,9 @@ export class AppRuntime {
   readonly actor: Actor;
   clock: Clock;
   private readonly inlineCheckMaxBytes: number | undefined;
+  private readonly trustCheckStamp: boolean;
+  /** The migrations the last open applied (and the backup taken first): the CLI says so. */
+  migratedAtOpen: MigrateOutcome | null = null;
   private integrityCheck: Promise<void> | null = null;
   readonly sessions = new SessionStore();
   private readonly lock = new CallLock();
@@ -87,6 +94,7 @@ export class AppRuntime {
     this.actor = opts.actor;
     this.clock = opts.clock ?? systemClock();
     this.inlineCheckMaxBytes = opts.inlineCheckMaxBytes;
+    this.trustCheckStamp = opts.trustCheckStamp ?? false;
     const channel = opts.channel ?? 'ipc';
     this.defaultVia = { session: channel, channel };
     this.outputMode = opts.outputs ?? 'dataDirOrGranted';
@@ -114,8 +122,9 @@ export class AppRuntime {
 
   private async open(): Promise<void> {
     try {
-      const opened = await openDatabase(this.dbFile, { dataDir: this.dataDir, inlineCheckMaxBytes: this.inlineCheckMaxBytes });
+      const opened = await openDatabase(this.dbFile, { dataDir: this.dataDir, inlineCheckMaxBytes: this.inlineCheckMaxBytes, trustCheckStamp: this.trustCheckStamp });
       this.db = opened.db;
+      this.migratedAtOpen = opened.migration;
       this.unavailable = null;
       if (opened.integrity === 'deferred') this.integrityCheck = this.checkInBackground(opened.db);
       else await this.discardStaleImports();
@@ -344,6 +353,16 @@ export class AppRuntime {
   /** The Electron shell calls this with the path a main-process save dialog returned (never the renderer). */
   grantOutputPath(file: string): void {
     this.grantedOutputs.add(path.resolve(file));
+  }
+
+  /**
+   * Loads a database method's schema and handler ahead of its first call
+   * (each loads with its area on first use anyway): the CLI times loading
+   * apart from querying.
+   */
+  async load(method: DbMethodName): Promise<void> {
+    await methodDef(method);
+    await handlerFor(method);
   }
 
   /** For the CLI and tests: unwraps the result or throws the DomainError. */

@@ -8,7 +8,7 @@
  */
 import type { AuthStatus, BossCreated } from '../../shared/api/auth';
 import type { ApprovalDto } from '../../shared/api/controls';
-import { isMethodName, methods, type MethodName } from '../../shared/api/contract';
+import type { MethodName } from '../../shared/api/contract';
 import type { ParsedInputOf } from '../../shared/api/define';
 import type { Methods } from '../../shared/api/contract';
 import { roleMay } from '../../shared/auth/roles';
@@ -22,6 +22,7 @@ import { checkDecidable, createRequest, decide, getApproval as checkApproval } f
 import { approvalRequirement } from '../services/approvals/rules';
 import { getApprovalSettings } from '../services/approvals/settings';
 import { zodErrorToApi } from './dispatcher';
+import { methodDef } from './methodDefs';
 import type { AppRuntime } from './runtime';
 import type { CallVia } from './sessions';
 
@@ -68,16 +69,15 @@ async function logIn(ctx: ServiceContext, input: { username: string; password: s
 }
 
 /** Validates an inner call the way the dispatcher would, so a request stores only a valid payload. */
-function parseInner(method: string, params: unknown): { name: MethodName; input: unknown } {
-  if (!isMethodName(method) || method.startsWith('auth.') || method.startsWith('approvals.')) {
-    throw new DomainError('validation', `不能申请授权的操作：${method}`, 'method');
-  }
-  const parsed = methods[method].input.safeParse(params ?? {});
+async function parseInner(method: string, params: unknown): Promise<{ name: MethodName; input: unknown }> {
+  const def = method.startsWith('auth.') || method.startsWith('approvals.') ? undefined : await methodDef(method);
+  if (!def) throw new DomainError('validation', `不能申请授权的操作：${method}`, 'method');
+  const parsed = def.input.safeParse(params ?? {});
   if (!parsed.success) {
     const e = zodErrorToApi(parsed.error);
     throw new DomainError('validation', e.message, e.field, e.details);
   }
-  return { name: method, input: parsed.data };
+  return { name: method as MethodName, input: parsed.data };
 }
 
 async function runInner(env: SessionEnv, method: string, params: unknown, via: CallVia, grant: Parameters<AppRuntime['call']>[3]): Promise<unknown> {
@@ -128,15 +128,15 @@ export const sessionCalls: { [M in SessionMethodName]: SessionCall<M> } = {
   },
 
   'approvals.authorizeInPlace': async (ctx, input, env) => {
-    const inner = parseInner(input.method, input.params);
+    const inner = await parseInner(input.method, input.params);
     const boss = await authenticate(ctx, input.authorizer, input.password, 'authorize');
     if (!roleMay(boss.role, 'approvals.decide')) throw new DomainError('forbidden', `${boss.display_name} 不是老板，不能授权`, 'authorizer');
     if (boss.id === ctx.actor.userId) throw new DomainError('forbidden', '授权人不能是自己', 'authorizer');
     // The act runs as the caller, on this channel, with authorized_by = the boss on its own audit rows (one transaction).
     return runInner(env, inner.name, input.params, env.via, { authorizedBy: boss.id, approvalId: null });
   },
-  'approvals.request': (ctx, input): ApprovalDto => {
-    const inner = parseInner(input.method, input.params);
+  'approvals.request': async (ctx, input): Promise<ApprovalDto> => {
+    const inner = await parseInner(input.method, input.params);
     const requirement = approvalRequirement(ctx, inner.name, inner.input);
     if (!requirement) throw new DomainError('conflict', '此操作不需要审批，可直接执行', 'method');
     return createRequest(ctx, inner.name, input.params, requirement, input.reason);

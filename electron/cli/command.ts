@@ -15,8 +15,13 @@ export interface CommandEnv {
   io: CliIo;
   /** The database file named by --db / DEALERDESK_DB (for commands that work on the file itself: restore). */
   dbFile: string;
-  /** Opens (creating/migrating) the database named by --db / DEALERDESK_DB, logged in as --user when given. */
-  runtime(): Promise<AppRuntime>;
+  /**
+   * Opens (creating/migrating) the database named by --db / DEALERDESK_DB,
+   * logged in as --user when given. `readOnly`: the command only reads, so
+   * the quick_check may be skipped when the files are unchanged since one
+   * passed (db/checkStamp.ts).
+   */
+  runtime(opts?: { readOnly?: boolean }): Promise<AppRuntime>;
   /** The process environment (DEALERDESK_PASSWORD, DEALERDESK_NEW_PASSWORD …). */
   environment: NodeJS.ProcessEnv;
 }

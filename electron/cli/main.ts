@@ -35,7 +35,7 @@ function helpText(): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  phase('start');
+  phase('entry');
   let runtime: AppRuntime | null = null;
   let json = false;
   try {
@@ -59,16 +59,27 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       io,
       dbFile,
       environment: env,
-      runtime: async () => {
+      runtime: async (opts = {}) => {
         if (!runtime) {
           // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
+          // The SQLite addon and zod first, by themselves, only so DEALERDESK_TIMING can tell their share apart.
+          await import('better-sqlite3');
+          phase('sqlite');
+          await import('zod');
+          phase('zod');
           const { AppRuntime } = await import('../api/runtime');
-          phase('load');
+          phase('runtime');
           const user = os.userInfo().username;
-          runtime = await AppRuntime.start({ dbFile, actor: { user: `cli:${user}`, device: os.hostname() }, channel: 'cli', outputs: 'anywhere' });
+          const actor = { user: `cli:${user}`, device: os.hostname() };
+          runtime = await AppRuntime.start({ dbFile, actor, channel: 'cli', outputs: 'anywhere', trustCheckStamp: opts.readOnly === true });
           phase('open');
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');
+          const migrated = runtime.migratedAtOpen;
+          // A read-only command never changes an existing file unannounced: bringing it up to this version's structure (after a backup) is said on stderr.
+          if (opts.readOnly && migrated?.applied.length && migrated.backupFile) {
+            io.err(`数据库已升级到本版本的结构（${migrated.applied.join('、')}），升级前的备份：${migrated.backupFile}`);
+          }
           await cliLogin(runtime, stringFlag(args, 'user'), env);
         }
         return runtime;

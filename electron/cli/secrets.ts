@@ -3,10 +3,11 @@
  * prompt with echo off when stdin is a terminal. Never a command-line flag
  * (it would sit in the shell history and the process list).
  */
-import readline from 'node:readline';
 import { UsageError } from './args';
 
-export function promptHidden(label: string): Promise<string> {
+export async function promptHidden(label: string): Promise<string> {
+  // Loaded only to ask: a command given its password by the environment, or none, never needs it.
+  const { default: readline } = await import('node:readline');
   return new Promise((resolve) => {
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     const out = rl as unknown as { _writeToOutput: (s: string) => void };

@@ -7,11 +7,23 @@
  * the wall time also counts other processes' turns; the CPU time is this
  * process's own work), which the bench reads; stdout stays the command's own
  * output. Off by default.
+ *
+ * The phases of a database command: node (Node's own start-up, up to the
+ * first line of bin/dealerdesk.cjs), entry (loading the CLI bundle's entry:
+ * argument parsing, help, command list), sqlite (the native SQLite addon),
+ * zod (the validation library), runtime (database layer, dispatcher,
+ * services), open (file checks, quick_check or its stamp, migrations check,
+ * pragmas), schemas (the called method's area: its zod schemas and
+ * handlers), query, output (JSON to stdout), end (closing).
  */
 import type { CliIo } from './command';
 
 const enabled = process.env.DEALERDESK_TIMING === '1';
 const marks: [string, number, number][] = [];
+
+/** bin/dealerdesk.cjs notes when its first line ran: [performance.now(), CPU µs]. */
+const binStarted = (globalThis as { [k: symbol]: unknown })[Symbol.for('dealerdesk.binStarted')] as [number, number] | undefined;
+if (enabled && binStarted) marks.push(['node', binStarted[0], binStarted[1] / 1000]);
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();

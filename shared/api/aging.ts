@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { AgingBasis, AgingBucket } from '../receivables/aging';
 import type { DocKind } from '../receivables/types';
-import { businessDate, customerGradeField, customerKindField, customerLayerField, recordId } from './customers';
+import { businessDate, customerGradeField, customerKindField, customerLayerField, recordId } from './fieldBuilders';
 import { method } from './define';
 import type { ExportFile } from './imports';
 import type { CustomerRef } from './ledger';

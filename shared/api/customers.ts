@@ -13,18 +13,9 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates/calendar';
 import { plainText, plainValidated, withDefaults } from '../schemas/editableFields';
 import { optionalText, requiredText } from '../schemas/fields';
-import { toHalfWidth } from '../text/normalize';
 import { validateEmail, validateMobile, validatePhone } from '../validators/contact';
 import { validateTaxId } from '../validators/taxId';
 import {
-  CUSTOMER_GRADES,
-  CUSTOMER_KINDS,
-  CUSTOMER_KIND_LABELS,
-  CUSTOMER_STATUSES,
-  CUSTOMER_STATUS_LABELS,
-  INTERACTION_CHANNELS,
-  INTERACTION_CHANNEL_LABELS,
-  MAX_AMOUNT_FEN,
   MAX_PAYMENT_TERM_DAYS,
   type CustomerGrade,
   type CustomerKind,
@@ -34,49 +25,14 @@ import {
 import { method } from './define';
 import { importMethods, type ExportFile } from './imports';
 import { productMethods } from './products';
-import { CUSTOMER_LAYERS, type CustomerLayer } from '../evaluation/enums';
-
-export const customerLayerField = z.enum(CUSTOMER_LAYERS, { error: '客户分层只能是 重点（key）、普通（ordinary）、潜在（potential）' });
+import type { CustomerLayer } from '../evaluation/enums';
 
 export * from './customerEnums';
 
 // ---------------------------------------------------------------- field builders
-
-/** A record id (ULID) chosen from a list; an empty one means the caller lost track of the record. */
-export const recordId = (label: string) =>
-  z.string({ error: `缺少${label}` }).trim().min(1, { error: `缺少${label}` }).max(40, { error: `${label}不正确` });
-
-/** A human code (客户编码, 产品编码): half-width, no spaces, so it can be typed, searched and exported as is. */
-export const codeField = (label: string) =>
-  requiredText(label, 30)
-    .transform((v) => toHalfWidth(v).trim())
-    .refine((v) => !/\s/.test(v), { error: `${label}不能包含空格` });
-
-/** Integer fen, optional (null). `positive` refuses 0 where a zero amount means nothing (a promise of ¥0). */
-export const optionalFen = (label: string, positive = false) =>
-  z
-    .number({ error: `${label}必须是金额` })
-    .int({ error: `${label}必须精确到分` })
-    .min(positive ? 1 : 0, { error: positive ? `${label}必须大于 0` : `${label}不能为负数` })
-    .max(MAX_AMOUNT_FEN, { error: `${label}超出上限，最大为 999,999,999,999.99` })
-    .nullable();
-
-/** A real calendar day as YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
-export const businessDate = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine((v) => isIsoDate(v), { error: `${label}应为有效日期，格式 YYYY-MM-DD` });
-
-const enumField = <const T extends readonly [string, ...string[]]>(label: string, values: T, labels?: Record<T[number], string>) =>
-  z.enum(values, {
-    error: `${label}只能是 ${values.map((v) => (labels ? `${labels[v as T[number]]}（${v}）` : v)).join('、')}`,
-  });
-
-export const customerKindField = enumField('客户类型', CUSTOMER_KINDS, CUSTOMER_KIND_LABELS);
-export const customerGradeField = enumField('客户等级', CUSTOMER_GRADES);
-export const customerStatusField = enumField('客户状态', CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS);
-export const interactionChannelField = enumField('往来方式', INTERACTION_CHANNELS, INTERACTION_CHANNEL_LABELS);
+// In a module of their own (other areas' schemas use them without building the customer file's); re-exported here as before.
+import { businessDate, codeField, customerGradeField, customerKindField, customerLayerField, customerStatusField, interactionChannelField, optionalFen, recordId } from './fieldBuilders';
+export { businessDate, codeField, customerGradeField, customerKindField, customerLayerField, customerStatusField, interactionChannelField, optionalFen, recordId };
 
 const bankAccountField = plainText('银行账号', 50).refine((v) => v === '' || /^[0-9 -]{6,40}$/.test(v), {
   error: '银行账号只能包含数字、空格和短横线（6–40 位）',

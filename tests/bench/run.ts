@@ -17,6 +17,7 @@ import { syncFigures } from './figures/sync';
 import { joinFigures } from './figures/join';
 import { rebateFigures } from './figures/rebates';
 import { glanceFigures } from './figures/glance';
+import { cliFigures } from './figures/cli';
 
 const groups: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'foundation', run: foundationFigures }];
 groups.push({ name: 'customers', run: customerFigures });
@@ -30,6 +31,7 @@ groups.push({ name: 'sync', run: syncFigures });
 groups.push({ name: 'join', run: joinFigures });
 groups.push({ name: 'rebates', run: rebateFigures });
 groups.push({ name: 'glance', run: glanceFigures });
+groups.push({ name: 'cli', run: cliFigures });
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

@@ -3,26 +3,14 @@
  * services behind them) are loaded the first time one of its methods is
  * called, so a command-line query loads the aging code, not the statements,
  * PDF and spreadsheet machinery (issue 17: a command loads only what it
- * needs). Which area serves a method is read from the contract's own area
- * maps, and the types below still force the areas to cover the whole
- * contract: a method declared in shared/ without a handler fails to compile.
+ * needs). Which area serves a method is read from its name's prefix (the
+ * prefixes methodDefs.ts knows, without building any schema), and the types
+ * below still force the areas to cover the whole contract: a method declared
+ * in shared/ without a handler fails to compile.
  */
-import { agingMethods } from '../../../shared/api/aging';
-import { alertMethods } from '../../../shared/api/alerts';
-import { authMethods } from '../../../shared/api/auth';
-import { backupMethods } from '../../../shared/api/backup';
 import type { MethodName } from '../../../shared/api/contract';
-import { contractMethods } from '../../../shared/api/contracts';
-import { controlMethods } from '../../../shared/api/controls';
-import { customerFileMethods } from '../../../shared/api/customers';
-import { dashboardMethods } from '../../../shared/api/dashboard';
-import { evaluationMethods } from '../../../shared/api/evaluation';
-import { ledgerMethods } from '../../../shared/api/ledger';
-import { rebateMethods } from '../../../shared/api/rebates';
-import { settingsMethods } from '../../../shared/api/settings';
-import { statementMethods } from '../../../shared/api/statements';
-import { syncMethods } from '../../../shared/api/sync';
 import type { ServiceContext } from '../../services/context';
+import { areaPrefixOf } from '../methodDefs';
 import type { SessionMethodName } from '../sessionCalls';
 import type { Handler, HandlerMap } from './types';
 
@@ -33,22 +21,22 @@ import type { Handler, HandlerMap } from './types';
 export const RUNTIME_OWN_METHODS = ['system.status', 'system.restoreBackup', 'system.loadDemo', 'system.openDemo', 'system.closeDemo'] as const;
 export type DbMethodName = Exclude<MethodName, (typeof RUNTIME_OWN_METHODS)[number] | SessionMethodName>;
 
-/** Each area: the contract's map of its methods and the loader of its handlers. */
+/** Each area: the prefixes of its methods' names and the loader of its handlers. */
 const AREAS = [
-  { methods: settingsMethods, load: async () => (await import('./settings')).settingsHandlers },
-  { methods: customerFileMethods, load: async () => (await import('./customers')).customerFileHandlers },
-  { methods: contractMethods, load: async () => (await import('./contracts')).contractHandlers },
-  { methods: ledgerMethods, load: async () => (await import('./ledger')).ledgerHandlers },
-  { methods: statementMethods, load: async () => (await import('./statements')).statementHandlers },
-  { methods: alertMethods, load: async () => (await import('./alerts')).alertHandlers },
-  { methods: agingMethods, load: async () => (await import('./aging')).agingHandlers },
-  { methods: dashboardMethods, load: async () => (await import('./dashboard')).dashboardHandlers },
-  { methods: backupMethods, load: async () => (await import('./backup')).backupHandlers },
-  { methods: evaluationMethods, load: async () => (await import('./evaluation')).evaluationHandlers },
+  { prefixes: ['settings'], load: async () => (await import('./settings')).settingsHandlers },
+  { prefixes: ['customers', 'contacts', 'interactions', 'products', 'imports'], load: async () => (await import('./customers')).customerFileHandlers },
+  { prefixes: ['contracts'], load: async () => (await import('./contracts')).contractHandlers },
+  { prefixes: ['ledger'], load: async () => (await import('./ledger')).ledgerHandlers },
+  { prefixes: ['statements'], load: async () => (await import('./statements')).statementHandlers },
+  { prefixes: ['alerts', 'collection'], load: async () => (await import('./alerts')).alertHandlers },
+  { prefixes: ['aging'], load: async () => (await import('./aging')).agingHandlers },
+  { prefixes: ['dashboard'], load: async () => (await import('./dashboard')).dashboardHandlers },
+  { prefixes: ['backup'], load: async () => (await import('./backup')).backupHandlers },
+  { prefixes: ['evaluation', 'visits', 'cases', 'salespeople'], load: async () => (await import('./evaluation')).evaluationHandlers },
   // Users (filed with auth in the contract), approvals, period close, audit and exceptions.
-  { methods: { ...authMethods, ...controlMethods }, load: async () => (await import('./controls')).controlHandlers },
-  { methods: syncMethods, load: async () => (await import('./sync')).syncHandlers },
-  { methods: rebateMethods, load: async () => (await import('./rebates')).rebateHandlers },
+  { prefixes: ['auth', 'users', 'approvals', 'period', 'audit', 'exceptions'], load: async () => (await import('./controls')).controlHandlers },
+  { prefixes: ['sync'], load: async () => (await import('./sync')).syncHandlers },
+  { prefixes: ['rebates'], load: async () => (await import('./rebates')).rebateHandlers },
 ] as const;
 
 /** The one method outside any area map. */
@@ -69,7 +57,8 @@ const loaded = new Map<(typeof AREAS)[number], Promise<Record<string, AnyHandler
 export async function handlerFor<M extends DbMethodName>(name: M): Promise<Handler<M>> {
   const own = (OWN as Record<string, AnyHandler>)[name];
   if (own) return own as Handler<M>;
-  const area = AREAS.find((a) => Object.prototype.hasOwnProperty.call(a.methods, name));
+  const prefix = areaPrefixOf(name);
+  const area = AREAS.find((a) => (a.prefixes as readonly string[]).includes(prefix ?? ''));
   if (!area) throw new Error(`no handler area for ${name}`);
   let map = loaded.get(area);
   if (!map) loaded.set(area, (map = area.load() as Promise<Record<string, AnyHandler>>));

@@ -68,7 +68,9 @@ export const agingCommand: CliCommand = {
       region: stringFlag(env.args, 'region') ?? '',
       sort: { column: 'code', direction: 'asc' },
     };
-    const rt = await env.runtime();
+    const rt = await env.runtime({ readOnly: true });
+    await rt.load('aging.report');
+    phase('schemas');
     const report = await rt.invoke<AgingReport>('aging.report', input);
     phase('query');
     if (env.json) {

@@ -6,7 +6,8 @@
  * stored payload still hashes to what the boss saw, and the act itself runs
  * through the dispatcher again, so every rule is re-checked at execution.
  */
-import crypto from 'node:crypto';
+/** Node's crypto, loaded on first use: a command that never hashes (a read-only query) does not load it at start. */
+const crypto = () => process.getBuiltinModule('node:crypto');
 import type { ApprovalDto, ApprovalRequirement, ApprovalStatusDto } from '../../../shared/api/controls';
 import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -27,7 +28,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const payloadHash = (method: string, payload: string): string => crypto.createHash('sha256').update(`${method}\n${payload}`).digest('hex');
+export const payloadHash = (method: string, payload: string): string => crypto().createHash('sha256').update(`${method}\n${payload}`).digest('hex');
 
 type Row = ApprovalsTable & { requested_by_name: string | null; decided_by_name: string | null };
 const SELECT = `SELECT a.*, r.display_name AS requested_by_name, d.display_name AS decided_by_name FROM approvals a

@@ -6,19 +6,14 @@
  *  - aging report as of today, all customers, median < 300 ms, and its ratio
  *    to a floor query that only sums open amounts per customer (target ≤ 3),
  *  - aging as of a date two years back < 500 ms,
- *  - dashboard data < 500 ms,
- *  - the whole process of `npm run -s cli -- aging --json` on the medium demo.
+ *  - dashboard data < 500 ms.
  * Issue 17 adds, per date (today, last month-end, two years back) and basis:
  * the report, the floor query for that date (Σ open per customer alive at
  * the date, read from the open spans; no buckets, names or exceptions) and
  * their ratio (target ≤ 3), with the reference timing of the obviously
- * correct path (replaying every customer as of the date); and the whole
- * process of the bin (`dealerdesk aging --json`, `dealerdesk --help`) on the
- * medium demo and on 20,000 invoices + 12,000 receipts for 500 customers,
- * with the breakdown DEALERDESK_TIMING=1 prints (start-up, loading the
- * runtime, opening with the migrations check, query, JSON output).
+ * correct path (replaying every customer as of the date). The whole-process
+ * command-line figures are the cli group's (figures/cli.ts).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +27,8 @@ import { loadCustomerDocs } from '../../../electron/services/ledger/docRows';
 import { agingFromSpans, openTotalsFromSpans } from '../../../electron/services/aging/spansAsOf';
 import { cachePath, measure, migratedInPlace, type Figure } from '../harness';
 import { largeLedgerDb } from './ledger';
-import { cliDataSetDb } from './cliDataSet';
 
 const actor = { user: 'bench', device: 'bench' };
-const ROOT = path.resolve(__dirname, '../../..');
 
 /** The medium demo (customers, contracts, ~20,000 documents), built once and cached. */
 export async function mediumDemoDb(): Promise<string> {
@@ -52,44 +45,6 @@ export async function mediumDemoDb(): Promise<string> {
 }
 
 const count = (rt: AppRuntime, sql: string): number => (rt.database().sqlite.prepare(sql).get() as { n: number }).n;
-
-/** GNU time, when the system has it: the child's own CPU time (user + system), the fair figure on a shared machine. */
-const GNU_TIME = ['/usr/bin/time'].find((f) => fs.existsSync(f));
-
-/**
- * Wall-clock time of a whole command, start-up included, as a user or a
- * script feels it, and the command's CPU time (through GNU time, when
- * present); with the CLI's own DEALERDESK_TIMING breakdown (median per
- * phase, wall and CPU) added to the note when it prints one.
- */
-function wholeProcess(name: string, runs: number, command: string, args: string[], note: string): Figure {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const phases = new Map<string, number[]>();
-  const cpuPhases = new Map<string, number[]>();
-  const collect = (into: Map<string, number[]>, line: string | undefined) => {
-    if (line) for (const [k, v] of Object.entries(JSON.parse(line) as Record<string, number>)) into.set(k, [...(into.get(k) ?? []), v]);
-  };
-  for (let i = 0; i <= runs; i++) {
-    const t0 = performance.now();
-    const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'DDCPU %U %S', command, ...args]] : [command, args];
-    const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEALERDESK_TIMING: '1' } });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    if (i === 0) continue; // the first run warms the file cache (and the compile cache)
-    times.push(ms);
-    const used = /DDCPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
-    if (used) cpu.push((Number(used[1]) + Number(used[2])) * 1000);
-    collect(phases, /DEALERDESK_TIMING (\{.*\})/.exec(r.stderr)?.[1]);
-    collect(cpuPhases, /DEALERDESK_TIMING_CPU (\{.*\})/.exec(r.stderr)?.[1]);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const breakdown = (m: Map<string, number[]>) => [...m].map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(', ');
-  const parts = [note];
-  if (phases.size) parts.push(`wall ms: ${breakdown(phases)}`);
-  if (cpuPhases.size) parts.push(`cpu ms: ${breakdown(cpuPhases)}`);
-  return { name, medianMs: median(times), runs, note: parts.join('; '), cpuMs: cpu.length ? median(cpu) : undefined };
-}
 
 /** One timing of something too slow to repeat (the reference replays). */
 function once(name: string, fn: () => unknown, note?: string): Figure {
@@ -167,26 +122,5 @@ export async function agingFigures(): Promise<Figure[]> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const medium = await mediumDemoDb();
-  const mediumDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-bench-aging-cli-'));
-  const mediumWork = path.join(mediumDir, 'medium.db');
-  fs.copyFileSync(medium, mediumWork);
-  // Opened once so the copy is migrated before the timed runs (a migration takes a backup first).
-  (await AppRuntime.start({ dbFile: mediumWork, actor })).close();
-  const docs = (() => {
-    const r = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(mediumWork)},{readonly:true});console.log(d.prepare('SELECT count(*) n FROM ar_documents').get().n)`], { cwd: ROOT, encoding: 'utf8' });
-    return r.stdout.trim();
-  })();
-  const cliSet = path.join(mediumDir, 'cli-set.db');
-  fs.copyFileSync(await cliDataSetDb(), cliSet);
-  try {
-    figures.push(wholeProcess('npm run -s cli -- aging --json (medium demo, whole process)', 5, 'npm', ['run', '-s', 'cli', '--', 'aging', '--db', mediumWork, '--json'], `${docs} documents`));
-    figures.push(wholeProcess('node bin/dealerdesk.cjs aging --json (same, without npm)', 5, process.execPath, ['bin/dealerdesk.cjs', 'aging', '--db', mediumWork, '--json'], `${docs} documents`));
-    figures.push(wholeProcess('node bin/dealerdesk.cjs aging --json (20,000 invoices + 12,000 receipts, 500 customers)', 5, process.execPath, ['bin/dealerdesk.cjs', 'aging', '--db', cliSet, '--json'], 'issue 17 data set'));
-    figures.push(wholeProcess('node bin/dealerdesk.cjs --help', 5, process.execPath, ['bin/dealerdesk.cjs', '--help'], 'no database'));
-    figures.push(wholeProcess('node -e 0 (bare Node start-up, for scale)', 5, process.execPath, ['-e', '0'], 'the floor of any command'));
-  } finally {
-    fs.rmSync(mediumDir, { recursive: true, force: true });
-  }
   return figures;
 }
