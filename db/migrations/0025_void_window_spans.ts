@@ -47,12 +47,23 @@ async function create(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX ar_void_window_spans_at ON ar_void_window_spans (from_month, until_on, customer_id, side, due_on, doc_date, open_fen)`.execute(db);
   await sql`CREATE TABLE ar_void_window_inputs (customer_id TEXT PRIMARY KEY NOT NULL, digest TEXT) WITHOUT ROWID`.execute(db);
 
+  await fillVoidWindowSpans(db);
+}
+
+/** Rows per INSERT statement (9 values each, well under SQLite's limit on bound values). */
+const ROWS_PER_INSERT = 200;
+
+/** Every customer's window spans from its documents (the tables are empty); digests left null: "not verified yet". */
+export async function fillVoidWindowSpans(db: Kysely<unknown>): Promise<void> {
   const customers = await sql<{ customer_id: string }>`SELECT DISTINCT customer_id FROM ar_documents WHERE kind = 'void' AND doc_date > original_date`.execute(db);
   for (const { customer_id: customerId } of customers.rows) {
-    const docs = await customerDocs(db, customerId);
-    for (const s of voidWindowSpansOf(docs)) {
+    const spans = voidWindowSpansOf(await customerDocs(db, customerId));
+    for (let i = 0; i < spans.length; i += ROWS_PER_INSERT) {
+      const values = spans
+        .slice(i, i + ROWS_PER_INSERT)
+        .map((s) => sql`(${customerId}, ${s.docId}, ${s.fromOn}, ${s.untilOn}, ${s.fromOn.slice(0, 7)}, ${s.side}, ${s.dueOn}, ${s.docDate}, ${s.openFen})`);
       await sql`INSERT INTO ar_void_window_spans (customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen)
-        VALUES (${customerId}, ${s.docId}, ${s.fromOn}, ${s.untilOn}, ${s.fromOn.slice(0, 7)}, ${s.side}, ${s.dueOn}, ${s.docDate}, ${s.openFen})`.execute(db);
+        VALUES ${sql.join(values)}`.execute(db);
     }
     await sql`INSERT INTO ar_void_window_inputs (customer_id, digest) VALUES (${customerId}, NULL)`.execute(db);
   }
