@@ -68,12 +68,19 @@ export function agingFromSpans(
   const n = buckets.length;
   const byDue = basis === 'due';
   const out = new Map<string, SpanFigures>();
+  // Within one month's spans still open at the end (most of what is alive) the index
+  // orders rows by customer: a run of one customer's rows needs one map lookup.
+  let lastId = '';
+  let f: SpanFigures | undefined;
   for (const row of rows) {
     const customerId = row[0];
     const dueOn = row[1];
     const openFen = row[2];
-    let f = out.get(customerId);
-    if (f === undefined) out.set(customerId, (f = { bucketsFen: new Array<number>(n).fill(0), unappliedFen: 0, overdueFen: 0 }));
+    if (customerId !== lastId || f === undefined) {
+      lastId = customerId;
+      f = out.get(customerId);
+      if (f === undefined) out.set(customerId, (f = { bucketsFen: new Array<number>(n).fill(0), unappliedFen: 0, overdueFen: 0 }));
+    }
     if (dueOn === null) {
       f.unappliedFen += openFen;
       continue;
