@@ -16,7 +16,7 @@ import { customersWithCrossingVoids } from './crossingVoids';
 import { latestDocDate } from './openAmounts';
 import { agingFromSpans } from './spansAsOf';
 
-/** The rows, and each row's pinyin sort key (sorting by name needs it; the rows themselves do not carry it). */
+/** The rows, and each row's pinyin sort key when sorting by name (only that sort needs it; the rows do not carry it). */
 export interface AgingRowSet {
   rows: AgingRow[];
   sortKeys: Map<string, string>;
@@ -65,12 +65,13 @@ export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: s
     const fromWindows = crossing.size > 0 ? agingFromSpans(ctx, asOf, filter.basis, buckets, 'ar_void_window_spans') : new Map<string, Figures>();
     const rows: AgingRow[] = [];
     const sortKeys = new Map<string, string>();
+    const byName = filter.sort.column === 'name';
     for (const c of customers) {
       const f = crossing.has(c.id) ? fromWindows.get(c.id) : fromSpans.get(c.id);
       if (f === undefined || isEmpty(f)) continue;
       if (filter.overdueOnly && f.overdueFen === 0) continue;
       rows.push(toRow(c, f));
-      sortKeys.set(c.id, c.sortKey);
+      if (byName) sortKeys.set(c.id, c.sortKey);
     }
     return { rows, sortKeys };
   });
