@@ -3,11 +3,14 @@
  * documents arrive by sync: one PC voids a receipt a fortnight after it was
  * posted while the other back-dates an invoice before it; after the sync
  * rounds both PCs hold the same window spans, equal to a fresh derivation,
- * and the report as of a date inside the window is the replay's.
+ * and the report as of a date inside the window is the replay's. Merging
+ * the customer into another (documents move) and undoing it move the window
+ * spans along.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgingReport } from '../../../shared/api/aging';
 import type { CustomerDetail } from '../../../shared/api/customers';
+import type { CustomerMergeView } from '../../../shared/api/sync';
 import type { PostResult } from '../../../shared/api/ledger';
 import { agingOf, DEFAULT_DUE_BUCKETS } from '../../../shared/receivables/aging';
 import { voidWindowSpansOf } from '../../../shared/receivables/voidWindows';
@@ -61,5 +64,28 @@ describe('void-window spans across PCs', () => {
     }
     expect(windowRows(a)).toEqual(windowRows(b));
     expect(windowRows(a).length).toBeGreaterThan(0);
+  });
+
+  it('a customer merge moves the window spans to the survivor, and its undo moves them back', async () => {
+    const a = await o.open('pc-a');
+    const from = await a.rt.invoke<CustomerDetail>('customers.create', { code: 'W002', name: '合并来源有限公司', paymentTermDays: 30 });
+    const into = await a.rt.invoke<CustomerDetail>('customers.create', { code: 'W003', name: '合并保留有限公司', paymentTermDays: 30 });
+    await a.rt.invoke<PostResult>('ledger.postInvoice', { customerId: from.id, date: '2026-09-01', dueOn: '2026-09-01', amountFen: 30_000 });
+    const receipt = await a.rt.invoke<PostResult>('ledger.postReceipt', { customerId: from.id, date: '2026-09-10', amountFen: 30_000 });
+    await a.rt.invoke<PostResult>('ledger.void', { docId: receipt.document.id, date: '2026-09-20', reason: '退票' });
+    await a.rt.invoke<PostResult>('ledger.postInvoice', { customerId: into.id, date: '2026-09-02', dueOn: '2026-09-02', amountFen: 5_000 });
+    const before = windowRows(a);
+    expect(before).toEqual(engineRows(a, from.id));
+
+    const merge = await a.rt.invoke<CustomerMergeView>('sync.mergeCustomer', { fromId: from.id, intoId: into.id });
+    expect(windowRows(a)).toEqual(engineRows(a, into.id));
+    expect(windowRows(a).every((r) => (r as { customer_id: string }).customer_id === into.id)).toBe(true);
+    // On 09-15 the receipt (not yet voided) paid the survivor's older debt first: 5,000 of it, then 25,000 of the moved invoice.
+    const row = (await a.rt.invoke<AgingReport>('aging.report', { asOf: '2026-09-15' })).rows.find((x) => x.customerId === into.id);
+    expect(row?.bucketsFen).toEqual(agingOf(loadCustomerDocs(a.rt.context(), into.id), '2026-09-15', 'due', DEFAULT_DUE_BUCKETS).bucketsFen);
+    expect(row?.balanceFen).toBe(5_000);
+
+    await a.rt.invoke<CustomerMergeView>('sync.undoMerge', { mergeId: merge.id });
+    expect(windowRows(a)).toEqual(before);
   });
 });
