@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { voidWindowSpansOf } from '../../shared/receivables/voidWindows';
+import { voidWindowsOf, voidWindowSpansOf } from '../../shared/receivables/voidWindows';
+import { voidWindowDigest } from '../voidWindowDigest';
 import type { ArDoc, DocKind, ExplicitTarget, Side } from '../../shared/receivables/types';
 
 /**
@@ -11,8 +12,9 @@ import type { ArDoc, DocKind, ExplicitTarget, Side } from '../../shared/receivab
  * reads them for the customers a void crosses at D, through the same kind of
  * "alive at D" index, instead of replaying those customers per report.
  * ar_void_window_inputs holds, per customer with windows, the digest of
- * what they were built from (electron/services/ledger/voidWindowSpans.ts);
- * null here: not verified yet, so the next re-derivation rebuilds and checks.
+ * what they were built from (db/voidWindowDigest.ts): a re-derivation whose
+ * documents give the same digest skips the rebuild (null would mean "in
+ * doubt": rebuilt on the next re-derivation).
  *
  * No foreign keys: the rows are rewritten by the customer's re-derivation in
  * the same transaction as any change of its documents (a discarded import
@@ -53,11 +55,13 @@ async function create(db: Kysely<unknown>): Promise<void> {
 /** Rows per INSERT statement (9 values each, well under SQLite's limit on bound values). */
 const ROWS_PER_INSERT = 200;
 
-/** Every customer's window spans from its documents (the tables are empty); digests left null: "not verified yet". */
+/** Every customer's window spans and their digest, from its documents (the tables are empty). */
 export async function fillVoidWindowSpans(db: Kysely<unknown>): Promise<void> {
   const customers = await sql<{ customer_id: string }>`SELECT DISTINCT customer_id FROM ar_documents WHERE kind = 'void' AND doc_date > original_date`.execute(db);
   for (const { customer_id: customerId } of customers.rows) {
-    const spans = voidWindowSpansOf(await customerDocs(db, customerId));
+    const docs = await customerDocs(db, customerId);
+    const windows = voidWindowsOf(docs);
+    const spans = voidWindowSpansOf(docs, windows);
     for (let i = 0; i < spans.length; i += ROWS_PER_INSERT) {
       const values = spans
         .slice(i, i + ROWS_PER_INSERT)
@@ -65,7 +69,7 @@ export async function fillVoidWindowSpans(db: Kysely<unknown>): Promise<void> {
       await sql`INSERT INTO ar_void_window_spans (customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen)
         VALUES ${sql.join(values)}`.execute(db);
     }
-    await sql`INSERT INTO ar_void_window_inputs (customer_id, digest) VALUES (${customerId}, NULL)`.execute(db);
+    await sql`INSERT INTO ar_void_window_inputs (customer_id, digest) VALUES (${customerId}, ${voidWindowDigest(docs, windows)})`.execute(db);
   }
 }
 

@@ -95,7 +95,7 @@ export type ArVoidWindowSpansTable = ArOpenSpansTable;
 /** Derived (migration 0025): per customer with void windows, a digest of what its window spans were built from. */
 export interface ArVoidWindowInputsTable {
   customer_id: string;
-  /** sha1 of the windows and the documents dated before the last one ends; null: not verified yet (rebuilt on the next re-derivation). */
+  /** sha1 of the windows and the documents dated before the last one ends (db/voidWindowDigest.ts); null: in doubt, rebuilt on the next re-derivation. */
   digest: string | null;
 }
 

@@ -9,12 +9,12 @@
  * when their inputs changed: a piece's replay sees only the documents dated
  * before it ends, so the windows and the documents dated before the last
  * one ends (with their explicit targets) are everything they depend on. Their
- * digest is stored in ar_void_window_inputs; a different or missing digest
- * ("in doubt", e.g. right after the migration) means rebuild. An import of
- * this month's invoices, the common write, leaves past windows' inputs alone.
+ * digest (db/voidWindowDigest.ts) is stored in ar_void_window_inputs; a
+ * different or missing one ("in doubt") means rebuild. An import of this
+ * month's invoices, the common write, leaves past windows' inputs alone.
  */
-import crypto from 'node:crypto';
-import { voidWindowsOf, voidWindowSpansOf, type VoidWindow } from '../../../shared/receivables/voidWindows';
+import { voidWindowDigest } from '../../../db/voidWindowDigest';
+import { voidWindowsOf, voidWindowSpansOf } from '../../../shared/receivables/voidWindows';
 import type { ArDoc } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 import { storeSpans } from './spanRows';
@@ -25,18 +25,6 @@ const SQL = {
     ON CONFLICT (customer_id) DO UPDATE SET digest = excluded.digest`,
   forget: `DELETE FROM ar_void_window_inputs WHERE customer_id = ?`,
 };
-
-/** A digest of everything the window spans are built from (documents in id order: the load order is not fixed). */
-export function voidWindowDigest(docs: readonly ArDoc[], windows: readonly VoidWindow[]): string {
-  const end = windows[windows.length - 1].untilOn;
-  const inputs = docs.filter((d) => d.docDate < end).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const hash = crypto.createHash('sha1');
-  hash.update(JSON.stringify(windows));
-  for (const d of inputs) {
-    hash.update(JSON.stringify([d.id, d.kind, d.side, d.docNo, d.docDate, d.dueOn, d.amountFen, d.voidsId, d.explicitTargets]));
-  }
-  return hash.digest('hex');
-}
 
 /** Brings the customer's window spans in line with its documents (fresh: it has none stored yet); returns how many rows changed. */
 export function writeVoidWindowSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], fresh = false): number {

@@ -7,8 +7,8 @@
  *     engine (replay → spans) and by the migration's SQL over the stored
  *     allocations (the rebuild an existing database gets); the stored
  *     void-window spans (migration 0025) = a fresh derivation by the engine
- *     and = the migration's fill (whose unverified digests the next write
- *     then checks: a history posted on top of a refill must still match);
+ *     and = the migration's fill (a history posted on top of a refill, one
+ *     digest nulled as "in doubt", must still match);
  *     and the dashboard's per-day totals = the sums over the documents;
  *  2. every fast "as of D" reader = the obviously correct replay as of D:
  *     the aging report (both bases) and the alerts' overdue and balance
@@ -21,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { Kysely, SqliteDialect } from 'kysely';
 import { FILL_OPEN_SPANS_SQL } from '../../../db/migrations/0014_a_open_spans';
 import { fillVoidWindowSpans } from '../../../db/migrations/0025_void_window_spans';
+import { voidWindowDigest } from '../../../db/voidWindowDigest';
 import type { AlertList } from '../../../shared/api/alerts';
 import type { ImportCommitResult } from '../../../shared/api/imports';
 import { agingOf, DEFAULT_DUE_BUCKETS, type AgingBasis } from '../../../shared/receivables/aging';
@@ -82,7 +83,7 @@ function rebuiltSpans(t: TempRuntime): SpanRow[] {
   }
 }
 
-/** Empties the window tables and fills them as migration 0025 does (digests unverified). */
+/** Empties the window tables and fills them as migration 0025 does. */
 async function refillWindowSpans(t: TempRuntime): Promise<void> {
   const db = sqlite(t);
   db.exec('DELETE FROM ar_void_window_spans; DELETE FROM ar_void_window_inputs');
@@ -141,8 +142,9 @@ describe('open spans', () => {
         try {
           const ids = await postHistory(t, before);
           await runImports(t, imports, tag++);
-          // An upgraded database: the window spans as migration 0025 leaves them (digests not verified yet).
+          // An upgraded database: the window spans as migration 0025 leaves them; one customer's digest "in doubt".
           await refillWindowSpans(t);
+          sqlite(t).exec(`UPDATE ar_void_window_inputs SET digest = NULL WHERE customer_id = (SELECT min(customer_id) FROM ar_void_window_inputs)`);
           // More postings after the imports, back-dated among them, voids included.
           await postOps(t, ids, after);
 
@@ -152,6 +154,16 @@ describe('open spans', () => {
           const windowSpans = storedSpans(t, 'ar_void_window_spans');
           expect(windowSpans, 'stored window spans = engine').toEqual(engineSpans(t, ids, true));
           expect(await refilledWindowSpans(t), 'stored window spans = migration 0025 fill').toEqual(windowSpans);
+          // Each customer with windows has the digest of its current documents, or null when still in doubt
+          // (the one nulled above, unless a later posting re-derived it); the others have none.
+          const digests = ids.flatMap((id) => {
+            const docs = loadCustomerDocs(t.rt.context(), id);
+            const windows = voidWindowsOf(docs);
+            return windows.length > 0 ? [{ customer_id: id, digest: voidWindowDigest(docs, windows) }] : [];
+          });
+          const storedDigests = sqlite(t).prepare(`SELECT customer_id, digest FROM ar_void_window_inputs ORDER BY customer_id`).all() as { customer_id: string; digest: string | null }[];
+          const expectedDigests = digests.sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
+          expect(storedDigests.map((d, i) => (d.digest === null ? expectedDigests[i] ?? d : d)), 'digests').toEqual(expectedDigests);
           // The dashboard's per-day totals (kept by an insert trigger) = the sums over the documents.
           expect(sqlite(t).prepare(DAY_TOTALS_SQL).all(), 'day totals').toEqual(sqlite(t).prepare(DAY_SUMS_SQL).all());
 
