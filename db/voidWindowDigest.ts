@@ -11,14 +11,20 @@ import crypto from 'node:crypto';
 import type { ArDoc } from '../shared/receivables/types';
 import type { VoidWindow } from '../shared/receivables/voidWindows';
 
-/** Documents in id order: the order they are loaded in is not fixed. */
+/**
+ * The documents are taken in the order they come: the same documents loaded
+ * in another order only give another digest, hence one needless rebuild,
+ * never a stale one; not sorting them keeps the check cheap for a customer
+ * with tens of thousands of documents (it runs on every posting).
+ */
 export function voidWindowDigest(docs: readonly ArDoc[], windows: readonly VoidWindow[]): string {
   const end = windows.length > 0 ? windows[windows.length - 1].untilOn : '';
-  const inputs = docs.filter((d) => d.docDate < end).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const hash = crypto.createHash('sha1');
-  hash.update(JSON.stringify(windows));
-  for (const d of inputs) {
-    hash.update(JSON.stringify([d.id, d.kind, d.side, d.docNo, d.docDate, d.dueOn, d.amountFen, d.voidsId, d.explicitTargets]));
+  const parts: string[] = [JSON.stringify(windows)];
+  for (const d of docs) {
+    if (d.docDate >= end) continue;
+    // Fields joined by control characters none of them can hold (the document number, free text, is quoted by JSON).
+    parts.push(`${d.id}\u0001${d.kind}\u0001${d.side}\u0001${JSON.stringify(d.docNo)}\u0001${d.docDate}\u0001${d.dueOn ?? ''}\u0001${d.amountFen}\u0001${d.voidsId ?? ''}`);
+    for (const t of d.explicitTargets) parts.push(`\u0002${t.debitId}\u0001${t.amountFen}`);
   }
-  return hash.digest('hex');
+  return crypto.createHash('sha1').update(parts.join('\u0003')).digest('hex');
 }
