@@ -7,9 +7,11 @@
  * equal digests, nothing to rebuild. Node-side (node:crypto), shared by the
  * migration's fill and the service.
  */
-import crypto from 'node:crypto';
 import type { ArDoc } from '../shared/receivables/types';
 import type { VoidWindow } from '../shared/receivables/voidWindows';
+
+/** Node's crypto, loaded on first use: a read-only command (which never re-derives) does not load it at start. */
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 /**
  * The documents are taken in the order they come: the same documents loaded
@@ -26,5 +28,5 @@ export function voidWindowDigest(docs: readonly ArDoc[], windows: readonly VoidW
     parts.push(`${d.id}\u0001${d.kind}\u0001${d.side}\u0001${JSON.stringify(d.docNo)}\u0001${d.docDate}\u0001${d.dueOn ?? ''}\u0001${d.amountFen}\u0001${d.voidsId ?? ''}`);
     for (const t of d.explicitTargets) parts.push(`\u0002${t.debitId}\u0001${t.amountFen}`);
   }
-  return crypto.createHash('sha1').update(parts.join('\u0003')).digest('hex');
+  return crypto().createHash('sha1').update(parts.join('\u0003')).digest('hex');
 }
