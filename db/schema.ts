@@ -6,7 +6,7 @@
 import type { ContractAttachmentsTable, ContractInstallmentsTable, ContractLinesTable, ContractsTable } from './tables/contracts';
 import type { AuditLogTable, SettingsTable, StoredFilesTable } from './tables/core';
 import type { ContactsTable, CustomerMergesTable, CustomersTable, ImportBatchesTable, ImportCommitsTable, InteractionsTable, ProductsTable } from './tables/customers';
-import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable } from './tables/ledger';
+import type { ArAllocationsTable, ArCustomerStateTable, ArDocumentsTable, ArDayTotalsTable, ArExplicitTargetsTable, ArOpenSpansTable, ArVoidWindowInputsTable, ArVoidWindowSpansTable } from './tables/ledger';
 import type { StatementsTable } from './tables/statements';
 import type { AlertAcksTable } from './tables/alerts';
 import type { AfterSalesCasesTable, AfterSalesEventsTable } from './tables/afterSales';
@@ -22,6 +22,8 @@ export interface DB {
   ar_allocations: ArAllocationsTable;
   ar_customer_state: ArCustomerStateTable;
   ar_open_spans: ArOpenSpansTable;
+  ar_void_window_spans: ArVoidWindowSpansTable;
+  ar_void_window_inputs: ArVoidWindowInputsTable;
   ar_day_totals: ArDayTotalsTable;
   customers: CustomersTable;
   customer_merges: CustomerMergesTable;

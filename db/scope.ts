@@ -25,6 +25,8 @@ const BY_CUSTOMER = [
   'ar_allocations',
   'ar_customer_state',
   'ar_open_spans',
+  'ar_void_window_spans',
+  'ar_void_window_inputs',
   'statements',
   'after_sales_cases',
   'after_sales_events',

@@ -65,6 +65,10 @@ export const localTables: readonly string[] = [
   // Issue 17: each document's open amount over time, derived from the allocations by every
   // re-derivation (electron/services/ledger/rederive.ts); sync re-derives after applying remote documents.
   'ar_open_spans',
+  // Issue 17: the open spans of the replay as of the dates a void crosses, and the digest of their
+  // inputs, derived with the open spans (electron/services/ledger/voidWindowSpans.ts), sync included.
+  'ar_void_window_spans',
+  'ar_void_window_inputs',
   // Issue 17: per-day totals of the documents, kept by an insert trigger on ar_documents
   // (so also when sync inserts another PC's documents).
   'ar_day_totals',

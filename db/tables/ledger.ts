@@ -85,6 +85,20 @@ export interface ArOpenSpansTable {
   open_fen: number;
 }
 
+/**
+ * Derived (migration 0025, shared/receivables/voidWindows.ts): for the dates
+ * a void crosses, the open spans of the replay as of those dates, clipped to
+ * the piece of calendar they hold for. Same columns as ar_open_spans.
+ */
+export type ArVoidWindowSpansTable = ArOpenSpansTable;
+
+/** Derived (migration 0025): per customer with void windows, a digest of what its window spans were built from. */
+export interface ArVoidWindowInputsTable {
+  customer_id: string;
+  /** sha1 of the windows and the documents dated before the last one ends (db/voidWindowDigest.ts); null: in doubt, rebuilt on the next re-derivation. */
+  digest: string | null;
+}
+
 /** Derived (migration 0014_b, kept by a trigger): per document date, the net, invoices and receipts. */
 export interface ArDayTotalsTable {
   doc_date: string;

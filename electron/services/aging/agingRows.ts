@@ -1,20 +1,22 @@
 /**
  * Every report row for one date and basis, today or any earlier date, from
  * the open spans alive then (spansAsOf.ts: they carry both the due and the
- * document date, so either basis is one covering read); the few customers a
- * crossing void makes an exception are replayed (crossingVoids.ts). Rows
- * with nothing open and nothing unapplied are left out; balance is always
+ * document date, so either basis is one covering read); for the few
+ * customers a crossing void makes an exception (crossingVoids.ts), from
+ * their void-window spans alive then instead (migration 0025: the replay as
+ * of that date, stored by the re-derivation), read the same way. Rows with
+ * nothing open and nothing unapplied are left out; balance is always
  * Σ buckets − unapplied (§4).
  */
 import type { AgingRow } from '../../../shared/api/aging';
-import type { AgingBucket, AgingResult } from '../../../shared/receivables/aging';
+import type { AgingBucket } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
 import { filteredCustomers, type AgingFilterInput, type CustomerFacts } from './customerBalances';
-import { customersWithCrossingVoids, replayedAgings } from './crossingVoids';
+import { customersWithCrossingVoids } from './crossingVoids';
 import { latestDocDate } from './openAmounts';
 import { agingFromSpans } from './spansAsOf';
 
-/** The rows, and each row's pinyin sort key (sorting by name needs it; the rows themselves do not carry it). */
+/** The rows, and each row's pinyin sort key when sorting by name (only that sort needs it; the rows do not carry it). */
 export interface AgingRowSet {
   rows: AgingRow[];
   sortKeys: Map<string, string>;
@@ -44,12 +46,6 @@ function toRow(c: CustomerFacts, f: Figures): AgingRow {
   };
 }
 
-function replayedFigures(result: AgingResult, asOf: string): Figures {
-  let overdueFen = 0;
-  for (const item of result.openItems) if ((item.dueOn ?? item.docDate) < asOf) overdueFen += item.openFen;
-  return { bucketsFen: result.bucketsFen, unappliedFen: result.unappliedFen, overdueFen };
-}
-
 /** Nothing open and nothing unapplied: no row. */
 function isEmpty(f: Figures): boolean {
   if (f.unappliedFen !== 0) return false;
@@ -64,21 +60,18 @@ export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: s
     const fromSpans = agingFromSpans(ctx, asOf, filter.basis, buckets);
     // Nothing dated after asOf: no void can cross it, and the spans alone are the state (the usual "as of today").
     const latest = latestDocDate(ctx);
-    const crossing = latest !== null && latest > asOf ? customersWithCrossingVoids(ctx, asOf) : [];
-    let replayed = new Map<string, AgingResult>();
-    if (crossing.length > 0) {
-      const wanted = new Set(customers.map((c) => c.id));
-      replayed = replayedAgings(ctx, crossing.filter((id) => wanted.has(id)), asOf, filter.basis, buckets);
-    }
+    const crossing = new Set(latest !== null && latest > asOf ? customersWithCrossingVoids(ctx, asOf) : []);
+    // Only crossing customers have window spans alive at asOf; one with none had nothing open then.
+    const fromWindows = crossing.size > 0 ? agingFromSpans(ctx, asOf, filter.basis, buckets, 'ar_void_window_spans') : new Map<string, Figures>();
     const rows: AgingRow[] = [];
     const sortKeys = new Map<string, string>();
+    const byName = filter.sort.column === 'name';
     for (const c of customers) {
-      const result = replayed.get(c.id);
-      const f = result !== undefined ? replayedFigures(result, asOf) : fromSpans.get(c.id);
+      const f = crossing.has(c.id) ? fromWindows.get(c.id) : fromSpans.get(c.id);
       if (f === undefined || isEmpty(f)) continue;
       if (filter.overdueOnly && f.overdueFen === 0) continue;
       rows.push(toRow(c, f));
-      sortKeys.set(c.id, c.sortKey);
+      if (byName) sortKeys.set(c.id, c.sortKey);
     }
     return { rows, sortKeys };
   });

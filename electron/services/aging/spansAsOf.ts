@@ -9,10 +9,15 @@
  *
  * The months are passed as a JSON list (one seek each) rather than a range,
  * which SQLite could only use for the first index column.
+ *
+ * The void-window spans (migration 0025) have the same columns and the same
+ * kind of index, and are read the same way for the customers a void crosses
+ * at D: their rows alive at D are those customers' state as of D.
  */
 import { addMonths } from '../../../shared/dates/calendar';
 import type { AgingBasis, AgingBucket } from '../../../shared/receivables/aging';
 import type { ServiceContext } from '../context';
+import type { SpanTable } from '../ledger/spanRows';
 import { bucketThresholds } from './bucketSql';
 
 export interface SpanFigures {
@@ -23,8 +28,8 @@ export interface SpanFigures {
 }
 
 /** Every month from the first span's to D's, as a JSON array of 'YYYY-MM' (the index seeks). */
-export function spanMonths(ctx: ServiceContext, asOf: string): string {
-  const first = (ctx.db.prepare(`SELECT min(from_month) AS m FROM ar_open_spans`).get() as { m: string | null }).m;
+export function spanMonths(ctx: ServiceContext, asOf: string, table: SpanTable = 'ar_open_spans'): string {
+  const first = (ctx.db.prepare(`SELECT min(from_month) AS m FROM ${table}`).get() as { m: string | null }).m;
   const months: string[] = [];
   if (first !== null) {
     const last = asOf.slice(0, 7);
@@ -44,25 +49,38 @@ export const ALIVE_AT = `s.from_month IN (SELECT value FROM json_each(@months)) 
  * grouping in a Map spares SQLite a temporary B-tree (the rows do not come
  * in customer order).
  */
-export function agingFromSpans(ctx: ServiceContext, asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Map<string, SpanFigures> {
+export function agingFromSpans(
+  ctx: ServiceContext,
+  asOf: string,
+  basis: AgingBasis,
+  buckets: readonly AgingBucket[],
+  table: SpanTable = 'ar_open_spans',
+): Map<string, SpanFigures> {
   // Only debits have a due date (the table's CHECK), so a null due date is a credit: no side column to read.
   // On the due basis the due date is also the reference date, read once.
   const columns = basis === 'due' ? 's.customer_id, s.due_on, s.open_fen' : 's.customer_id, s.due_on, s.open_fen, s.doc_date';
   const rows = ctx.db
-    .prepare(`SELECT ${columns} FROM ar_open_spans s INDEXED BY ar_open_spans_at WHERE ${ALIVE_AT}`)
+    .prepare(`SELECT ${columns} FROM ${table} s INDEXED BY ${table}_at WHERE ${ALIVE_AT}`)
     .raw(true)
-    .all({ asOf, months: spanMonths(ctx, asOf) }) as [string, string | null, number, string?][];
+    .all({ asOf, months: spanMonths(ctx, asOf, table) }) as [string, string | null, number, string?][];
   // Bucket i holds the references ≥ thresholds[i] not already in an earlier bucket; the last one the rest.
   const thresholds = bucketThresholds(asOf, buckets);
   const n = buckets.length;
   const byDue = basis === 'due';
   const out = new Map<string, SpanFigures>();
+  // Within one month's spans still open at the end (most of what is alive) the index
+  // orders rows by customer: a run of one customer's rows needs one map lookup.
+  let lastId = '';
+  let f: SpanFigures | undefined;
   for (const row of rows) {
     const customerId = row[0];
     const dueOn = row[1];
     const openFen = row[2];
-    let f = out.get(customerId);
-    if (f === undefined) out.set(customerId, (f = { bucketsFen: new Array<number>(n).fill(0), unappliedFen: 0, overdueFen: 0 }));
+    if (customerId !== lastId || f === undefined) {
+      lastId = customerId;
+      f = out.get(customerId);
+      if (f === undefined) out.set(customerId, (f = { bucketsFen: new Array<number>(n).fill(0), unappliedFen: 0, overdueFen: 0 }));
+    }
     if (dueOn === null) {
       f.unappliedFen += openFen;
       continue;

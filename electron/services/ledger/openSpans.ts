@@ -4,59 +4,16 @@
  * posting, void, import, undo and by sync after applying remote documents)
  * and by the bulk loader. Only the spans that changed are written: an import
  * of new invoices adds a span or two per customer instead of rewriting the
- * customer's history.
+ * customer's history. The void-window spans (voidWindowSpans.ts) are kept
+ * in the same step, so every path that keeps the one keeps the other.
  */
-import { openSpansOf, type OpenSpan } from '../../../shared/receivables/openSpans';
+import { openSpansOf } from '../../../shared/receivables/openSpans';
 import type { ArDoc, ReplayResult } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
+import { storeSpans } from './spanRows';
+import { writeVoidWindowSpans } from './voidWindowSpans';
 
-interface StoredSpan {
-  doc_id: string;
-  from_on: string;
-  until_on: string;
-  side: string;
-  due_on: string | null;
-  doc_date: string;
-  open_fen: number;
-}
-
-const SQL = {
-  existing: `SELECT doc_id, from_on, until_on, side, due_on, doc_date, open_fen FROM ar_open_spans WHERE customer_id = ?`,
-  insert: `INSERT INTO ar_open_spans (customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  update: `UPDATE ar_open_spans SET until_on = ?, side = ?, due_on = ?, doc_date = ?, open_fen = ? WHERE customer_id = ? AND doc_id = ? AND from_on = ?`,
-  remove: `DELETE FROM ar_open_spans WHERE customer_id = ? AND doc_id = ? AND from_on = ?`,
-};
-
-const keyOf = (docId: string, fromOn: string): string => `${docId}\u0000${fromOn}`;
-
-const same = (s: StoredSpan, n: OpenSpan): boolean =>
-  s.until_on === n.untilOn && s.open_fen === n.openFen && s.side === n.side && s.due_on === n.dueOn && s.doc_date === n.docDate;
-
-/** Brings the customer's stored spans in line with its replay; returns how many rows changed. */
+/** Brings the customer's stored spans (and void-window spans) in line with its replay; returns how many rows changed. */
 export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false): number {
-  const spans = openSpansOf(docs, result);
-  const stored = new Map<string, StoredSpan>();
-  if (!fresh) for (const s of ctx.db.prepare(SQL.existing).all(customerId) as StoredSpan[]) stored.set(keyOf(s.doc_id, s.from_on), s);
-  const insert = ctx.db.prepare(SQL.insert);
-  const update = ctx.db.prepare(SQL.update);
-  let changed = 0;
-  for (const n of spans) {
-    const key = keyOf(n.docId, n.fromOn);
-    const old = stored.get(key);
-    stored.delete(key);
-    if (old === undefined) {
-      insert.run(customerId, n.docId, n.fromOn, n.untilOn, n.fromOn.slice(0, 7), n.side, n.dueOn, n.docDate, n.openFen);
-      changed++;
-    } else if (!same(old, n)) {
-      update.run(n.untilOn, n.side, n.dueOn, n.docDate, n.openFen, customerId, n.docId, n.fromOn);
-      changed++;
-    }
-  }
-  const remove = ctx.db.prepare(SQL.remove);
-  for (const old of stored.values()) {
-    remove.run(customerId, old.doc_id, old.from_on);
-    changed++;
-  }
-  return changed;
+  return storeSpans(ctx, 'ar_open_spans', customerId, openSpansOf(docs, result), fresh) + writeVoidWindowSpans(ctx, customerId, docs, fresh);
 }

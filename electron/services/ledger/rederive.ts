@@ -19,7 +19,7 @@ import type { ServiceContext } from '../context';
 import { loadCustomerDocs, voidedIds, type LoadedDoc } from './docRows';
 import { writeOpenSpans } from './openSpans';
 
-export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state', 'ar_open_spans'] as const;
+export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state', 'ar_open_spans', 'ar_void_window_spans'] as const;
 
 /** Why a re-derivation ran, recorded in its audit row. */
 export interface RederiveCause {
