@@ -9,13 +9,13 @@
 import type { ExportFile } from '../../../shared/api/imports';
 import { CUSTOMER_KIND_LABELS, type CustomerKind } from '../../../shared/api/customerEnums';
 import type { ServiceContext } from '../context';
-import { reportPdf, reportXlsx, type ReportColumn, type ReportTable } from '../export/reportTable';
+import { reportFile, type ReportColumn, type ReportDownload } from '../export/reportTable';
 import type { AgingFilterInput } from './customerBalances';
 import { fullAgingReport, totalsOf } from './report';
 
 const BASIS_NAME = { due: '按到期日', document: '按单据日期' } as const;
 
-function agingTable(ctx: ServiceContext, filter: AgingFilterInput): { table: ReportTable; asOf: string; count: number } {
+function agingReport(ctx: ServiceContext, filter: AgingFilterInput): ReportDownload {
   const { asOf, buckets, rows } = fullAgingReport(ctx, filter);
   const xlsxOnly = { inPdf: false } as const;
   const columns: ReportColumn[] = [
@@ -37,8 +37,8 @@ function agingTable(ctx: ServiceContext, filter: AgingFilterInput): { table: Rep
   };
   const totals = totalsOf(rows, buckets.length);
   return {
-    asOf,
-    count: rows.length,
+    fileBase: `账龄分析-${BASIS_NAME[filter.basis]}-${asOf}`,
+    rows: rows.length,
     table: {
       title: '账龄分析表',
       facts: [`截止日期：${asOf}`, `账龄基准：${BASIS_NAME[filter.basis]}`],
@@ -59,14 +59,6 @@ function agingTable(ctx: ServiceContext, filter: AgingFilterInput): { table: Rep
   };
 }
 
-export async function exportAgingXlsx(ctx: ServiceContext, filter: AgingFilterInput): Promise<ExportFile> {
-  const { table, asOf, count } = agingTable(ctx, filter);
-  const bytes = await reportXlsx(ctx, table);
-  return { fileName: `账龄分析-${BASIS_NAME[filter.basis]}-${asOf}.xlsx`, dataBase64: bytes.toString('base64'), rows: count };
-}
+export const exportAgingXlsx = async (ctx: ServiceContext, filter: AgingFilterInput): Promise<ExportFile> => reportFile(ctx, agingReport(ctx, filter), 'xlsx');
 
-export async function exportAgingPdf(ctx: ServiceContext, filter: AgingFilterInput): Promise<ExportFile> {
-  const { table, asOf, count } = agingTable(ctx, filter);
-  const bytes = await reportPdf(ctx, table);
-  return { fileName: `账龄分析-${BASIS_NAME[filter.basis]}-${asOf}.pdf`, dataBase64: bytes.toString('base64'), rows: count };
-}
+export const exportAgingPdf = async (ctx: ServiceContext, filter: AgingFilterInput): Promise<ExportFile> => reportFile(ctx, agingReport(ctx, filter), 'pdf');
