@@ -18,6 +18,7 @@
  */
 import os from 'node:os';
 import type { ServiceContext } from '../context';
+import { phaseDone } from './importPhases';
 
 /** Target length of one write transaction. An ordinary save waits at most about this long. */
 export const CHUNK_MS = 450;
@@ -53,13 +54,30 @@ export function releaseBatch(ctx: ServiceContext, batchId: string): void {
 }
 
 /**
+ * What the units of one transaction may share: a fact read once per chunk
+ * (the closed-through date) instead of once per customer stays consistent,
+ * because nothing else can write while the chunk's transaction holds the lock.
+ */
+export class ChunkMemo {
+  private readonly values = new Map<string, unknown>();
+
+  get<T>(key: string, read: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, read());
+    return this.values.get(key) as T;
+  }
+}
+
+/** One unit of a chunked write; returns the rows it wrote. */
+export type ImportUnit = (chunk: ChunkMemo) => number;
+
+/**
  * Runs the units in as many transactions as it takes, each about `chunkMs`
  * long, pausing `gapMs` between them. Returns the sum of the units' counts.
  */
 export async function runInChunks(
   ctx: ServiceContext,
   batchId: string,
-  units: readonly (() => number)[],
+  units: readonly ImportUnit[],
   timing: ChunkTiming = DEFAULT_TIMING,
 ): Promise<number> {
   let next = 0;
@@ -73,15 +91,21 @@ export async function runInChunks(
     sqlite.pragma('synchronous = NORMAL');
     try {
       ctx.db.transaction(() => {
+        phaseDone('wait');
         const t0 = performance.now();
-        do total += units[next++]();
+        const memo = new ChunkMemo();
+        do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
         heartbeat(ctx, batchId);
       });
     } finally {
       sqlite.pragma('synchronous = FULL');
     }
-    if (next < units.length) await pause(timing.gapMs);
+    phaseDone('commit');
+    if (next < units.length) {
+      await pause(timing.gapMs);
+      phaseDone('pause');
+    }
   }
   return total;
 }

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context';
 import { readTableFile, type RawTable } from '../import/readTable';
 import { buildImportReport, importRefusedError, type ImportError, type ImportReport } from '../import/report';
 import { getImportBatch } from './batches';
+import { phaseDone } from './importPhases';
 import { importKindHandler, type ImportKindHandler, type PreparedImport } from './kinds';
 import {
   abandonedBatches,
@@ -133,6 +134,7 @@ async function commitInUnits(
   if (errors.length || !prepared.units) throw importRefusedError(report(0));
   const batchId = newId();
   const units = ctx.db.readSnapshot(() => prepared.units(batchId));
+  phaseDone('prepare');
   ctx.db.transaction(() => {
     insertBatchRow(ctx, input, batchId, 'committing');
     claimBatch(ctx, batchId);
@@ -144,6 +146,7 @@ async function commitInUnits(
       finishBatch(ctx, input, batchId, written);
       releaseBatch(ctx, batchId);
     });
+    phaseDone('finish');
   } catch (e) {
     await discardBatch(ctx, batchId, handler);
     throw e;

@@ -105,8 +105,14 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
   };
 }
 
+/** A document's derived amounts when the caller replayed before inserting (imports): stored at once, never updated after. */
+export interface KnownDerived {
+  open: number | null;
+  unapplied: number | null;
+}
+
 /** Inserts one document with its targets and audit row; returns the stored row. */
-export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
+export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit, derived?: KnownDerived): DocumentRow {
   // Every ledger write passes here, so the closed period (issue 13) and the
   // confirmed-period lock (issue 8) are enforced once, for all of them (chunked
   // imports check the confirmed-period lock once per customer beforehand).
@@ -121,6 +127,10 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
       );
   const id = doc.id ?? newId();
   const row = documentRow(ctx, doc, id, ctx.clock.now().toISOString());
+  if (derived) {
+    row.open_fen = derived.open;
+    row.unapplied_fen = derived.unapplied;
+  }
   ctx.db.prepare(INSERT_DOC).run(row);
   const targets = doc.explicitTargets ?? [];
   const insertTarget = ctx.db.prepare(INSERT_TARGET);

@@ -22,6 +22,7 @@ interface StoredSpan {
 
 const SQL = {
   existing: `SELECT doc_id, from_on, until_on, side, due_on, doc_date, open_fen FROM ar_open_spans WHERE customer_id = ?`,
+  existingOfDoc: `SELECT doc_id, from_on, until_on, side, due_on, doc_date, open_fen FROM ar_open_spans WHERE customer_id = ? AND doc_id = ?`,
   insert: `INSERT INTO ar_open_spans (customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   update: `UPDATE ar_open_spans SET until_on = ?, side = ?, due_on = ?, doc_date = ?, open_fen = ? WHERE customer_id = ? AND doc_id = ? AND from_on = ?`,
@@ -33,11 +34,31 @@ const keyOf = (docId: string, fromOn: string): string => `${docId}\u0000${fromOn
 const same = (s: StoredSpan, n: OpenSpan): boolean =>
   s.until_on === n.untilOn && s.open_fen === n.openFen && s.side === n.side && s.due_on === n.dueOn && s.doc_date === n.docDate;
 
+/**
+ * Which documents' spans may differ from the stored ones, when the caller
+ * knows: `fresh` have none stored yet (just inserted), `touched` may have
+ * changed (a changed allocation names them, or a void reversed them). A
+ * document's spans depend only on its own immutable fields, whether it is
+ * voided and its allocations, so every other document's stored spans are
+ * already right and are neither read nor compared. Without a scope every
+ * span of the customer is diffed (any write, sync, repair).
+ */
+export interface SpanScope {
+  fresh: ReadonlySet<string>;
+  touched: ReadonlySet<string>;
+}
+
 /** Brings the customer's stored spans in line with its replay; returns how many rows changed. */
-export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false): number {
-  const spans = openSpansOf(docs, result);
+export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false, scope?: SpanScope): number {
+  const all = openSpansOf(docs, result);
+  const spans = scope ? all.filter((n) => scope.fresh.has(n.docId) || scope.touched.has(n.docId)) : all;
   const stored = new Map<string, StoredSpan>();
-  if (!fresh) for (const s of ctx.db.prepare(SQL.existing).all(customerId) as StoredSpan[]) stored.set(keyOf(s.doc_id, s.from_on), s);
+  if (scope) {
+    const ofDoc = ctx.db.prepare(SQL.existingOfDoc);
+    for (const docId of scope.touched) for (const s of ofDoc.all(customerId, docId) as StoredSpan[]) stored.set(keyOf(s.doc_id, s.from_on), s);
+  } else if (!fresh) {
+    for (const s of ctx.db.prepare(SQL.existing).all(customerId) as StoredSpan[]) stored.set(keyOf(s.doc_id, s.from_on), s);
+  }
   const insert = ctx.db.prepare(SQL.insert);
   const update = ctx.db.prepare(SQL.update);
   let changed = 0;
