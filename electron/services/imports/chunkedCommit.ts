@@ -15,6 +15,16 @@
  * a chunk fails, what the earlier chunks wrote is removed at once; if the
  * process dies, the batch is removed when the database is opened next
  * (discardStaleImports), unless its owner is a live process on this PC.
+ *
+ * While it runs, the batch is visible customer by customer: a unit (one
+ * customer's rows and its derived data) never spans two transactions, so no
+ * reader sees a customer half-imported, and every API result carries
+ * `importInProgress` (progress.ts) so screens and scripts say that the
+ * figures do not include the whole import yet. Hiding the finished customers
+ * from every reader until the end would need either one long transaction (the
+ * lock this module exists to avoid) or a filter in every ledger query and
+ * shadow copies of every derived table; see tests/integration/safety/
+ * importVisibility.test.ts for what is proven instead.
  */
 import os from 'node:os';
 import type { ServiceContext } from '../context';
@@ -43,8 +53,9 @@ export function claimBatch(ctx: ServiceContext, batchId: string): void {
     .run(batchId, process.pid, os.hostname(), new Date().toISOString());
 }
 
-function heartbeat(ctx: ServiceContext, batchId: string): void {
-  ctx.db.prepare(`UPDATE import_commits SET heartbeat_at = ? WHERE batch_id = ?`).run(new Date().toISOString(), batchId);
+/** Progress and liveness, in each chunk's own transaction: `written` rows are committed with it. */
+function heartbeat(ctx: ServiceContext, batchId: string, written: number): void {
+  ctx.db.prepare(`UPDATE import_commits SET heartbeat_at = ?, rows_written = ? WHERE batch_id = ?`).run(new Date().toISOString(), written, batchId);
 }
 
 /** The batch is complete: it and its records count from now on (call inside the final transaction). */
@@ -96,7 +107,7 @@ export async function runInChunks(
         const memo = new ChunkMemo();
         do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
-        heartbeat(ctx, batchId);
+        heartbeat(ctx, batchId, total);
       });
     } finally {
       sqlite.pragma('synchronous = FULL');

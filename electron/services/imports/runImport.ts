@@ -83,13 +83,14 @@ export async function previewImport(ctx: ServiceContext, input: ImportFile): Pro
 }
 
 /** The batch row, written first: the imported records point at it. */
-function insertBatchRow(ctx: ServiceContext, input: ImportFile, batchId: string, status: 'committing' | 'done'): void {
+function insertBatchRow(ctx: ServiceContext, input: ImportFile, batchId: string, status: 'committing' | 'done', plannedRows = 0): void {
   ctx.db.run(
     ctx.db.k.insertInto('import_batches').values({
       id: batchId,
       kind: input.kind,
       file_name: input.fileName,
-      rows: 0,
+      // A committing batch shows its planned size (已写入 X / Y 行); finishBatch sets what was written.
+      rows: plannedRows,
       created_at: ctx.clock.now().toISOString(),
       user: ctx.actor.user,
       undone_at: null,
@@ -136,7 +137,7 @@ async function commitInUnits(
   const units = ctx.db.readSnapshot(() => prepared.units(batchId));
   phaseDone('prepare');
   ctx.db.transaction(() => {
-    insertBatchRow(ctx, input, batchId, 'committing');
+    insertBatchRow(ctx, input, batchId, 'committing', prepared.rows);
     claimBatch(ctx, batchId);
   });
   let written: number;
