@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { PostResult } from '../../../shared/api/ledger';
 import type { ImportInProgress } from '../../../shared/api/importProgress';
 import { AppRuntime } from '../../../electron/api/runtime';
+import { runCli } from '../../../electron/cli/main';
 import type { Sqlite } from '../../../db/query';
 import { tempRuntime } from '../../helpers/tempRuntime';
 import { importCustomers, startChildImport, writeInvoiceCsv } from './importSetup';
@@ -104,6 +105,8 @@ describe('a running chunked import, seen from another process', () => {
       let midway = 0;
       let flagged = 0;
       let killedMidway = false;
+      let cliErr: string[] | null = null;
+      let cliOut: string[] = [];
       while (!exited) {
         const seen = look(db, perCustomer);
         looks++;
@@ -125,6 +128,14 @@ describe('a running chunked import, seen from another process', () => {
           flagged++;
         }
         if (seen.whole > 0 && seen.none > 0) midway++;
+        // The command line says it on stderr; its --json output on stdout stays parseable.
+        if (midway === 2 && cliErr === null) {
+          cliErr = [];
+          const err = cliErr;
+          cliOut = [];
+          const out = cliOut;
+          await runCli(['aging', '--db', t.dbFile, '--json'], { out: (x) => out.push(x), err: (x) => err.push(x) });
+        }
         // After enough looks in the middle, kill the importer where it stands.
         if (midway >= 5 && seen.whole > CUSTOMERS / 3) {
           child.kill();
@@ -137,6 +148,8 @@ describe('a running chunked import, seen from another process', () => {
       console.log(`looks ${looks}, midway ${midway}, flagged results ${flagged}, killed midway ${killedMidway}`);
       expect(midway).toBeGreaterThan(0);
       expect(flagged).toBeGreaterThan(0);
+      expect(cliErr!.join('\n')).toMatch(new RegExp(`导入进行中：已写入 \\d+ / ${ROWS} 行，结果暂未包含全部导入数据`));
+      expect(() => JSON.parse(cliOut.join('\n'))).not.toThrow();
       t.rt.close();
 
       // The next start removes what the killed import wrote (or, had it finished, keeps it all).
