@@ -108,13 +108,23 @@ export async function runInChunks(
         do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
         heartbeat(ctx, batchId, total);
+        phaseDone('units');
       });
     } finally {
       sqlite.pragma('synchronous = FULL');
     }
     phaseDone('commit');
     if (next < units.length) {
-      await pause(timing.gapMs);
+      // The WAL is copied into the database here, while the lock is free, instead of by the commit:
+      // the import's connection runs with wal_autocheckpoint = 0 (runImport.ts withBulkSettings), and
+      // SQLite's automatic checkpoint ran after every chunk's commit, inside the time the chunk counted
+      // as holding the lock. A writer of another process takes the lock meanwhile (a checkpoint does not
+      // hold it); its own automatic checkpoint finds this one running and skips. The pause is what is
+      // left of GAP_MS, so the lock stays free at least that long.
+      const g0 = performance.now();
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      phaseDone('checkpoint');
+      await pause(Math.max(10, timing.gapMs - (performance.now() - g0)));
       phaseDone('pause');
     }
   }
