@@ -4,7 +4,8 @@
  * cached in tests/bench/.cache):
  *  - posting a receipt with FIFO for a customer with 2,000 open invoices (< 20 ms),
  *  - the customer ledger of 2,000 lines (< 50 ms),
- *  - importing 100,000 invoices (< 30 s).
+ *  - importing 100,000 invoices (issue 5: < 30 s; issue 17 point 4: < 15 s), with its
+ *    CPU time, the machine's load average and where the time went (imports/importPhases.ts).
  * Timed through the dispatcher (rt.invoke), as the UI and CLI call them.
  * Mutating figures run on a copy of the cached database.
  */
