@@ -13,7 +13,7 @@ import type { ImportWarning } from '../../import/report';
 import { cellText, codeColumn } from '../../imports/cells';
 import { newId } from '../../../../shared/ids';
 import { replay } from '../../../../shared/receivables/replay';
-import { insertDocument, type NewDocument } from '../insertDocument';
+import { insertDocuments, type NewDocument } from '../insertDocument';
 import { derivedAmounts, storeDerived } from '../rederive';
 import { loadCustomerDocs, type LoadedDoc } from '../docRows';
 import { guardPeriodLock } from '../../statements/periodLock';
@@ -149,11 +149,11 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
   const result = replay(all, null);
   phaseDone('derive');
 
-  added.forEach((doc, i) => {
-    const derived = derivedAmounts(fresh[i], result);
-    insertDocument(ctx, doc, { action: 'import', lockCheckedByCaller: true, closedThrough }, derived);
-    fresh[i].storedOpenFen = derived.open;
-    fresh[i].storedUnappliedFen = derived.unapplied;
+  const derived = fresh.map((d) => derivedAmounts(d, result));
+  insertDocuments(ctx, added, { action: 'import', lockCheckedByCaller: true, closedThrough }, derived);
+  fresh.forEach((d, i) => {
+    d.storedOpenFen = derived[i].open;
+    d.storedUnappliedFen = derived[i].unapplied;
   });
   phaseDone('documents');
 
