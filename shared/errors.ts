@@ -3,6 +3,8 @@
  * as plain data: a stable code, the field it concerns (dotted path, or null),
  * and a message already written for the user (Chinese by default).
  */
+import type { ImportInProgress } from './api/importProgress';
+
 export type ErrorCode =
   | 'validation'
   | 'not_found'
@@ -52,4 +54,9 @@ export class DomainError extends Error {
 export const validationError = (field: string, message: string): DomainError =>
   new DomainError('validation', message, field);
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorData };
+/**
+ * `importInProgress` is set on every successful result while a chunked
+ * import is still being written (shared/api/importProgress.ts): what was read
+ * may include some of its customers (each whole) but not yet all of them.
+ */
+export type ApiResult<T> = { ok: true; data: T; importInProgress?: ImportInProgress } | { ok: false; error: ApiErrorData };

@@ -99,6 +99,8 @@ export interface ImportCommitsTable {
   owner_pid: number;
   owner_host: string;
   heartbeat_at: string;
+  /** Rows committed so far (migration 0024): the progress every screen shows while the batch runs. */
+  rows_written: Generated<number>;
 }
 
 /** One "merge into" of a duplicate customer (migration 0017); undo restores what `moved`/`restore` record. */

@@ -32,6 +32,8 @@ import { CallLock } from './callLock';
 import { scopeCall } from './scopeCall';
 import { sessionCalls, type SessionMethodName } from './sessionCalls';
 import { approvalRequirement } from '../services/approvals/rules';
+import { importInProgress } from '../services/imports/progress';
+import type { ImportInProgress } from '../../shared/api/importProgress';
 
 export const APP_VERSION: string = packageJson.version;
 
@@ -331,9 +333,24 @@ export class AppRuntime {
     );
     const tables = touched ? [...(touched as Set<string>)] : [];
     if (result.ok && tables.length) this.events.emit('changed', { tables } satisfies DbChangedEvent);
+    if (result.ok) this.markRunningImport(result);
     // LAN sync (issue 12): a round shortly after each write (its own rounds do not count).
     if (result.ok && tables.length && !method.startsWith('sync.')) this.syncScheduler?.poke();
     return result;
+  }
+
+  /**
+   * Issue 11 point 3: while a chunked import is being written (by this process
+   * or another), every result says so: what it read may hold some of the
+   * import's customers, each whole, but not all of them yet.
+   */
+  private markRunningImport(result: { importInProgress?: ImportInProgress }): void {
+    if (!this.db) return;
+    const running = importInProgress(this.db);
+    if (running) {
+      result.importInProgress = running;
+      this.events.emit('importInProgress', running);
+    }
   }
 
   private async runHandler(c: ServiceContext, name: MethodName, input: unknown, via: CallVia): Promise<unknown> {

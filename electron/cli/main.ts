@@ -3,6 +3,7 @@
  * as the app. stdout carries --json output only; messages go to stderr.
  * Exit codes: 0 ok, 1 refused input / failure, 2 usage error.
  */
+import type { ImportInProgress } from '../../shared/api/importProgress';
 import os from 'node:os';
 import packageJson from '../../package.json';
 import { DomainError } from '../../shared/errors';
@@ -72,6 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
           const user = os.userInfo().username;
           const actor = { user: `cli:${user}`, device: os.hostname() };
           runtime = await AppRuntime.start({ dbFile, actor, channel: 'cli', outputs: 'anywhere', trustCheckStamp: opts.readOnly === true });
+          // Issue 11 point 3: what was read may not hold a running import whole yet; stdout (--json) stays as it is.
+          runtime.events.once('importInProgress', (p: ImportInProgress) =>
+            io.err(`导入进行中：已写入 ${p.written} / ${p.total} 行，结果暂未包含全部导入数据`),
+          );
           phase('open');
           const status = runtime.status();
           if (status.state !== 'ready') throw new DomainError('database', `数据库不可用：${status.reason}`, 'db');

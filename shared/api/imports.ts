@@ -5,6 +5,7 @@
  * openings) to IMPORT_KINDS and reuse the batch list and undo.
  */
 import { z } from 'zod';
+import type { ImportInProgress } from './importProgress';
 import { requiredText } from '../schemas/fields';
 import { method } from './define';
 import { IMPORT_KINDS } from './importKinds';
@@ -104,6 +105,11 @@ export const importMethods = {
     z.object({ batchId: requiredText('导入批次', 40), reason: requiredText('撤销原因', 200) }),
     [],
   ),
+  /**
+   * The chunked imports still being written (rows written / in the file), or
+   * null. The same value every result carries as `importInProgress` while one runs.
+   */
+  'imports.status': method<ImportInProgress | null>()(z.object({}), ['import_batches']),
   /** An empty workbook with the import's headers (the same columns an export carries). */
   'imports.template': method<ExportFile>()(z.object({ kind: z.enum(IMPORT_KINDS) }), []),
 };

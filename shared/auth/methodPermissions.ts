@@ -54,6 +54,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'imports.batches': 'read',
   'imports.undo': 'customers.write',
   'imports.template': 'read',
+  'imports.status': 'read',
 
   'contracts.list': 'read',
   'contracts.get': 'read',

@@ -21,6 +21,7 @@ import { listCustomers } from '../../services/customers/search';
 import { listImportBatches, undoImportBatch } from '../../services/imports/batches';
 import { commitImport, previewImport } from '../../services/imports/runImport';
 import { importTemplate } from '../../services/imports/template';
+import { importInProgress } from '../../services/imports/progress';
 import { exportProductsXlsx } from '../../services/products/exportProducts';
 import {
   archiveProduct,
@@ -72,4 +73,5 @@ export const customerFileHandlers: HandlerMap<keyof typeof customerFileMethods> 
   'imports.batches': (ctx, input) => listImportBatches(ctx, input.kind),
   'imports.undo': (ctx, input) => undoImportBatch(ctx, input.batchId, input.reason),
   'imports.template': (_ctx, input) => importTemplate(input.kind),
+  'imports.status': (ctx) => importInProgress(ctx.db),
 };

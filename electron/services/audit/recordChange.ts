@@ -5,6 +5,7 @@
  * LAN sync will ship changes from (DESIGN §5).
  */
 import { newId } from '../../../shared/ids';
+import { insertRows } from '../../../db/insertRows';
 import type { ServiceContext } from '../context';
 
 export interface ChangeRecord {
@@ -21,28 +22,41 @@ const toJson = (v: unknown): string | null => (v === undefined || v === null ? n
 
 // A prepared statement, not a query builder: imports write one audit row per document (100,000 in a
 // large file), and compiling the same INSERT that often cost more than the insert itself.
-const INSERT_AUDIT = `INSERT INTO audit_log (id, at, user, device, entity, entity_id, action, before, after, user_id, authorized_by, approval_id, channel)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const AUDIT_HEAD = `INSERT INTO audit_log (id, at, user, device, entity, entity_id, action, before, after, user_id, authorized_by, approval_id, channel)`;
+const AUDIT_WIDTH = 13;
+const INSERT_AUDIT = `${AUDIT_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export function recordChange(ctx: ServiceContext, change: ChangeRecord): void {
+function auditValues(ctx: ServiceContext, change: ChangeRecord): unknown[] {
   const a = ctx.actor;
-  ctx.db
-    .prepare(INSERT_AUDIT)
-    .run(
-      newId(),
-      ctx.clock.now().toISOString(),
-      a.user,
-      a.device,
-      change.entity,
-      change.entityId,
-      change.action,
-      toJson(change.before),
-      toJson(change.after),
-      a.userId ?? null,
-      a.authorizedBy ?? null,
-      a.approvalId ?? null,
-      a.channel ?? null,
-    );
+  return [
+    newId(),
+    ctx.clock.now().toISOString(),
+    a.user,
+    a.device,
+    change.entity,
+    change.entityId,
+    change.action,
+    toJson(change.before),
+    toJson(change.after),
+    a.userId ?? null,
+    a.authorizedBy ?? null,
+    a.approvalId ?? null,
+    a.channel ?? null,
+  ];
+}
+
+function touch(ctx: ServiceContext, change: ChangeRecord): void {
   for (const t of change.tables) ctx.touched.add(t);
   ctx.touched.add('audit_log');
+}
+
+export function recordChange(ctx: ServiceContext, change: ChangeRecord): void {
+  ctx.db.prepare(INSERT_AUDIT).run(auditValues(ctx, change));
+  touch(ctx, change);
+}
+
+/** The same rows as one recordChange per change, in order, written with multi-row INSERTs (bulk writers: imports). */
+export function recordChanges(ctx: ServiceContext, changes: readonly ChangeRecord[]): void {
+  insertRows(ctx.db, AUDIT_HEAD, AUDIT_WIDTH, changes.map((c) => auditValues(ctx, c)));
+  for (const c of changes) touch(ctx, c);
 }

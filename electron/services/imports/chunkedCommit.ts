@@ -15,9 +15,20 @@
  * a chunk fails, what the earlier chunks wrote is removed at once; if the
  * process dies, the batch is removed when the database is opened next
  * (discardStaleImports), unless its owner is a live process on this PC.
+ *
+ * While it runs, the batch is visible customer by customer: a unit (one
+ * customer's rows and its derived data) never spans two transactions, so no
+ * reader sees a customer half-imported, and every API result carries
+ * `importInProgress` (progress.ts) so screens and scripts say that the
+ * figures do not include the whole import yet. Hiding the finished customers
+ * from every reader until the end would need either one long transaction (the
+ * lock this module exists to avoid) or a filter in every ledger query and
+ * shadow copies of every derived table; see tests/integration/safety/
+ * importVisibility.test.ts for what is proven instead.
  */
 import os from 'node:os';
 import type { ServiceContext } from '../context';
+import { phaseDone } from './importPhases';
 
 /** Target length of one write transaction. An ordinary save waits at most about this long. */
 export const CHUNK_MS = 450;
@@ -42,8 +53,9 @@ export function claimBatch(ctx: ServiceContext, batchId: string): void {
     .run(batchId, process.pid, os.hostname(), new Date().toISOString());
 }
 
-function heartbeat(ctx: ServiceContext, batchId: string): void {
-  ctx.db.prepare(`UPDATE import_commits SET heartbeat_at = ? WHERE batch_id = ?`).run(new Date().toISOString(), batchId);
+/** Progress and liveness, in each chunk's own transaction: `written` rows are committed with it. */
+function heartbeat(ctx: ServiceContext, batchId: string, written: number): void {
+  ctx.db.prepare(`UPDATE import_commits SET heartbeat_at = ?, rows_written = ? WHERE batch_id = ?`).run(new Date().toISOString(), written, batchId);
 }
 
 /** The batch is complete: it and its records count from now on (call inside the final transaction). */
@@ -53,13 +65,30 @@ export function releaseBatch(ctx: ServiceContext, batchId: string): void {
 }
 
 /**
+ * What the units of one transaction may share: a fact read once per chunk
+ * (the closed-through date) instead of once per customer stays consistent,
+ * because nothing else can write while the chunk's transaction holds the lock.
+ */
+export class ChunkMemo {
+  private readonly values = new Map<string, unknown>();
+
+  get<T>(key: string, read: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, read());
+    return this.values.get(key) as T;
+  }
+}
+
+/** One unit of a chunked write; returns the rows it wrote. */
+export type ImportUnit = (chunk: ChunkMemo) => number;
+
+/**
  * Runs the units in as many transactions as it takes, each about `chunkMs`
  * long, pausing `gapMs` between them. Returns the sum of the units' counts.
  */
 export async function runInChunks(
   ctx: ServiceContext,
   batchId: string,
-  units: readonly (() => number)[],
+  units: readonly ImportUnit[],
   timing: ChunkTiming = DEFAULT_TIMING,
 ): Promise<number> {
   let next = 0;
@@ -73,15 +102,31 @@ export async function runInChunks(
     sqlite.pragma('synchronous = NORMAL');
     try {
       ctx.db.transaction(() => {
+        phaseDone('wait');
         const t0 = performance.now();
-        do total += units[next++]();
+        const memo = new ChunkMemo();
+        do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
-        heartbeat(ctx, batchId);
+        heartbeat(ctx, batchId, total);
+        phaseDone('units');
       });
     } finally {
       sqlite.pragma('synchronous = FULL');
     }
-    if (next < units.length) await pause(timing.gapMs);
+    phaseDone('commit');
+    if (next < units.length) {
+      // The WAL is copied into the database here, while the lock is free, instead of by the commit:
+      // the import's connection runs with wal_autocheckpoint = 0 (runImport.ts withBulkSettings), and
+      // SQLite's automatic checkpoint ran after every chunk's commit, inside the time the chunk counted
+      // as holding the lock. A writer of another process takes the lock meanwhile (a checkpoint does not
+      // hold it); its own automatic checkpoint finds this one running and skips. The pause is what is
+      // left of GAP_MS, so the lock stays free at least that long.
+      const g0 = performance.now();
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      phaseDone('checkpoint');
+      await pause(Math.max(10, timing.gapMs - (performance.now() - g0)));
+      phaseDone('pause');
+    }
   }
   return total;
 }

@@ -9,6 +9,7 @@ import type { ImportSample } from '../../../shared/api/imports';
 import type { ServiceContext } from '../context';
 import type { XlsxColumn } from '../export/writeXlsx';
 import type { RawTable } from '../import/readTable';
+import type { ImportUnit } from './chunkedCommit';
 import type { ImportError, ImportWarning } from '../import/report';
 import { contractImport } from '../contracts/contractImport';
 import { customerImport } from './customerImport';
@@ -41,7 +42,7 @@ export type PreparedImport = PreparedRows &
          * imports/chunkedCommit.ts packs into short transactions; each returns
          * the rows it wrote. The kind's `discard` removes them if the batch never finishes.
          */
-        units(batchId: string): (() => number)[];
+        units(batchId: string): ImportUnit[];
         write?: undefined;
       }
   );

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context';
 import { readTableFile, type RawTable } from '../import/readTable';
 import { buildImportReport, importRefusedError, type ImportError, type ImportReport } from '../import/report';
 import { getImportBatch } from './batches';
+import { phaseDone } from './importPhases';
 import { importKindHandler, type ImportKindHandler, type PreparedImport } from './kinds';
 import {
   abandonedBatches,
@@ -82,13 +83,14 @@ export async function previewImport(ctx: ServiceContext, input: ImportFile): Pro
 }
 
 /** The batch row, written first: the imported records point at it. */
-function insertBatchRow(ctx: ServiceContext, input: ImportFile, batchId: string, status: 'committing' | 'done'): void {
+function insertBatchRow(ctx: ServiceContext, input: ImportFile, batchId: string, status: 'committing' | 'done', plannedRows = 0): void {
   ctx.db.run(
     ctx.db.k.insertInto('import_batches').values({
       id: batchId,
       kind: input.kind,
       file_name: input.fileName,
-      rows: 0,
+      // A committing batch shows its planned size (已写入 X / Y 行); finishBatch sets what was written.
+      rows: plannedRows,
       created_at: ctx.clock.now().toISOString(),
       user: ctx.actor.user,
       undone_at: null,
@@ -133,8 +135,9 @@ async function commitInUnits(
   if (errors.length || !prepared.units) throw importRefusedError(report(0));
   const batchId = newId();
   const units = ctx.db.readSnapshot(() => prepared.units(batchId));
+  phaseDone('prepare');
   ctx.db.transaction(() => {
-    insertBatchRow(ctx, input, batchId, 'committing');
+    insertBatchRow(ctx, input, batchId, 'committing', prepared.rows);
     claimBatch(ctx, batchId);
   });
   let written: number;
@@ -144,6 +147,7 @@ async function commitInUnits(
       finishBatch(ctx, input, batchId, written);
       releaseBatch(ctx, batchId);
     });
+    phaseDone('finish');
   } catch (e) {
     await discardBatch(ctx, batchId, handler);
     throw e;
@@ -176,19 +180,24 @@ export async function discardStaleImports(ctx: ServiceContext): Promise<number> 
  *  - statement journals in memory: every INSERT into ar_documents (ten indexes, a trigger) inside a
  *    transaction first copies the pages it may change to a statement journal, a temporary FILE by
  *    default, so a 100,000-row import wrote ~7.7 GB of 4 KB pages to a temp file (and read
- *    them back on nothing). The journal lives for one statement: a few pages in memory.
+ *    them back on nothing). The journal lives for one statement: a few pages in memory;
+ *  - no automatic checkpoint after each chunk's commit: runInChunks checkpoints in the gaps, when
+ *    the write lock is free.
  */
 async function withBulkSettings<T>(ctx: ServiceContext, fn: () => Promise<T>): Promise<T> {
   const sqlite = ctx.db.sqlite;
   const cache = sqlite.pragma('cache_size', { simple: true }) as number;
   const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
+  const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${128 * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('wal_autocheckpoint = 0');
   try {
     return await fn();
   } finally {
     sqlite.pragma(`cache_size = ${cache}`);
     sqlite.pragma(`temp_store = ${tempStore}`);
+    sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
 

@@ -7,7 +7,8 @@ import { newId } from '../../../shared/ids';
 import type { CreditNoteType, ReceiptMethod } from '../../../shared/api/ledgerEnums';
 import type { DocKind, ExplicitTarget, Side } from '../../../shared/receivables/types';
 import type { LockOverride } from '../../../shared/api/periodLock';
-import { recordChange } from '../audit/recordChange';
+import { recordChange, recordChanges, type ChangeRecord } from '../audit/recordChange';
+import { insertRows } from '../../../db/insertRows';
 import type { ServiceContext } from '../context';
 import { documentSnapshot, type DocumentRow } from './docRows';
 import { guardPeriodLock } from '../statements/periodLock';
@@ -62,12 +63,14 @@ export interface InsertAudit {
 
 export const DOCUMENT_TABLES = ['ar_documents', 'ar_explicit_targets'] as const;
 
-const INSERT_DOC = `INSERT INTO ar_documents (id, customer_id, kind, side, doc_no, doc_date, due_on, amount_fen, contract_id,
-    installment_id, method, reference, bill_no, bill_maturity_on, vat_invoice_no, vat_invoice_date, note_type, memo, voids_id,
-    void_reason, original_date, import_batch_id, open_fen, unapplied_fen, created_at, created_by, updated_at, contract_line_id)
-  VALUES (@id, @customer_id, @kind, @side, @doc_no, @doc_date, @due_on, @amount_fen, @contract_id,
-    @installment_id, @method, @reference, @bill_no, @bill_maturity_on, @vat_invoice_no, @vat_invoice_date, @note_type, @memo, @voids_id,
-    @void_reason, @original_date, @import_batch_id, @open_fen, @unapplied_fen, @created_at, @created_by, @updated_at, @contract_line_id)`;
+// The column order of both the single-row INSERT (named parameters) and the multi-row one of insertDocuments.
+const DOC_COLUMNS = [
+  'id', 'customer_id', 'kind', 'side', 'doc_no', 'doc_date', 'due_on', 'amount_fen', 'contract_id',
+  'installment_id', 'method', 'reference', 'bill_no', 'bill_maturity_on', 'vat_invoice_no', 'vat_invoice_date', 'note_type', 'memo', 'voids_id',
+  'void_reason', 'original_date', 'import_batch_id', 'open_fen', 'unapplied_fen', 'created_at', 'created_by', 'updated_at', 'contract_line_id',
+] as const satisfies readonly (keyof DocumentRow)[];
+const DOC_HEAD = `INSERT INTO ar_documents (${DOC_COLUMNS.join(', ')})`;
+const INSERT_DOC = `${DOC_HEAD} VALUES (${DOC_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const INSERT_TARGET = `INSERT INTO ar_explicit_targets (credit_id, seq, debit_id, customer_id, amount_fen) VALUES (?, ?, ?, ?, ?)`;
 
 /** The row as stored. Derived amounts start at "nothing allocated"; the re-derivation sets them. */
@@ -105,8 +108,21 @@ export function documentRow(ctx: ServiceContext, doc: NewDocument, id: string, n
   };
 }
 
-/** Inserts one document with its targets and audit row; returns the stored row. */
-export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit): DocumentRow {
+/** A document's derived amounts when the caller replayed before inserting (imports): stored at once, never updated after. */
+export interface KnownDerived {
+  open: number | null;
+  unapplied: number | null;
+}
+
+/** A document ready to write: its row, its explicit targets and its audit row. */
+interface DocumentWrite {
+  row: DocumentRow;
+  targets: readonly ExplicitTarget[];
+  change: ChangeRecord;
+}
+
+/** The checks every ledger write passes and the rows it writes (nothing is written here). */
+function documentWrite(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit, derived: KnownDerived | undefined, now: string): DocumentWrite {
   // Every ledger write passes here, so the closed period (issue 13) and the
   // confirmed-period lock (issue 8) are enforced once, for all of them (chunked
   // imports check the confirmed-period lock once per customer beforehand).
@@ -120,18 +136,49 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
         audit.lockOverride ?? null,
       );
   const id = doc.id ?? newId();
-  const row = documentRow(ctx, doc, id, ctx.clock.now().toISOString());
-  ctx.db.prepare(INSERT_DOC).run(row);
+  const row = documentRow(ctx, doc, id, now);
+  if (derived) {
+    row.open_fen = derived.open;
+    row.unapplied_fen = derived.unapplied;
+  }
   const targets = doc.explicitTargets ?? [];
-  const insertTarget = ctx.db.prepare(INSERT_TARGET);
-  targets.forEach((t, i) => insertTarget.run(id, i + 1, t.debitId, doc.customerId, t.amountFen));
-  recordChange(ctx, {
+  const change: ChangeRecord = {
     entity: 'ar_document',
     entityId: id,
     action: audit.action,
     before: null,
     after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}), ...(closedNote ?? {}) },
     tables: DOCUMENT_TABLES,
-  });
-  return row;
+  };
+  return { row, targets, change };
+}
+
+function insertTargets(ctx: ServiceContext, w: DocumentWrite): void {
+  if (w.targets.length === 0) return;
+  const insertTarget = ctx.db.prepare(INSERT_TARGET);
+  w.targets.forEach((t, i) => insertTarget.run(w.row.id, i + 1, t.debitId, w.row.customer_id, t.amountFen));
+}
+
+/** Inserts one document with its targets and audit row; returns the stored row. */
+export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit, derived?: KnownDerived): DocumentRow {
+  const w = documentWrite(ctx, doc, audit, derived, ctx.clock.now().toISOString());
+  ctx.db.prepare(INSERT_DOC).run(w.row);
+  insertTargets(ctx, w);
+  recordChange(ctx, w.change);
+  return w.row;
+}
+
+/**
+ * Many documents at once (imports): the same checks, rows and audit rows as
+ * one insertDocument each, in the same order, but written with multi-row
+ * INSERTs (db/insertRows.ts): a document row is one call into SQLite per
+ * group instead of one per row, and so is its audit row.
+ */
+export function insertDocuments(ctx: ServiceContext, docs: readonly NewDocument[], audit: InsertAudit, derived: readonly KnownDerived[]): DocumentRow[] {
+  const now = ctx.clock.now().toISOString();
+  const writes = docs.map((doc, i) => documentWrite(ctx, doc, audit, derived[i], now));
+  insertRows(ctx.db, DOC_HEAD, DOC_COLUMNS.length, writes.map((w) => DOC_COLUMNS.map((c) => w.row[c])));
+  for (const w of writes) insertTargets(ctx, w);
+  recordChanges(ctx, writes.map((w) => w.change));
+  return writes.map((w) => w.row);
 }

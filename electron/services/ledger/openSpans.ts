@@ -13,7 +13,23 @@ import type { ServiceContext } from '../context';
 import { storeSpans } from './spanRows';
 import { writeVoidWindowSpans } from './voidWindowSpans';
 
+/**
+ * Which documents' spans may differ from the stored ones, when the caller
+ * knows: `fresh` have none stored yet (just inserted), `touched` may have
+ * changed (a changed allocation names them, or a void reversed them). A
+ * document's spans depend only on its own immutable fields, whether it is
+ * voided and its allocations, so every other document's stored spans are
+ * already right and are neither read nor compared. Without a scope every
+ * span of the customer is diffed (any write, sync, repair).
+ */
+export interface SpanScope {
+  fresh: ReadonlySet<string>;
+  touched: ReadonlySet<string>;
+}
+
 /** Brings the customer's stored spans (and void-window spans) in line with its replay; returns how many rows changed. */
-export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false): number {
-  return storeSpans(ctx, 'ar_open_spans', customerId, openSpansOf(docs, result), fresh) + writeVoidWindowSpans(ctx, customerId, docs, fresh);
+export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false, scope?: SpanScope): number {
+  const all = openSpansOf(docs, result);
+  const spans = scope ? all.filter((n) => scope.fresh.has(n.docId) || scope.touched.has(n.docId)) : all;
+  return storeSpans(ctx, 'ar_open_spans', customerId, spans, fresh, scope?.touched) + writeVoidWindowSpans(ctx, customerId, docs, fresh);
 }

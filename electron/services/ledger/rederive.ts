@@ -17,7 +17,8 @@ import type { Allocation, ArDoc, ReplayResult } from '../../../shared/receivable
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs, voidedIds, type LoadedDoc } from './docRows';
-import { writeOpenSpans } from './openSpans';
+import { writeOpenSpans, type SpanScope } from './openSpans';
+import { phaseDone } from '../imports/importPhases';
 
 export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state', 'ar_open_spans', 'ar_void_window_spans'] as const;
 
@@ -116,6 +117,8 @@ interface StoredAllocation {
 
 const SQL = {
   existing: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ?`,
+  // ar_allocations_customer (customer_id, allocated_on, amount_fen) covers it.
+  existingFrom: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ? AND allocated_on >= ?`,
   insert: `INSERT INTO ar_allocations (credit_id, debit_id, explicit, customer_id, amount_fen, allocated_on) VALUES (?, ?, ?, ?, ?, ?)`,
   update: `UPDATE ar_allocations SET amount_fen = ?, allocated_on = ? WHERE credit_id = ? AND debit_id = ? AND explicit = ?`,
   remove: `DELETE FROM ar_allocations WHERE credit_id = ? AND debit_id = ? AND explicit = ?`,
@@ -140,11 +143,46 @@ export function writeCustomerState(ctx: ServiceContext, customerId: string, stat
  */
 export function rederiveCustomer(ctx: ServiceContext, customerId: string, cause: RederiveCause): RederiveOutcome {
   const docs = loadCustomerDocs(ctx, customerId);
-  const result = replay(docs, null);
+  return storeDerived(ctx, customerId, docs, replay(docs, null), cause);
+}
 
+/**
+ * What a caller that only ADDED documents knows, so less has to be compared
+ * (imports: issue 17 point 4). The replay is a pass in document order whose
+ * allocations are dated on the later document, so adding documents dated on
+ * or after `from` (for a void: its original's date) leaves every allocation
+ * dated before `from` as it was; and a document's spans change only with its
+ * allocations or its voiding (openSpans.ts SpanScope).
+ */
+export interface InsertedDocs {
+  /** Ids of the documents just written, already carrying their derived amounts. */
+  ids: ReadonlySet<string>;
+  /** The earliest date they touch. */
+  from: string;
+}
+
+/**
+ * Brings the customer's stored derived data in line with `result`, the full
+ * replay of `docs` (every document of the customer, each with the derived
+ * amounts stored now). With `inserted`, only allocations dated from
+ * `inserted.from` are compared, and only the spans of the new documents and
+ * of the documents whose allocations changed are written; without it, every
+ * allocation and span of the customer is diffed. Either way the stored result
+ * equals a fresh full re-derivation (tests/integration/ledger/importOracle.test.ts).
+ */
+export function storeDerived(
+  ctx: ServiceContext,
+  customerId: string,
+  docs: LoadedDoc[],
+  result: ReplayResult,
+  cause: RederiveCause,
+  inserted?: InsertedDocs,
+): RederiveOutcome {
   // Allocation rows: diff the stored rows against the replay and write only what changed.
+  const from = inserted?.from ?? '';
   const stored = new Map<string, StoredAllocation>();
-  for (const row of ctx.db.prepare(SQL.existing).all(customerId) as StoredAllocation[]) {
+  const storedRows = (inserted ? ctx.db.prepare(SQL.existingFrom).all(customerId, from) : ctx.db.prepare(SQL.existing).all(customerId)) as StoredAllocation[];
+  for (const row of storedRows) {
     stored.set(allocationKey(row.credit_id, row.debit_id, row.explicit === 1), row);
   }
   const before: AllocationRowSnapshot[] = [];
@@ -153,6 +191,7 @@ export function rederiveCustomer(ctx: ServiceContext, customerId: string, cause:
   const insert = ctx.db.prepare(SQL.insert);
   const update = ctx.db.prepare(SQL.update);
   for (const a of result.allocations) {
+    if (a.allocatedOn < from) continue;
     const key = allocationKey(a.creditId, a.debitId, a.explicit);
     const old = stored.get(key);
     stored.delete(key);
@@ -186,7 +225,9 @@ export function rederiveCustomer(ctx: ServiceContext, customerId: string, cause:
 
   writeCustomerState(ctx, customerId, customerStateOf(docs, result));
   // The open amount of every document over time (aging and alerts as of any date read it).
-  writeOpenSpans(ctx, customerId, docs, result);
+  phaseDone('derive');
+  writeOpenSpans(ctx, customerId, docs, result, false, inserted ? spanScope(docs, inserted.ids, before, after) : undefined);
+  phaseDone('spans');
 
   if (changed > 0) {
     recordChange(ctx, {
@@ -201,4 +242,18 @@ export function rederiveCustomer(ctx: ServiceContext, customerId: string, cause:
     for (const t of DERIVED_TABLES) ctx.touched.add(t);
   }
   return { customerId, replay: result, docs, changedAllocations: changed };
+}
+
+/**
+ * The documents whose spans an insert of `inserted` can have changed: the
+ * new ones (nothing stored yet), every document on either side of a changed
+ * allocation row, and the originals a new void reverses.
+ */
+function spanScope(docs: readonly LoadedDoc[], inserted: ReadonlySet<string>, before: readonly AllocationRowSnapshot[], after: readonly AllocationRowSnapshot[]): SpanScope {
+  const touched = new Set<string>();
+  for (const a of before) touched.add(a.creditId).add(a.debitId);
+  for (const a of after) touched.add(a.creditId).add(a.debitId);
+  for (const d of docs) if (inserted.has(d.id) && d.voidsId !== null) touched.add(d.voidsId);
+  for (const id of inserted) touched.delete(id);
+  return { fresh: inserted, touched };
 }

@@ -2,6 +2,7 @@
 import { methods, type Input, type MethodName, type Output } from '../../../shared/api/contract';
 import type { ApiErrorData } from '../../../shared/errors';
 import { createTransport, type Transport } from './transport';
+import { noteImportInProgress } from './runningImport';
 
 export class ApiError extends Error {
   readonly code: ApiErrorData['code'];
@@ -29,6 +30,7 @@ export class ApiClient {
       }
       throw new ApiError(r.error);
     }
+    noteImportInProgress(r.importInProgress ?? null);
     return r.data as Output<M>;
   }
 

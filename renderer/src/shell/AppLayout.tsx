@@ -13,6 +13,7 @@ import { useAuthStatus } from '../pages/auth/useAuth';
 import { UserMenu } from '../pages/auth/UserMenu';
 import { routes, type NavGroup } from './routes';
 import { DemoBanner, useDemoMode } from './DemoBanner';
+import { ImportProgressBanner } from './ImportProgressBanner';
 import { ShortcutSheet } from './ShortcutSheet';
 
 const GROUPS: { key: NavGroup; label: 'nav.groupDaily' | 'nav.groupRecords' | 'nav.groupSystem' }[] = [
@@ -100,6 +101,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main style={{ background: 'var(--mantine-color-gray-0)' }}>
         <DemoBanner />
+        <ImportProgressBanner />
         {!demo && <NoUsersBanner />}
         {children}
       </AppShell.Main>

@@ -96,6 +96,8 @@ export const uiZh = {
     close: '关闭',
     failed: '导入失败',
     tooLarge: '文件超过 {mb} MB，请拆分后再导入',
+    running: '导入进行中：已写入 {written} / {total} 行，报表暂未包含全部导入数据',
+    runningHint: '正在导入“{file}”：已写入的客户数据完整可见（每个客户整体写入），其余客户稍后出现；导入完成后各页面自动刷新。',
   },
   batches: {
     title: '导入记录',
@@ -222,6 +224,8 @@ export const uiEn: Widen<typeof uiZh> = {
     close: 'Close',
     failed: 'Import failed',
     tooLarge: 'The file is larger than {mb} MB; split it before importing',
+    running: 'Import in progress: {written} / {total} rows written; reports do not include the whole import yet',
+    runningHint: 'Importing "{file}": customers already written are complete (each customer is written whole), the others follow; every screen refreshes when it is done.',
   },
   batches: {
     title: 'Import batches',

@@ -25,6 +25,7 @@ function childImport(dbFile: string, csvFile: string): Promise<{ code: number | 
     let startedAt = 0;
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/safety/importChild.ts', dbFile, csvFile], {
       cwd: ROOT,
+      env: { ...process.env, DD_IMPORT_PHASES: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.on('data', (d: Buffer) => {
@@ -41,6 +42,7 @@ async function importWithSaves(work: string, dir: string): Promise<Figure[]> {
   const csvFile = path.join(dir, 'bulk.csv');
   fs.writeFileSync(csvFile, invoiceCsv(codes, 100_000, 'SAFE', rt.clock.today()));
   const saver = await rt.invoke<CustomerDetail>('customers.create', { code: 'BENCH-SAVER', name: '基准测试保存客户' });
+  const load0 = os.loadavg()[0];
   const child = childImport(work, csvFile);
   let finished = false;
   void child.then(() => (finished = true));
@@ -56,6 +58,7 @@ async function importWithSaves(work: string, dir: string): Promise<Figure[]> {
   const { code, out, startedAt, endedAt } = await child;
   rt.close();
   const done = /done (\d+) cpu ([\d.]+)/.exec(out);
+  const phases = /phases (.*)/.exec(out)?.[1] ?? '';
   const imported = done ? `${done[1]} imported, CPU ${done[2]} s` : `failed (exit ${code}): ${out.trim().slice(0, 200)}`;
   const sorted = [...waits].sort((a, b) => a - b);
   return [
@@ -64,7 +67,7 @@ async function importWithSaves(work: string, dir: string): Promise<Figure[]> {
       medianMs: endedAt - startedAt,
       runs: 1,
       // CPU time too: on a shared machine the wall time also counts other processes' turns.
-      note: `${imported}; budget < 15 s (wall; excludes the start-up quick_check, measured above)`,
+      note: `${imported}; load average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores; budget < 15 s (wall; excludes the start-up quick_check, measured above); phases (wall/cpu): ${phases}`,
     },
     {
       name: 'longest wait of an ordinary save during that import',

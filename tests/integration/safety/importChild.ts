@@ -8,12 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppRuntime } from '../../../electron/api/runtime';
 import type { ImportCommitResult } from '../../../shared/api/imports';
+import { collectImportPhases, formatImportPhases, takeImportPhases } from '../../../electron/services/imports/importPhases';
 
 async function main(): Promise<void> {
   const [dbFile, csvFile] = process.argv.slice(2);
   const rt = await AppRuntime.start({ dbFile, actor: { user: 'importer', device: 'child' } });
   await rt.whenChecked();
   process.stdout.write('importing\n');
+  // The bench prints where the time went (tests ignore the extra line).
+  if (process.env.DD_IMPORT_PHASES) collectImportPhases();
   const cpu0 = process.cpuUsage();
   const r = await rt.call('imports.commit', {
     kind: 'invoices',
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   }
   const cpu = process.cpuUsage(cpu0);
   process.stdout.write(`done ${(r.data as ImportCommitResult).report.imported} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)}\n`);
+  if (process.env.DD_IMPORT_PHASES) process.stdout.write(`phases ${formatImportPhases(takeImportPhases())}\n`);
   rt.close();
 }
 

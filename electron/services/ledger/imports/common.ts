@@ -11,10 +11,15 @@ import type { ServiceContext } from '../../context';
 import { invalidCell, parsedCell, type CellParseResult, type FilledCell, type ImportCellContext } from '../../import/columns';
 import type { ImportWarning } from '../../import/report';
 import { cellText, codeColumn } from '../../imports/cells';
-import { insertDocument, type NewDocument } from '../insertDocument';
-import { rederiveCustomer } from '../rederive';
+import { newId } from '../../../../shared/ids';
+import { replay } from '../../../../shared/receivables/replay';
+import { insertDocuments, type NewDocument } from '../insertDocument';
+import { derivedAmounts, storeDerived } from '../rederive';
+import { loadCustomerDocs, type LoadedDoc } from '../docRows';
 import { guardPeriodLock } from '../../statements/periodLock';
 import { getClosedThrough } from '../../period/closedPeriod';
+import { phaseDone } from '../../imports/importPhases';
+import type { ChunkMemo, ImportUnit } from '../../imports/chunkedCommit';
 
 export interface ImportCustomer {
   id: string;
@@ -77,8 +82,16 @@ const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDat
 
 /**
  * The import's write as one unit per customer: its documents (each with its
- * audit row, action 'import'), then ONE re-derivation of that customer. The
- * units are committed in short transactions (imports/chunkedCommit.ts).
+ * audit row, action 'import') and that customer's derived data, committed in
+ * short transactions (imports/chunkedCommit.ts).
+ *
+ * Each unit replays the customer ONCE, before inserting: the stored
+ * documents plus the new ones (ids assigned first), so the new documents are
+ * inserted with their final open/unapplied amounts instead of being updated
+ * right after, and only the spans of the new documents and of those whose
+ * allocations changed are written (rederive.ts storeDerived). The result is
+ * the same as inserting and then re-deriving (tests/integration/ledger/
+ * importOracle.test.ts compares every derived table with a fresh replay).
  *
  * The confirmed-period lock is asked once per customer, for its earliest
  * date (the lock refuses everything on or before a confirmed period's end,
@@ -87,7 +100,7 @@ const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDat
  * per-customer indexes then grow in one place instead of at 5,000 random
  * places, and the stored result does not depend on insertion order anyway.
  */
-export function importUnits(ctx: ServiceContext, docs: readonly NewDocument[], batchId: string): (() => number)[] {
+export function importUnits(ctx: ServiceContext, docs: readonly NewDocument[], batchId: string): ImportUnit[] {
   const byCustomer = new Map<string, NewDocument[]>();
   for (const doc of docs) {
     let list = byCustomer.get(doc.customerId);
@@ -96,15 +109,57 @@ export function importUnits(ctx: ServiceContext, docs: readonly NewDocument[], b
   }
   return [...byCustomer.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([customerId, list]) => () => {
-      list.sort(byDate);
-      const first = list[0];
-      guardPeriodLock(ctx, { customerId, kind: first.kind, docNo: first.docNo, date: first.docDate, originalDate: null }, null);
-      const closedThrough = getClosedThrough(ctx);
-      for (const doc of list) insertDocument(ctx, { ...doc, importBatchId: batchId }, { action: 'import', lockCheckedByCaller: true, closedThrough });
-      rederiveCustomer(ctx, customerId, { action: 'import', importBatchId: batchId });
-      return list.length;
-    });
+    .map(([customerId, list]) => (chunk) => writeCustomerUnit(ctx, chunk, customerId, list, batchId));
+}
+
+/** The earliest date the new documents touch: their own dates, and for a void its original's. */
+function earliestTouched(stored: readonly LoadedDoc[], fresh: readonly LoadedDoc[]): string {
+  const dateOf = new Map([...stored, ...fresh].map((d) => [d.id, d.docDate]));
+  let from = fresh[0].docDate;
+  for (const d of fresh) {
+    const date = d.voidsId === null ? d.docDate : (dateOf.get(d.voidsId) ?? '');
+    if (date < from) from = date;
+  }
+  return from;
+}
+
+function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: string, list: NewDocument[], batchId: string): number {
+  list.sort(byDate);
+  const first = list[0];
+  guardPeriodLock(ctx, { customerId, kind: first.kind, docNo: first.docNo, date: first.docDate, originalDate: null }, null);
+  const closedThrough = chunk.get('closedThrough', () => getClosedThrough(ctx));
+  phaseDone('checks');
+
+  const added = list.map((doc) => ({ ...doc, id: doc.id ?? newId(), importBatchId: batchId }));
+  const fresh: LoadedDoc[] = added.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    side: d.side,
+    docNo: d.docNo,
+    docDate: d.docDate,
+    dueOn: d.dueOn,
+    amountFen: d.amountFen,
+    voidsId: d.voidsId ?? null,
+    explicitTargets: [...(d.explicitTargets ?? [])],
+    storedOpenFen: null,
+    storedUnappliedFen: null,
+  }));
+  const stored = loadCustomerDocs(ctx, customerId);
+  const all = [...stored, ...fresh];
+  const result = replay(all, null);
+  phaseDone('derive');
+
+  const derived = fresh.map((d) => derivedAmounts(d, result));
+  insertDocuments(ctx, added, { action: 'import', lockCheckedByCaller: true, closedThrough }, derived);
+  fresh.forEach((d, i) => {
+    d.storedOpenFen = derived[i].open;
+    d.storedUnappliedFen = derived[i].unapplied;
+  });
+  phaseDone('documents');
+
+  storeDerived(ctx, customerId, all, result, { action: 'import', importBatchId: batchId }, { ids: new Set(fresh.map((d) => d.id)), from: earliestTouched(stored, fresh) });
+  phaseDone('derive');
+  return list.length;
 }
 
 /**
