@@ -24,13 +24,18 @@ import { CUSTOMER_SETUP, dayDate, historyArb, postHistory, postOps } from '../ag
 
 const RUNS = Number(process.env.IMPORT_ORACLE_RUNS ?? 5);
 
-/** Every derived table, in a fixed order, with the columns a re-derivation decides. */
+/**
+ * Every derived table, in a fixed order, with the columns a re-derivation decides. The void-window
+ * digests (ar_void_window_inputs) are left out: they hash the documents in load order, so another
+ * order only costs one needless rebuild (db/voidWindowDigest.ts); the spans they guard are compared.
+ */
 const DERIVED: Record<string, string> = {
   allocations: `SELECT credit_id, debit_id, explicit, customer_id, amount_fen, allocated_on FROM ar_allocations ORDER BY credit_id, debit_id, explicit`,
   documents: `SELECT id, open_fen, unapplied_fen FROM ar_documents ORDER BY id`,
   customerState: `SELECT customer_id, balance_fen, debit_fen, credit_fen, open_debit_fen, unapplied_fen, first_doc_on, last_doc_on,
       last_invoice_on, last_receipt_on, doc_count FROM ar_customer_state ORDER BY customer_id`,
   openSpans: `SELECT customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen FROM ar_open_spans ORDER BY customer_id, doc_id, from_on`,
+  voidWindowSpans: `SELECT customer_id, doc_id, from_on, until_on, from_month, side, due_on, doc_date, open_fen FROM ar_void_window_spans ORDER BY customer_id, doc_id, from_on`,
   dayTotals: `SELECT doc_date, net_fen, invoiced_fen, received_fen, doc_count FROM ar_day_totals WHERE doc_count > 0 ORDER BY doc_date`,
 };
 
@@ -44,7 +49,7 @@ async function freshDerivation(t: TempRuntime): Promise<Record<string, unknown[]
   try {
     const db = rt.database();
     db.transaction(() => {
-      db.sqlite.exec(`DELETE FROM ar_allocations; DELETE FROM ar_open_spans; DELETE FROM ar_customer_state; DELETE FROM ar_day_totals;
+      db.sqlite.exec(`DELETE FROM ar_allocations; DELETE FROM ar_open_spans; DELETE FROM ar_void_window_spans; DELETE FROM ar_void_window_inputs; DELETE FROM ar_customer_state; DELETE FROM ar_day_totals;
         UPDATE ar_documents SET
           open_fen = CASE WHEN kind <> 'void' AND side = 'debit' THEN amount_fen END,
           unapplied_fen = CASE WHEN kind <> 'void' AND side = 'credit' THEN amount_fen END;
