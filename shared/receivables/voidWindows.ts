@@ -32,13 +32,17 @@ export interface VoidWindow {
 
 /** The pieces, in date order; none when no void is dated after its original. */
 export function voidWindowsOf(docs: readonly ArDoc[]): VoidWindow[] {
+  // Most customers have no void: find the voids first and look up only their originals' dates
+  // (this runs on every re-derivation, over every document of the customer).
+  const voids = docs.filter((d) => d.kind === 'void' && d.voidsId !== null);
+  if (voids.length === 0) return [];
   const dateById = new Map<string, string>();
-  for (const d of docs) dateById.set(d.id, d.docDate);
+  for (const v of voids) dateById.set(v.voidsId as string, '');
+  for (const d of docs) if (dateById.has(d.id)) dateById.set(d.id, d.docDate);
   // +1 where a window opens (the original's date), −1 where it closes (the void's date).
   const delta = new Map<string, number>();
-  for (const d of docs) {
-    if (d.kind !== 'void' || d.voidsId === null) continue;
-    const originalOn = dateById.get(d.voidsId);
+  for (const d of voids) {
+    const originalOn = dateById.get(d.voidsId as string) || undefined;
     if (originalOn === undefined || originalOn >= d.docDate) continue;
     delta.set(originalOn, (delta.get(originalOn) ?? 0) + 1);
     delta.set(d.docDate, (delta.get(d.docDate) ?? 0) - 1);

@@ -31,5 +31,5 @@ export interface SpanScope {
 export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false, scope?: SpanScope): number {
   const all = openSpansOf(docs, result);
   const spans = scope ? all.filter((n) => scope.fresh.has(n.docId) || scope.touched.has(n.docId)) : all;
-  return storeSpans(ctx, 'ar_open_spans', customerId, spans, fresh, scope?.touched) + writeVoidWindowSpans(ctx, customerId, docs, fresh);
+  return storeSpans(ctx, 'ar_open_spans', customerId, spans, fresh, scope?.touched) + writeVoidWindowSpans(ctx, customerId, docs, fresh, scope?.fresh);
 }

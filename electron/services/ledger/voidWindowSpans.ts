@@ -14,7 +14,7 @@
  * month's invoices, the common write, leaves past windows' inputs alone.
  */
 import { voidWindowDigest } from '../../../db/voidWindowDigest';
-import { voidWindowsOf, voidWindowSpansOf } from '../../../shared/receivables/voidWindows';
+import { voidWindowsOf, voidWindowSpansOf, type VoidWindow } from '../../../shared/receivables/voidWindows';
 import type { ArDoc } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 import { storeSpans } from './spanRows';
@@ -27,9 +27,24 @@ const SQL = {
 };
 
 /** Brings the customer's window spans in line with its documents (fresh: it has none stored yet); returns how many rows changed. */
-export function writeVoidWindowSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], fresh = false): number {
+/**
+ * `added`: the caller (an import) knows the only change to the customer's
+ * documents since the last re-derivation is these new ones. When none of them
+ * is a void and all are dated on or after the last window ends, neither the
+ * windows nor anything a window's replay reads changed, so the stored spans
+ * stand and the digest (a hash over most of the customer's documents) is not
+ * even computed.
+ */
+function addedAfterWindows(docs: readonly ArDoc[], windows: readonly VoidWindow[], added: ReadonlySet<string>): boolean {
+  const end = windows[windows.length - 1].untilOn;
+  for (const d of docs) if (added.has(d.id) && (d.kind === 'void' || d.docDate < end)) return false;
+  return true;
+}
+
+export function writeVoidWindowSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], fresh = false, added?: ReadonlySet<string>): number {
   const windows = voidWindowsOf(docs);
   const stored = fresh ? undefined : (ctx.db.prepare(SQL.digest).get(customerId) as { digest: string | null } | undefined);
+  if (windows.length > 0 && stored !== undefined && added !== undefined && addedAfterWindows(docs, windows, added)) return 0;
   if (windows.length === 0) {
     // Rows exist only together with a digest row: without one there is nothing to remove.
     if (stored === undefined) return 0;
