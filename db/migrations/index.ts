@@ -25,6 +25,7 @@ import * as m0018 from './0018_sync_blobs';
 import * as m0019 from './0019_invoice_contract_line';
 import * as m0022 from './0022_report_indexes';
 import * as m0023 from './0023_contacts_primary_merge';
+import * as m0026a from './0026_a_audit_devices';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0019_invoice_contract_line': m0019,
   '0022_report_indexes': m0022,
   '0023_contacts_primary_merge': m0023,
+  '0026_a_audit_devices': m0026a,
 };

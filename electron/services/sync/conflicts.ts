@@ -223,12 +223,24 @@ function confirmedPeriodsChanged(ctx: ServiceContext): SyncConflict[] {
 }
 
 /**
+ * Some document audit row names a PC other than another's: two seeks on
+ * audit_log_entity_device (migration 0026_a). When false no customer has
+ * invoices from two PCs, so creditLimitsPassed has nothing to find.
+ */
+function documentsPostedOnSeveralPcs(ctx: ServiceContext): boolean {
+  const lowest = ctx.db.prepare(`SELECT min(device) AS d FROM audit_log WHERE entity = 'ar_document'`).pluck(true).get() as string | null;
+  const highest = ctx.db.prepare(`SELECT max(device) AS d FROM audit_log WHERE entity = 'ar_document'`).pluck(true).get() as string | null;
+  return lowest !== null && highest !== null && lowest !== highest;
+}
+
+/**
  * Over the limit now, with the customer's live invoices posted on two or more
  * PCs (the device in each invoice's audit row), and none of them posted with
  * an accepted credit-limit override (then a person already saw and accepted
  * "over the limit" on one PC, and the ordinary credit alert covers it).
  */
 function creditLimitsPassed(ctx: ServiceContext): SyncConflict[] {
+  if (!documentsPostedOnSeveralPcs(ctx)) return [];
   const rows = ctx.db
     .prepare(
       `SELECT c.id, ${CUSTOMER_LABEL} AS label, c.credit_limit_fen, s.balance_fen,
