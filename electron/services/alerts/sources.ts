@@ -10,15 +10,14 @@ import type { PlanSubject } from '../../../shared/evaluation/visitPlan';
 import type { ServiceContext } from '../context';
 import { LedgerAsOf } from './ledgerAsOf';
 
-export interface CustomerInfo {
+/** A customer as the rules see it; its plan fields make it the subject of its visit plan (evaluation/visitPlans.ts). */
+export interface CustomerInfo extends PlanSubject {
   id: string;
   code: string;
   name: string;
   status: string;
   creditLimitFen: number | null;
   archived: boolean;
-  /** What the customer's visit plan is made of (evaluation/visitPlans.ts). */
-  plan: PlanSubject;
   createdAt: string;
 }
 
@@ -65,7 +64,9 @@ export class AlertSources {
         status: r.status,
         creditLimitFen: r.credit_limit_fen,
         archived: r.archived_at !== null,
-        plan: { grade: r.grade, layer: r.layer, visitIntervalDays: r.visit_interval_days },
+        grade: r.grade,
+        layer: r.layer,
+        visitIntervalDays: r.visit_interval_days,
         createdAt: r.created_at,
       });
     }

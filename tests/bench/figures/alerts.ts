@@ -1,9 +1,12 @@
 /**
- * Alert figures (issue 7 budgets, medians on the large data set — the large
- * demo of customers, contracts, interactions and ~1M ledger documents that
- * the ledger figures build and cache in tests/bench/.cache):
- *  - every alert rule for today, through the dispatcher as the UI calls it (< 500 ms),
- *  - today's collection list (< 300 ms).
+ * Alert figures, medians on the large data set — the large demo of
+ * customers, contracts, interactions and ~1M ledger documents that the
+ * ledger figures build and cache in tests/bench/.cache. Budgets: issue 7
+ * (every rule today < 500 ms, the collection list < 300 ms) and issue 17
+ * point 2 (alerts today < 150 ms, any past date < 400 ms, the badge < 30 ms,
+ * the dashboard < 80 ms; CPU time is the fair figure on a shared machine).
+ * After the figures, where one computation of every rule spends its time,
+ * today and 90 days back: each shared load and each rule.
  * Timed on a copy of the cached database (opening it applies this area's
  * migration; the shared cache stays as the ledger figures left it).
  */
@@ -85,8 +88,8 @@ export async function alertFigures(): Promise<Figure[]> {
     );
     figures.push(await measure('collection.today, first 500 rows (large demo)', 15, () => rt.invoke('collection.today', {}), `${list.total} customers to call`));
     figures.push(await measure('collection.today, dashboard top 5', 15, () => rt.invoke('collection.today', { limit: 5 })));
-    figures.push(await measure('alerts.list as of 90 days ago (past: aging readers + crossing-void replays)', 3, fresh('alerts.list', { asOf: addDays(today, -90) })));
-    figures.push(await measure('alerts.list as of the last month-end', 3, fresh('alerts.list', { asOf: addDays(today.slice(0, 8) + '01', -1) })));
+    figures.push(await measure('alerts.list as of 90 days ago (past: aging readers + crossing-void replays)', 5, fresh('alerts.list', { asOf: addDays(today, -90) })));
+    figures.push(await measure('alerts.list as of the last month-end', 5, fresh('alerts.list', { asOf: addDays(today.slice(0, 8) + '01', -1) })));
     figures.push(await measure('alerts.counts, today, computed afresh (no cached views)', 5, fresh('alerts.counts', {})));
     // The dashboard on the same large set (issue 17 budget < 80 ms): it shares the collection figures with the alerts.
     figures.push(await measure('dashboard.get, today (large demo)', 9, () => rt.invoke('dashboard.get', {})));

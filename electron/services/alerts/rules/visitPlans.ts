@@ -24,7 +24,7 @@ export function visitPlanAlerts(s: AlertSources): Alert[] {
   const planned: { customer: CustomerInfo; intervalDays: number }[] = [];
   for (const customer of s.customers().values()) {
     if (customer.archived || customer.status === 'closed') continue;
-    const intervalDays = visitIntervalOf(customer.plan, plan);
+    const intervalDays = visitIntervalOf(customer, plan);
     if (intervalDays !== null) planned.push({ customer, intervalDays });
   }
   if (planned.length === 0) return [];
