@@ -7,8 +7,10 @@
  *     stored-figures path) and at random past dates — back-dated postings,
  *     voids crossing the dates, an import of invoices undone or kept;
  *  2. installment_due (unsettled installments filtered in SQL) = each
- *     installment's amount less what its live invoices had settled, from
- *     the replay, with receipts, voids and back-dated invoices;
+ *     installment's amount less what its live invoices had settled, and
+ *     contract_ended_with_balance (past dates: every ended contract in one
+ *     statement) = what the contract's live invoices had open, both from the
+ *     replay, with receipts, voids and back-dated invoices;
  *  3. the visit-plan follow-ups read from the shared customer load = the
  *     待回访 list (evaluation dueVisits), and each customer's latest promise
  *     read through the promise index = the latest among all interactions,
@@ -91,7 +93,7 @@ describe('alert fast reads equal their references', () => {
     );
   }, 60_000 + RUNS * 20_000);
 
-  it('installment_due equals each installment less what its live invoices settled, from the replay', async () => {
+  it('installment_due and contract_ended_with_balance equal what the replay settled and left open', async () => {
     const opArb = fc.record({
       kind: fc.constantFrom('invoice', 'invoice', 'receipt', 'void'),
       contract: fc.integer({ min: 0, max: 1 }),
@@ -108,7 +110,9 @@ describe('alert fast reads equal their references', () => {
           for (const code of ['K01', 'K02']) {
             const c = await customer(t, code);
             const installments = [-90, -30, 3, 40].map((d, i) => ({ dueOn: addDays(TODAY, d), amount: `${100 * (i + 1)}.00`, label: `第${i + 1}期` }));
-            contracts.push(await activeContract(t, c.id, { amount: '1000.00', installments, contractNo: `HT-${code}` }));
+            // The second contract has ended (active, past its end date): contract_ended_with_balance reads it too.
+            const endsOn = code === 'K02' ? addDays(TODAY, -60) : null;
+            contracts.push(await activeContract(t, c.id, { amount: '1000.00', installments, contractNo: `HT-${code}`, endsOn }));
           }
           const posted: { id: string; date: string }[] = [];
           for (const op of ops) {
@@ -132,6 +136,7 @@ describe('alert fast reads equal their references', () => {
           for (const asOf of [TODAY, addDays(TODAY, pastDay)]) {
             const horizon = addDays(asOf, 7);
             const expected: [string, number][] = [];
+            const endedExpected: [string, number][] = [];
             for (const k of contracts) {
               const docs = loadCustomerDocs(ctx, k.customerId);
               const open = replay(docs, asOf).openByDebit;
@@ -140,6 +145,12 @@ describe('alert fast reads equal their references', () => {
                 installment_id: string;
                 amount_fen: number;
               }[];
+              // What the contract's live invoices dated ≤ D still had open on D, once it has ended.
+              const contractOpen = (ctx.db.prepare(`SELECT id FROM ar_documents WHERE contract_id = ? AND kind = 'invoice'`).pluck(true).all(k.id) as string[]).reduce(
+                (sum, id) => sum + (open.get(id) ?? 0),
+                0,
+              );
+              if (k.endsOn !== null && k.endsOn < asOf && contractOpen > 0) endedExpected.push([k.id, contractOpen]);
               for (const i of k.installments) {
                 if (i.dueOn > horizon) continue;
                 // openByDebit holds exactly the debits dated ≤ D and not voided as of D.
@@ -147,9 +158,11 @@ describe('alert fast reads equal their references', () => {
                 if (settled < i.amountFen) expected.push([i.id, i.amountFen - settled]);
               }
             }
-            const alerts = (await t.rt.invoke<AlertList>('alerts.list', { asOf, all: true })).alerts.filter((a) => a.kind === 'installment_due');
-            const got = alerts.map((a): [string, number] => [a.key.slice('installment_due:'.length), a.amountFen as number]);
+            const all = (await t.rt.invoke<AlertList>('alerts.list', { asOf, all: true })).alerts;
+            const got = all.filter((a) => a.kind === 'installment_due').map((a): [string, number] => [a.key.slice('installment_due:'.length), a.amountFen as number]);
             expect(got.sort(), asOf).toEqual(expected.sort());
+            const ended = all.filter((a) => a.kind === 'contract_ended_with_balance').map((a): [string, number] => [a.contractId as string, a.amountFen as number]);
+            expect(ended.sort(), `ended ${asOf}`).toEqual(endedExpected.sort());
           }
         } finally {
           t.cleanup();
