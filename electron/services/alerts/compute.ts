@@ -52,19 +52,24 @@ export function compareAlerts(a: Alert, b: Alert): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Runs every switched-on rule (of one kind, with `only`) through `run`, then sorts: one loop for the app and the bench. */
-function runRules(sources: AlertSources, only: AlertKind | undefined, run: (name: string, rule: Rule) => Alert[]): Alert[] {
+/** Which kinds to compute: one kind, those a test accepts, or (undefined) every kind. */
+export type KindFilter = AlertKind | ((kind: AlertKind) => boolean) | undefined;
+
+const wanted = (only: KindFilter, kind: AlertKind): boolean => (only === undefined ? true : typeof only === 'function' ? only(kind) : only === kind);
+
+/** Runs every switched-on rule (of the kinds `only` lets through) through `run`, then sorts: one loop for the app and the bench. */
+function runRules(sources: AlertSources, only: KindFilter, run: (name: string, rule: Rule) => Alert[]): Alert[] {
   const out: Alert[] = [];
   for (const kind of ALERT_KINDS) {
-    if (!sources.settings[kind].enabled || (only !== undefined && only !== kind)) continue;
+    if (!sources.settings[kind].enabled || !wanted(only, kind)) continue;
     const rules = RULES[kind];
     for (const rule of rules) out.push(...run(rules.length > 1 ? `${kind} (${rule.name})` : kind, rule));
   }
   return out.sort(compareAlerts);
 }
 
-/** `only` limits the work to one kind (finding one alert to snooze needs no other rule). */
-export function computeAlerts(ctx: ServiceContext, asOf: string, settings: AlertSettings, only?: AlertKind): Alert[] {
+/** `only` limits the work to some kinds (finding one alert to snooze needs no other rule). */
+export function computeAlerts(ctx: ServiceContext, asOf: string, settings: AlertSettings, only?: KindFilter): Alert[] {
   const sources = new AlertSources(ctx, asOf, settings);
   return runRules(sources, only, (_, rule) => rule(sources));
 }

@@ -132,6 +132,7 @@ export function insertDocument(ctx: ServiceContext, doc: NewDocument, audit: Ins
     before: null,
     after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}), ...(closedNote ?? {}) },
     tables: DOCUMENT_TABLES,
+    customerId: doc.customerId,
   });
   return row;
 }
