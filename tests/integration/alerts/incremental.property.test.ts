@@ -8,7 +8,8 @@
  * contracts with installments, imports kept or undone, snoozes, customer
  * merges, writes committed by another connection to the same file (what a
  * sync apply from another PC looks like to this one) and the clock moving
- * to the next day — that after every step the badge and the whole list of
+ * to the next day, rows arriving as by sync (a duplicate number, a second
+ * void: sync_conflict alerts), alert settings changed — that after every step the badge and the whole list of
  * the incremental runtime equal the full computation: every rule run afresh
  * over a second connection, with the acknowledgements applied
  * (the service's own functions without any cache).
@@ -19,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AlertCounts, AlertList } from '../../../shared/api/alerts';
+import type { AlertCounts, AlertList, AlertSettings } from '../../../shared/api/alerts';
 import type { ImportCommitResult } from '../../../shared/api/imports';
 import type { PostResult } from '../../../shared/api/ledger';
 import { ALERT_KINDS, ALERT_SEVERITIES } from '../../../shared/alerts/kinds';
@@ -32,6 +33,7 @@ import { loadAcks, viewOf } from '../../../electron/services/alerts/acks';
 import { alertCacheStats } from '../../../electron/services/alerts/cacheEntry';
 import { computeAlerts } from '../../../electron/services/alerts/compute';
 import { getAlertSettings } from '../../../electron/services/alerts/settings';
+import { copyArrivedDocument } from '../../helpers/arrivedCopy';
 
 const RUNS = Number(process.env.ALERT_INCREMENTAL_RUNS ?? 4);
 const START = Date.parse('2026-11-24T02:00:00Z');
@@ -55,7 +57,9 @@ type Step =
   | { kind: 'import'; c: number; back: number; yuan: number; undo: boolean }
   | { kind: 'merge'; from: number; /** How far along the others the kept customer is (never the merged one itself). */ into: number }
   | { kind: 'otherConnection'; c: number; back: number; yuan: number }
-  | { kind: 'nextDay' };
+  | { kind: 'nextDay' }
+  | { kind: 'arrived'; pick: number; neutraliser: boolean }
+  | { kind: 'settings'; churnDays: number; creditLimit: boolean };
 
 const c = fc.integer({ min: 0, max: CODES.length - 1 });
 const back = fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 20, max: 200 }));
@@ -82,6 +86,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), from: c, into: fc.integer({ min: 1, max: CODES.length - 1 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('otherConnection' as const), c, back, yuan }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('arrived' as const), pick: fc.nat(), neutraliser: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settings' as const), churnDays: fc.integer({ min: 1, max: 120 }), creditLimit: fc.boolean() }) },
 );
 
 interface World {
@@ -138,7 +144,10 @@ async function apply(w: World, s: Step): Promise<void> {
     case 'receipt':
       return post('ledger.postReceipt', { customerId: w.ids[s.c], date: addDays(today, -s.back), amountFen: s.yuan * 100 });
     case 'void':
-      if (w.docs.length > 0) await attempt(w.rt, 'ledger.void', { docId: w.docs[s.pick % w.docs.length], reason: '测试冲销' });
+      if (w.docs.length > 0) {
+        const r = await attempt<PostResult>(w.rt, 'ledger.void', { docId: w.docs[s.pick % w.docs.length], reason: '测试冲销' });
+        if (r) w.docs.push(r.document.id);
+      }
       return;
     case 'promise':
       await attempt(w.rt, 'interactions.create', {
@@ -189,6 +198,15 @@ async function apply(w: World, s: Step): Promise<void> {
     case 'nextDay':
       w.clock.nextDay();
       return;
+    case 'arrived':
+      // A duplicate number or a second void as sync brings them: a sync_conflict alert to keep or drop afterwards.
+      if (w.docs.length > 0) copyArrivedDocument(w.rt, w.docs[s.pick % w.docs.length], s.neutraliser);
+      return;
+    case 'settings': {
+      const now = await w.rt.invoke<AlertSettings>('alerts.settings', {});
+      await attempt(w.rt, 'alerts.updateSettings', { ...now, churn: { ...now.churn, days: s.churnDays }, credit_limit: { ...now.credit_limit, enabled: s.creditLimit } });
+      return;
+    }
   }
 }
 
@@ -200,6 +218,7 @@ afterAll(() => {
 describe('the alerts after a write, recomputed for the written customers only', () => {
   it('equal a full computation after every step of random write sequences', async () => {
     const before = { ...alertCacheStats };
+    const seenKinds = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 6, maxLength: 18 }), async (steps) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-alerts-inc-'));
@@ -229,6 +248,7 @@ describe('the alerts after a write, recomputed for the written customers only', 
             const list = await rt.invoke<AlertList>('alerts.list', { all: true });
             const full = fullViews(w);
             expect({ step: s, alerts: list.alerts }).toEqual({ step: s, alerts: full });
+            for (const a of full) seenKinds.add(a.kind);
             const { asOf, ...rest } = counts;
             expect(asOf).toBe(clock.today());
             expect({ step: s, counts: rest }).toEqual({ step: s, counts: countsOf(w, full) });
@@ -243,6 +263,8 @@ describe('the alerts after a write, recomputed for the written customers only', 
     // The walk must have taken the short way (else it proved nothing about it).
     expect(alertCacheStats.carried).toBeGreaterThan(before.carried);
     expect(alertCacheStats.refreshed).toBeGreaterThan(before.refreshed);
+    // …and met the kinds recomputed differently: per customer (overdue) and whole (sync_conflict).
+    expect([...seenKinds].filter((k) => k === 'overdue' || k === 'sync_conflict').sort()).toEqual(['overdue', 'sync_conflict']);
   });
 });
 

@@ -18,9 +18,9 @@ import type { ImportCommitResult } from '../../../shared/api/imports';
 import type { PostResult } from '../../../shared/api/ledger';
 import { addDays } from '../../../shared/dates/calendar';
 import { fixedClock } from '../../../shared/dates/clock';
-import { newId } from '../../../shared/ids';
 import { AppRuntime } from '../../../electron/api/runtime';
-import { listSyncConflicts, NEUTRALISED_BY } from '../../../electron/services/sync/conflicts';
+import { listSyncConflicts } from '../../../electron/services/sync/conflicts';
+import { copyArrivedDocument } from '../../helpers/arrivedCopy';
 
 const RUNS = Number(process.env.LEDGER_CONFLICT_RUNS ?? 4);
 const TODAY = '2026-11-24';
@@ -42,15 +42,6 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), c, back, undo: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), from: c }) },
 );
-
-/** A row as it arrives from another PC: a copy of a stored document under a new id (the triggers keep the day totals). */
-function copyDocument(rt: AppRuntime, id: string, neutraliser: boolean): void {
-  const sqlite = rt.database().sqlite;
-  const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info('ar_documents')`).pluck(true).all() as string[]).filter((n) => n !== 'id' && n !== 'created_by');
-  sqlite
-    .prepare(`INSERT INTO ar_documents (id, created_by, ${cols.join(', ')}) SELECT ?, ?, ${cols.join(', ')} FROM ar_documents WHERE id = ?`)
-    .run(newId(), neutraliser ? NEUTRALISED_BY : 'other-pc', id);
-}
 
 describe('ledger-wide sync conflicts after added documents', () => {
   it('equal a fresh full reading after every step', async () => {
@@ -91,7 +82,7 @@ describe('ledger-wide sync conflicts after added documents', () => {
                 break;
               case 'copy': {
                 const from = s.ofVoid && voids.length > 0 ? voids : docs;
-                if (from.length > 0) copyDocument(rt, from[s.pick % from.length], s.neutraliser);
+                if (from.length > 0) copyArrivedDocument(rt, from[s.pick % from.length], s.neutraliser);
                 break;
               }
               case 'import': {
