@@ -27,6 +27,9 @@ import * as m0022 from './0022_report_indexes';
 import * as m0023 from './0023_contacts_primary_merge';
 import * as m0024 from './0024_import_progress';
 import * as m0025 from './0025_void_window_spans';
+import * as m0026a from './0026_a_audit_devices';
+import * as m0026b from './0026_b_void_ids';
+import * as m0026c from './0026_c_alert_covering';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -52,4 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0023_contacts_primary_merge': m0023,
   '0024_import_progress': m0024,
   '0025_void_window_spans': m0025,
+  '0026_a_audit_devices': m0026a,
+  '0026_b_void_ids': m0026b,
+  '0026_c_alert_covering': m0026c,
 };

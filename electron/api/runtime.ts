@@ -30,6 +30,7 @@ import type { CallVia, Channel } from './sessions';
 import { SessionStore } from './sessions';
 import { CallLock } from './callLock';
 import { scopeCall } from './scopeCall';
+import { watchCall } from '../services/alerts/cacheEntry';
 import { sessionCalls, type SessionMethodName } from './sessionCalls';
 import { approvalRequirement } from '../services/approvals/rules';
 import { importInProgress } from '../services/imports/progress';
@@ -265,6 +266,7 @@ export class AppRuntime {
       actor: this.actor,
       dataDir: this.dataDir,
       touched: new Set(),
+      changed: { ids: new Set(), unattributed: false },
       outputs: outputPolicy(this.outputMode, this.dataDir, this.grantedOutputs),
     };
   }
@@ -323,10 +325,16 @@ export class AppRuntime {
         }
         touched = c.touched;
         const removeScope = c.actor.scope ? scopeCall(c, name, input) : null;
+        // The alert cache follows ordinary one-customer writes instead of recomputing every rule after them.
+        const watch = watchCall(c);
+        let ok = false;
         try {
-          return await this.runHandler(c, name, input, via);
+          const out = await this.runHandler(c, name, input, via);
+          ok = true;
+          return out;
         } finally {
           removeScope?.();
+          watch.end(ok);
         }
       },
       authorize,

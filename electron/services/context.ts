@@ -28,6 +28,12 @@ export interface Actor {
   scope?: string | null;
 }
 
+/** An object, not two fields, so a context copied with `{ ...ctx }` still reports into the call's own record. */
+export interface ChangedCustomers {
+  ids: Set<string>;
+  unattributed: boolean;
+}
+
 export interface ServiceContext {
   db: Db;
   clock: Clock;
@@ -35,6 +41,13 @@ export interface ServiceContext {
   /** The app's data directory on a local disk (stored files, statements, logs). */
   dataDir: string;
   touched: Set<string>;
+  /**
+   * Whose data the call changed, from its recordChange calls (the runtime's
+   * contexts carry it; absent elsewhere). Lets the alert cache recompute only
+   * those customers after a write (alerts/viewCache.ts); a change naming no
+   * customer makes `unattributed` true, and then everything is recomputed.
+   */
+  changed?: ChangedCustomers;
   /** Where caller-named output files may go (files/outputPolicy.ts); absent = anywhere (services calling services). */
   outputs?: OutputPolicy;
 }

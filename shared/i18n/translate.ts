@@ -10,9 +10,29 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
 
+/**
+ * Each message split once at its {name} placeholders: literal, name, literal, …
+ * (the alert list words thousands of sentences per computation; a regular
+ * expression run per sentence cost more than the rules' own reads).
+ */
+const templates = new Map<string, string[]>();
+
+function templateOf(locale: Locale, key: MessageKey): string[] {
+  const cacheKey = `${locale}|${key}`;
+  let parts = templates.get(cacheKey);
+  if (parts === undefined) {
+    let node: unknown = catalogues[locale];
+    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    parts = (typeof node === 'string' ? node : key).split(/\{(\w+)\}/);
+    templates.set(cacheKey, parts);
+  }
+  return parts;
+}
+
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  let node: unknown = catalogues[locale];
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const text = typeof node === 'string' ? node : key;
-  return vars ? text.replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? `{${n}}`)) : text;
+  const parts = templateOf(locale, key);
+  if (!vars) return parts.length === 1 ? parts[0] : parts.map((p, i) => (i % 2 === 1 ? `{${p}}` : p)).join('');
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += String(vars[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }

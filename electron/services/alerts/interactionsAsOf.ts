@@ -38,12 +38,14 @@ const COLUMNS = `i.id, i.customer_id, i.date, i.channel, i.summary, i.promise_da
 
 const SQL = {
   // Interactions whose follow-up date has come and that are still their customer's latest as of D
-  // (nothing dated ≤ D comes after them by date, entry time, id): the candidates are few and indexed.
-  dueFollowUps: `SELECT ${COLUMNS} FROM interactions i
+  // (nothing dated ≤ D comes after them by date, entry time, id): the candidates are few and indexed, and both
+  // indexes hold the order (migration 0026_c). Named: left to itself the planner walks every interaction by date.
+  dueFollowUps: `SELECT ${COLUMNS} FROM interactions i INDEXED BY interactions_follow_up
     WHERE i.next_follow_up <= @asOf AND i.date <= @asOf
       AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id AND j.date <= @asOf
         AND (j.date, j.created_at, j.id) > (i.date, i.created_at, i.id))`,
-  promises: `SELECT ${COLUMNS} FROM interactions i WHERE i.promise_date IS NOT NULL AND i.date <= ?`,
+  // Through the promise index: left to itself the planner walks every interaction by date (3× the time).
+  promises: `SELECT ${COLUMNS} FROM interactions i INDEXED BY interactions_promise WHERE i.promise_date IS NOT NULL AND i.date <= ?`,
   // Receipts only ("collected counts receipts only", §4 dashboard); a receipt voided on or before D never came in.
   received: `SELECT coalesce(sum(d.amount_fen), 0) AS n FROM ar_documents d
     WHERE d.customer_id = ? AND d.kind = 'receipt' AND d.doc_date >= ? AND d.doc_date <= ?

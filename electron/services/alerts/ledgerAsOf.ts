@@ -59,7 +59,12 @@ interface CustomerFigures {
 }
 
 const SQL = {
-  overdueRows: `SELECT customer_id, due_on, open_fen FROM ar_documents INDEXED BY ar_documents_open WHERE open_fen > 0 AND due_on < ?`,
+  // Grouped per customer in the index's own order (no temporary B-tree): one row per customer instead of one per
+  // overdue item. unixepoch(due_on) / 86400 is the due date's day number (toDayNumber: days since 1970-01-01),
+  // so the weight Σ open × (30 + D − due) is summed in exact 64-bit integers.
+  overdueByCustomer: `SELECT customer_id, count(*), sum(open_fen), min(due_on), max(due_on),
+      sum(open_fen * (30 + @asOfDay - unixepoch(due_on) / 86400))
+    FROM ar_documents INDEXED BY ar_documents_open WHERE open_fen > 0 AND due_on < @asOf GROUP BY customer_id`,
   overdueItems: `SELECT id, doc_no, doc_date, due_on, open_fen FROM ar_documents
     WHERE customer_id = ? AND open_fen > 0 AND due_on < ? ORDER BY due_on, doc_date, doc_no`,
   state: `SELECT customer_id, balance_fen, last_invoice_on FROM ar_customer_state`,
@@ -154,8 +159,10 @@ export class LedgerAsOf {
     const out = new Map<string, OverdueSummary>();
     const asOfDay = toDayNumber(this.asOf);
     if (!this.past) {
-      const rows = this.ctx.db.prepare(SQL.overdueRows).all(this.asOf) as { customer_id: string; due_on: string; open_fen: number }[];
-      for (const r of rows) addToSummary(out, r.customer_id, r.due_on, r.open_fen, asOfDay - toDayNumber(r.due_on));
+      const rows = this.ctx.db.prepare(SQL.overdueByCustomer).raw(true).all({ asOf: this.asOf, asOfDay }) as [string, number, number, string, string, number][];
+      for (const [customerId, count, totalFen, oldestDueOn, latestDueOn, weightThirtieths] of rows) {
+        out.set(customerId, { count, totalFen, oldestDueOn, latestDueOn, weightThirtieths });
+      }
     } else {
       // The debits open as of D (their spans alive then); replayed customers come from their replay below.
       for (const d of overdueFromSpans(this.ctx, this.asOf)) {

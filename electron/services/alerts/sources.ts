@@ -4,19 +4,24 @@
  * that are switched off never trigger the loads they would need.
  */
 import type { AlertSettings } from '../../../shared/alerts/settings';
+import type { CustomerGrade } from '../../../shared/api/customerEnums';
+import type { CustomerLayer } from '../../../shared/evaluation/enums';
+import type { PlanSubject } from '../../../shared/evaluation/visitPlan';
 import type { ServiceContext } from '../context';
 import { LedgerAsOf } from './ledgerAsOf';
 
-export interface CustomerInfo {
+/** A customer as the rules see it; its plan fields make it the subject of its visit plan (evaluation/visitPlans.ts). */
+export interface CustomerInfo extends PlanSubject {
   id: string;
   code: string;
   name: string;
   status: string;
   creditLimitFen: number | null;
   archived: boolean;
+  createdAt: string;
 }
 
-const CUSTOMERS_SQL = `SELECT id, code, name, status, credit_limit_fen, archived_at FROM customers`;
+const CUSTOMERS_SQL = `SELECT id, code, name, status, credit_limit_fen, archived_at, grade, layer, visit_interval_days, created_at FROM customers`;
 
 export class AlertSources {
   readonly ctx: ServiceContext;
@@ -46,9 +51,24 @@ export class AlertSources {
       status: string;
       credit_limit_fen: number | null;
       archived_at: string | null;
+      grade: CustomerGrade | null;
+      layer: CustomerLayer | null;
+      visit_interval_days: number | null;
+      created_at: string;
     }[];
     for (const r of rows) {
-      out.set(r.id, { id: r.id, code: r.code, name: r.name, status: r.status, creditLimitFen: r.credit_limit_fen, archived: r.archived_at !== null });
+      out.set(r.id, {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        status: r.status,
+        creditLimitFen: r.credit_limit_fen,
+        archived: r.archived_at !== null,
+        grade: r.grade,
+        layer: r.layer,
+        visitIntervalDays: r.visit_interval_days,
+        createdAt: r.created_at,
+      });
     }
     this.customerMap = out;
     return out;

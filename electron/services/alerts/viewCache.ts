@@ -17,31 +17,36 @@
  * reads (the rules read the books, never the acknowledgements), so across
  * such a write the computed alerts are carried over and only the views are
  * made again: the badge right after a snooze does not recompute every rule.
+ *
+ * An ordinary write (a receipt, an invoice, a void, an interaction, a
+ * customer edit) changes one customer's own rows. The runtime watches each
+ * call (watchCall): when the call ran alone, started at the version the
+ * cached alerts were computed at, wrote only per-customer tables and named
+ * the customer of every change (recordChange's customerId), the alerts are
+ * carried to the new version with those customers marked stale, and the
+ * next read recomputes only them (refreshCustomers.ts). Anything else — a
+ * change naming no customer, a settings or sync table, another connection's
+ * commit, a write outside the runtime, another call running meanwhile, a
+ * salesperson's scoped alerts, another date — leaves the version behind and
+ * the next read computes every rule, as before.
  */
 import type { Alert, AlertView } from '../../../shared/alerts/types';
-import type { Db } from '../../../db/query';
 import type { ServiceContext } from '../context';
+import { alertCacheStats, cache, versionOf, type Entry } from './cacheEntry';
+import { refreshCustomers } from './refreshCustomers';
 
-interface Entry {
-  /** asOf | scope | database version. */
-  key: string;
-  alerts: Alert[];
-  views: AlertView[] | null;
-}
-
-const cache = new WeakMap<Db, Entry>();
-
-function versionOf(ctx: ServiceContext): string {
-  const changes = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const version = ctx.db.sqlite.pragma('data_version', { simple: true }) as number;
-  return `${changes}:${version}`;
-}
-
-const keyOf = (ctx: ServiceContext, asOf: string): string => `${asOf}|${ctx.actor.scope ?? ''}|${versionOf(ctx)}`;
+const scopeOf = (ctx: ServiceContext): string => ctx.actor.scope ?? '';
 
 function current(ctx: ServiceContext, asOf: string): Entry | undefined {
   const hit = cache.get(ctx.db);
-  return hit !== undefined && hit.key === keyOf(ctx, asOf) ? hit : undefined;
+  if (hit === undefined || hit.asOf !== asOf || hit.scope !== scopeOf(ctx) || hit.version !== versionOf(ctx.db)) return undefined;
+  if (hit.stale.size > 0) {
+    hit.alerts = refreshCustomers(ctx, asOf, hit.alerts, hit.stale);
+    alertCacheStats.refreshed++;
+    hit.stale = new Set();
+    hit.views = null;
+  }
+  return hit;
 }
 
 /** The computed alerts of the date while the database has not changed, if this call may see them. */
@@ -54,7 +59,7 @@ export function cachedViews(ctx: ServiceContext, asOf: string, compute: () => Al
   if (entry === undefined) {
     const alerts = compute();
     // Computing reads only, but take the version again: a read never moves it, and this keeps the key honest.
-    entry = { key: keyOf(ctx, asOf), alerts, views: null };
+    entry = { asOf, scope: scopeOf(ctx), version: versionOf(ctx.db), alerts, views: null, stale: new Set() };
     cache.set(ctx.db, entry);
   }
   entry.views ??= toViews(entry.alerts);
@@ -70,8 +75,9 @@ export function keepingAlerts<T>(ctx: ServiceContext, asOf: string, write: () =>
   const before = current(ctx, asOf);
   const result = write();
   if (before !== undefined && cache.get(ctx.db) === before) {
-    before.key = keyOf(ctx, asOf);
+    before.version = versionOf(ctx.db);
     before.views = null;
   }
   return result;
 }
+

@@ -16,6 +16,20 @@ export interface ChangeRecord {
   after: unknown;
   /** Tables the change wrote (the audit log is added automatically). */
   tables: readonly string[];
+  /**
+   * The one customer whose data this change wrote, when there is exactly one
+   * (a document, its re-derivation, an interaction, the customer itself).
+   * Leave it out when the change is global or spans customers: the alerts
+   * then recompute everything after the call instead of that customer alone.
+   */
+  customerId?: string;
+}
+
+/** Notes whose data the call changed (see ServiceContext.changed); null = not one customer's. */
+export function noteChangedCustomer(ctx: ServiceContext, customerId: string | null): void {
+  if (!ctx.changed) return;
+  if (customerId === null) ctx.changed.unattributed = true;
+  else ctx.changed.ids.add(customerId);
 }
 
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -48,6 +62,7 @@ function auditValues(ctx: ServiceContext, change: ChangeRecord): unknown[] {
 function touch(ctx: ServiceContext, change: ChangeRecord): void {
   for (const t of change.tables) ctx.touched.add(t);
   ctx.touched.add('audit_log');
+  noteChangedCustomer(ctx, change.customerId ?? null);
 }
 
 export function recordChange(ctx: ServiceContext, change: ChangeRecord): void {

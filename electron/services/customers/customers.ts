@@ -171,6 +171,7 @@ export function insertCustomer(ctx: ServiceContext, input: CustomerCreate, opts:
     before: null,
     after: customerSnapshot(customerFromRow(row)),
     tables: TABLES,
+    customerId: row.id,
   });
   if (input.contact) insertContact(ctx, row.id, { ...input.contact, isPrimary: true }, opts.action ?? 'create');
   return row.id;
@@ -235,6 +236,7 @@ export async function updateCustomer(ctx: ServiceContext, input: CustomerUpdate)
       before: customerSnapshot(before),
       after: customerSnapshot(customerFromRow(getCustomerRow(ctx, id))),
       tables: TABLES,
+      customerId: id,
     });
     return getCustomer(ctx, id);
   });
@@ -257,6 +259,7 @@ function setArchived(ctx: ServiceContext, id: string, archive: boolean, reason: 
       before: customerSnapshot(customerFromRow(row)),
       after: { ...customerSnapshot(customerFromRow(getCustomerRow(ctx, id))), reason },
       tables: TABLES,
+      customerId: id,
     });
     return getCustomer(ctx, id);
   });

@@ -54,7 +54,7 @@ export function insertInteraction(ctx: ServiceContext, input: InteractionCreate)
   const row = ctx.db.first(ctx.db.k.selectFrom('interactions').selectAll().where('id', '=', id));
   if (!row) throw new Error('interaction vanished after insert');
   const { createdAt: _c, ...after } = interactionFromRow(row);
-  recordChange(ctx, { entity: 'interaction', entityId: id, action: 'create', before: null, after, tables: ['interactions'] });
+  recordChange(ctx, { entity: 'interaction', entityId: id, action: 'create', before: null, after, tables: ['interactions'], customerId: input.customerId });
   return id;
 }
 

@@ -31,7 +31,7 @@ const DAYS_SQL = `SELECT doc_date AS date, net_fen AS netFen, invoiced_fen AS in
   FROM ar_day_totals WHERE doc_date >= ? AND doc_count > 0 ORDER BY doc_date`;
 
 // A void that is itself voided is a second void from another PC, neutralised (sync/conflicts.ts): it reverses nothing.
-// Both sides from covering indexes (migration 0022): the void's date, customer and original from the voids index,
+// Both sides from covering indexes (migrations 0022, 0026_b): the void's date, customer, original and own id from the voids index,
 // the original's kind and amount from its customer's replay index at its own date (a void carries that date).
 const VOIDED_SQL = `SELECT o.kind AS kind, o.doc_date AS date, v.doc_date AS voidedOn, o.amount_fen AS amountFen
   FROM ar_documents v INDEXED BY ar_documents_voids CROSS JOIN ar_documents o INDEXED BY ar_documents_customer_replay

@@ -149,6 +149,7 @@ function documentWrite(ctx: ServiceContext, doc: NewDocument, audit: InsertAudit
     before: null,
     after: { ...documentSnapshot(row, targets), ...(audit.note ?? {}), ...(lockNote ?? {}), ...(closedNote ?? {}) },
     tables: DOCUMENT_TABLES,
+    customerId: doc.customerId,
   };
   return { row, targets, change };
 }

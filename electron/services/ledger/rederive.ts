@@ -14,7 +14,7 @@
  */
 import { replay } from '../../../shared/receivables/replay';
 import type { Allocation, ArDoc, ReplayResult } from '../../../shared/receivables/types';
-import { recordChange } from '../audit/recordChange';
+import { noteChangedCustomer, recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs, voidedIds, type LoadedDoc } from './docRows';
 import { writeOpenSpans, type SpanScope } from './openSpans';
@@ -237,9 +237,12 @@ export function storeDerived(
       before: { cause, rows: before },
       after: { cause, rows: after },
       tables: DERIVED_TABLES,
+      customerId,
     });
   } else {
+    // The state and open spans above were written all the same (maybe unchanged): they are this customer's.
     for (const t of DERIVED_TABLES) ctx.touched.add(t);
+    noteChangedCustomer(ctx, customerId);
   }
   return { customerId, replay: result, docs, changedAllocations: changed };
 }

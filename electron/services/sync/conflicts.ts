@@ -96,8 +96,14 @@ interface ExtraVoid {
 export const NEUTRALISED_BY = 'sync';
 export const SYNC_AFFECTED_PREFIX = '同步：';
 
-function duplicateVoids(ctx: ServiceContext): SyncConflict[] {
-  const extras = ctx.db.prepare(EXTRA_VOIDS_SQL).all() as ExtraVoid[];
+/** The extra voids of every original, or (with `originals`) of those originals only. */
+function extraVoids(ctx: ServiceContext, originals?: readonly string[]): ExtraVoid[] {
+  if (originals === undefined) return ctx.db.prepare(EXTRA_VOIDS_SQL).all() as ExtraVoid[];
+  const one = ctx.db.prepare(EXTRA_VOIDS_SQL.replace('ORDER BY v.voids_id', 'AND v.voids_id = ? ORDER BY v.voids_id'));
+  return originals.flatMap((o) => one.all(o) as ExtraVoid[]);
+}
+
+function voidConflicts(ctx: ServiceContext, extras: readonly ExtraVoid[]): SyncConflict[] {
   const byOriginal = new Map<string, ExtraVoid[]>();
   for (const e of extras) byOriginal.set(e.voids_id, [...(byOriginal.get(e.voids_id) ?? []), e]);
   const out: SyncConflict[] = [];
@@ -124,8 +130,28 @@ function duplicateVoids(ctx: ServiceContext): SyncConflict[] {
  * the newest rowid plus the document count kept per day by triggers
  * (ar_day_totals, migrations 0014_b/0015): both cheap, and any insert or
  * delete changes one of them; merges and their undos (which move documents).
+ *
+ * When documents were only added since (the row at the old newest rowid is
+ * still the same document, so every new row got a higher rowid, and the
+ * count grew by exactly the rows above it), only the numbers and originals
+ * those new rows carry are read again: a new row can join a group of its own
+ * (kind, number) or its own original's voids, and no other. This is what
+ * keeps the badge fast right after a posting (issue 17 point 2); anything
+ * else (a deletion, a merge) reads everything again.
  */
-const ledgerCache = new WeakMap<object, { key: string; conflicts: SyncConflict[] }>();
+interface LedgerEntry {
+  top: number | null;
+  /** The id at the newest rowid: a deleted and reused rowid would show as another id. */
+  topId: string | null;
+  n: number;
+  merges: string;
+  docRows: DupRow[];
+  extras: ExtraVoid[];
+  conflicts: SyncConflict[];
+}
+const ledgerCache = new WeakMap<object, LedgerEntry>();
+
+const DUP_DOC_ROW = `d.kind || ' ' || d.doc_no AS v, d.id, d.doc_no AS label, d.customer_id`;
 
 function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
   // Merges move documents between customers (the conflict names the customer): they count too.
@@ -137,28 +163,69 @@ function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
     )
     .get() as { top: number | null; n: number; merges: string; scoped: number };
   // A salesperson's call reads through the scope's views (db/scope.ts): computed for that call, never cached.
-  const key = f.scoped ? null : `${f.top}:${f.n}:${f.merges}`;
+  if (f.scoped) return computeLedgerConflicts(ctx).conflicts;
   const hit = ledgerCache.get(ctx.db.sqlite);
-  if (key !== null && hit?.key === key) return hit.conflicts;
-  const conflicts = [
-    ...duplicateVoids(ctx),
-    ...groups(
-      'duplicate_doc_no',
-      'ar_documents',
-      // Per kind: an invoice and a receipt may share a typed number. Grouped on the (kind, doc_no) index alone;
-      // the system voids of extra voids are numbered after their void, which is automatic and so never typed twice.
-      ctx.db
-        .prepare(
-          `SELECT d.kind || ' ' || d.doc_no AS v, d.id, d.doc_no AS label, d.customer_id FROM ar_documents d
-           WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
-             AND d.created_by <> '${NEUTRALISED_BY}'
-           ORDER BY d.kind, d.doc_no, d.id`,
-        )
-        .all() as DupRow[],
-    ),
+  if (hit !== undefined && hit.top === f.top && hit.n === f.n && hit.merges === f.merges) return hit.conflicts;
+  const topId = f.top === null ? null : (ctx.db.prepare(`SELECT id FROM main.ar_documents WHERE rowid = ?`).pluck(true).get(f.top) as string);
+  const added = hit === undefined ? null : addedSince(ctx, hit, f);
+  const fresh = hit !== undefined && added !== null ? withAdded(ctx, hit, added) : computeLedgerConflicts(ctx);
+  ledgerCache.set(ctx.db.sqlite, { top: f.top, topId, n: f.n, merges: f.merges, ...fresh });
+  return fresh.conflicts;
+}
+
+interface Added {
+  keys: { kind: string; doc_no: string }[];
+  originals: string[];
+}
+
+/** The rows added since `hit` when documents were only added (see above), else null. */
+function addedSince(ctx: ServiceContext, hit: LedgerEntry, now: { top: number | null; n: number; merges: string }): Added | null {
+  if (hit.merges !== now.merges || hit.top === null || now.top === null || now.top <= hit.top) return null;
+  const stillTop = ctx.db.prepare(`SELECT id FROM main.ar_documents WHERE rowid = ?`).pluck(true).get(hit.top) as string | undefined;
+  if (stillTop !== hit.topId) return null;
+  const rows = ctx.db.prepare(`SELECT kind, doc_no, voids_id FROM main.ar_documents WHERE rowid > ?`).all(hit.top) as { kind: string; doc_no: string; voids_id: string | null }[];
+  if (rows.length !== now.n - hit.n) return null;
+  const keys = new Map(rows.map((r) => [`${r.kind} ${r.doc_no}`, { kind: r.kind, doc_no: r.doc_no }]));
+  const originals = new Set(rows.flatMap((r) => (r.voids_id === null ? [] : [r.voids_id])));
+  return { keys: [...keys.values()], originals: [...originals] };
+}
+
+type LedgerResult = Pick<LedgerEntry, 'docRows' | 'extras' | 'conflicts'>;
+
+/** The cached rows with the groups the added rows can touch read again. */
+function withAdded(ctx: ServiceContext, hit: LedgerEntry, added: Added): LedgerResult {
+  const touchedKeys = new Set(added.keys.map((k) => `${k.kind} ${k.doc_no}`));
+  const count = ctx.db.prepare(`SELECT count(*) FROM main.ar_documents WHERE kind = ? AND doc_no = ?`).pluck(true);
+  const rowsOf = ctx.db.prepare(`SELECT ${DUP_DOC_ROW} FROM main.ar_documents d WHERE d.kind = ? AND d.doc_no = ? AND d.created_by <> '${NEUTRALISED_BY}' ORDER BY d.id`);
+  const docRows = [
+    ...hit.docRows.filter((r) => !touchedKeys.has(r.v)),
+    ...added.keys.flatMap((k) => ((count.get(k.kind, k.doc_no) as number) > 1 ? (rowsOf.all(k.kind, k.doc_no) as DupRow[]) : [])),
   ];
-  if (key !== null) ledgerCache.set(ctx.db.sqlite, { key, conflicts });
-  return conflicts;
+  const touchedOriginals = new Set(added.originals);
+  const extras = [...hit.extras.filter((e) => !touchedOriginals.has(e.voids_id)), ...extraVoids(ctx, added.originals)];
+  return { docRows, extras, conflicts: ledgerConflictList(ctx, docRows, extras) };
+}
+
+function ledgerConflictList(ctx: ServiceContext, docRows: DupRow[], extras: readonly ExtraVoid[]): SyncConflict[] {
+  // Groups are put together by value in the order met, each group's rows by id; listSyncConflicts sorts the groups.
+  const ordered = [...docRows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...voidConflicts(ctx, extras), ...groups('duplicate_doc_no', 'ar_documents', ordered)];
+}
+
+/** Every ledger-wide conflict read afresh (also the reference of the property test). */
+export function computeLedgerConflicts(ctx: ServiceContext): LedgerResult {
+  // Per kind: an invoice and a receipt may share a typed number. Grouped on the (kind, doc_no) index alone;
+  // the system voids of extra voids are numbered after their void, which is automatic and so never typed twice.
+  const docRows = ctx.db
+    .prepare(
+      `SELECT ${DUP_DOC_ROW} FROM ar_documents d
+       WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
+         AND d.created_by <> '${NEUTRALISED_BY}'
+       ORDER BY d.kind, d.doc_no, d.id`,
+    )
+    .all() as DupRow[];
+  const extras = extraVoids(ctx);
+  return { docRows, extras, conflicts: ledgerConflictList(ctx, docRows, extras) };
 }
 
 /** Every open sync conflict, in a stable order (kind, then key). */
@@ -223,12 +290,24 @@ function confirmedPeriodsChanged(ctx: ServiceContext): SyncConflict[] {
 }
 
 /**
+ * Some document audit row names a PC other than another's: two seeks on
+ * audit_log_entity_device (migration 0026_a). When false no customer has
+ * invoices from two PCs, so creditLimitsPassed has nothing to find.
+ */
+function documentsPostedOnSeveralPcs(ctx: ServiceContext): boolean {
+  const lowest = ctx.db.prepare(`SELECT min(device) AS d FROM audit_log WHERE entity = 'ar_document'`).pluck(true).get() as string | null;
+  const highest = ctx.db.prepare(`SELECT max(device) AS d FROM audit_log WHERE entity = 'ar_document'`).pluck(true).get() as string | null;
+  return lowest !== null && highest !== null && lowest !== highest;
+}
+
+/**
  * Over the limit now, with the customer's live invoices posted on two or more
  * PCs (the device in each invoice's audit row), and none of them posted with
  * an accepted credit-limit override (then a person already saw and accepted
  * "over the limit" on one PC, and the ordinary credit alert covers it).
  */
 function creditLimitsPassed(ctx: ServiceContext): SyncConflict[] {
+  if (!documentsPostedOnSeveralPcs(ctx)) return [];
   const rows = ctx.db
     .prepare(
       `SELECT c.id, ${CUSTOMER_LABEL} AS label, c.credit_limit_fen, s.balance_fen,

@@ -15,7 +15,7 @@
 import { addDays, diffDays } from '../../../../shared/dates/calendar';
 import type { Alert } from '../../../../shared/alerts/types';
 import { makeAlert } from '../makeAlert';
-import { contractOpenAsOf } from '../pastFigures';
+import { contractsOpenAsOf } from '../pastFigures';
 import type { AlertSources } from '../sources';
 
 interface ContractRow {
@@ -66,7 +66,8 @@ export function contractEndedAlerts(s: AlertSources): Alert[] {
   for (const inv of s.ledger.replayedContractInvoices()) if (inv.openFen > 0) add(inv.contractId, inv.openFen);
   if (s.ledger.past) {
     // A past date: what each ended contract's invoices had open then (the open-items index holds today's).
-    for (const r of rows) if (!s.ledger.isReplayed(r.customer_id)) add(r.id, contractOpenAsOf(s.ctx, r.id, s.asOf));
+    const ids = rows.filter((r) => !s.ledger.isReplayed(r.customer_id)).map((r) => r.id);
+    for (const [id, fen] of contractsOpenAsOf(s.ctx, ids, s.asOf)) add(id, fen);
   } else {
     // Today: the stored open amounts are the state; contracts that have not ended are simply never looked up.
     for (const o of s.ctx.db.prepare(OPEN_BY_CONTRACT_SQL).all() as { contract_id: string; open_fen: number }[]) add(o.contract_id, o.open_fen);
