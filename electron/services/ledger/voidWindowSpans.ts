@@ -15,6 +15,7 @@
  */
 import { voidWindowDigest } from '../../../db/voidWindowDigest';
 import { voidWindowsOf, voidWindowSpansOf, type VoidWindow } from '../../../shared/receivables/voidWindows';
+import type { OpenSpan } from '../../../shared/receivables/openSpans';
 import type { ArDoc } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 import { storeSpans } from './spanRows';
@@ -24,36 +25,61 @@ const SQL = {
   setDigest: `INSERT INTO ar_void_window_inputs (customer_id, digest) VALUES (?, ?)
     ON CONFLICT (customer_id) DO UPDATE SET digest = excluded.digest`,
   forget: `DELETE FROM ar_void_window_inputs WHERE customer_id = ?`,
+  spansBefore: `SELECT doc_id AS docId, side, from_on AS fromOn, until_on AS untilOn, open_fen AS openFen, due_on AS dueOn, doc_date AS docDate
+    FROM ar_void_window_spans WHERE customer_id = ? AND from_on < ?`,
 };
 
-/** Brings the customer's window spans in line with its documents (fresh: it has none stored yet); returns how many rows changed. */
 /**
- * `added`: the caller (an import) knows the only change to the customer's
- * documents since the last re-derivation is these new ones. When none of them
- * is a void and all are dated on or after the last window ends, neither the
- * windows nor anything a window's replay reads changed, so the stored spans
- * stand and the digest (a hash over most of the customer's documents) is not
- * even computed.
+ * How many of the leading window pieces an import leaves as stored. `added`:
+ * the caller (an import) knows the only change to the customer's documents
+ * since the last re-derivation is these new ones. A piece's replay reads only
+ * the documents dated before the piece ends, so when none of the added is a
+ * void (the windows stay the same) the pieces ending on or before the earliest
+ * added date keep their spans; all of them = nothing to rebuild, and then not
+ * even the digest (a hash over most of the customer's documents) is computed.
+ * 0 = rebuild everything.
  */
-function addedAfterWindows(docs: readonly ArDoc[], windows: readonly VoidWindow[], added: ReadonlySet<string>): boolean {
-  const end = windows[windows.length - 1].untilOn;
-  for (const d of docs) if (added.has(d.id) && (d.kind === 'void' || d.docDate < end)) return false;
-  return true;
+function piecesKept(docs: readonly ArDoc[], windows: readonly VoidWindow[], added: ReadonlySet<string>): number {
+  let earliest: string | null = null;
+  for (const d of docs) {
+    if (!added.has(d.id)) continue;
+    if (d.kind === 'void') return 0;
+    if (earliest === null || d.docDate < earliest) earliest = d.docDate;
+  }
+  if (earliest === null) return 0;
+  let kept = 0;
+  while (kept < windows.length && windows[kept].untilOn <= earliest) kept++;
+  return kept;
 }
 
+/** The stored window spans of the pieces before `fromOn` (pieces are disjoint: a span lies in the piece its from_on falls in). */
+function storedSpansBefore(ctx: ServiceContext, customerId: string, fromOn: string): OpenSpan[] {
+  return ctx.db.prepare(SQL.spansBefore).all(customerId, fromOn) as OpenSpan[];
+}
+
+/**
+ * Brings the customer's window spans in line with its documents (fresh: it has
+ * none stored yet; added: see piecesKept); returns how many rows changed. The
+ * shortcuts trust the stored spans only under a verified digest, never "in doubt".
+ */
 export function writeVoidWindowSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], fresh = false, added?: ReadonlySet<string>): number {
   const windows = voidWindowsOf(docs);
   const stored = fresh ? undefined : (ctx.db.prepare(SQL.digest).get(customerId) as { digest: string | null } | undefined);
-  if (windows.length > 0 && stored !== undefined && added !== undefined && addedAfterWindows(docs, windows, added)) return 0;
   if (windows.length === 0) {
     // Rows exist only together with a digest row: without one there is nothing to remove.
     if (stored === undefined) return 0;
     ctx.db.prepare(SQL.forget).run(customerId);
     return storeSpans(ctx, 'ar_void_window_spans', customerId, [], false);
   }
+  const kept = added !== undefined && stored !== undefined && stored.digest !== null ? piecesKept(docs, windows, added) : 0;
+  if (kept === windows.length) return 0;
   const digest = voidWindowDigest(docs, windows);
   if (stored?.digest === digest) return 0;
-  const changed = storeSpans(ctx, 'ar_void_window_spans', customerId, voidWindowSpansOf(docs, windows), fresh);
+  const spans =
+    kept === 0
+      ? voidWindowSpansOf(docs, windows)
+      : [...storedSpansBefore(ctx, customerId, windows[kept].fromOn), ...voidWindowSpansOf(docs, windows.slice(kept))];
+  const changed = storeSpans(ctx, 'ar_void_window_spans', customerId, spans, fresh);
   ctx.db.prepare(SQL.setDigest).run(customerId, digest);
   return changed;
 }

@@ -129,7 +129,8 @@ describe('a running chunked import, seen from another process', () => {
         }
         if (seen.whole > 0 && seen.none > 0) midway++;
         // The command line says it on stderr; its --json output on stdout stays parseable.
-        if (midway === 2 && cliErr === null) {
+        // At the first look in the middle: a loaded machine may give only a few such looks.
+        if (midway >= 1 && cliErr === null) {
           cliErr = [];
           const err = cliErr;
           cliOut = [];
@@ -137,7 +138,7 @@ describe('a running chunked import, seen from another process', () => {
           await runCli(['aging', '--db', t.dbFile, '--json'], { out: (x) => out.push(x), err: (x) => err.push(x) });
         }
         // After enough looks in the middle, kill the importer where it stands.
-        if (midway >= 5 && seen.whole > CUSTOMERS / 3) {
+        if (midway >= 2 && seen.whole > CUSTOMERS / 3) {
           child.kill();
           killedMidway = true;
           break;
