@@ -16,6 +16,7 @@ import { replay } from '../../../shared/receivables/replay';
 import type { ArDoc } from '../../../shared/receivables/types';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { arDocOfNew } from './docRows';
 import { documentRow, type NewDocument } from './insertDocument';
 import { writeOpenSpans } from './openSpans';
 import { customerStateOf, derivedAmounts, writeCustomerState } from './rederive';
@@ -46,17 +47,7 @@ export function loadCustomerHistory(ctx: ServiceContext, customerId: string, doc
   if (ctx.db.prepare(`SELECT 1 FROM ar_documents WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined) {
     throw new Error(`customer ${customerId} already has documents; a bulk load only fills an empty ledger`);
   }
-  const arDocs: ArDoc[] = docs.map((d) => ({
-    id: d.id,
-    kind: d.kind,
-    side: d.side,
-    docNo: d.docNo,
-    docDate: d.docDate,
-    dueOn: d.dueOn,
-    amountFen: d.amountFen,
-    voidsId: d.voidsId ?? null,
-    explicitTargets: [...(d.explicitTargets ?? [])],
-  }));
+  const arDocs: ArDoc[] = docs.map(arDocOfNew);
   const result = replay(arDocs, null);
   const arById = new Map(arDocs.map((x) => [x.id, x]));
   const now = ctx.clock.now().toISOString();

@@ -15,7 +15,7 @@ import { newId } from '../../../../shared/ids';
 import { replay } from '../../../../shared/receivables/replay';
 import { insertDocuments, type NewDocument } from '../insertDocument';
 import { derivedAmounts, storeDerived } from '../rederive';
-import { loadCustomerDocs, type LoadedDoc } from '../docRows';
+import { arDocOfNew, loadCustomerDocs, type LoadedDoc } from '../docRows';
 import { guardPeriodLock } from '../../statements/periodLock';
 import { getClosedThrough } from '../../period/closedPeriod';
 import { phaseDone } from '../../imports/importPhases';
@@ -131,19 +131,7 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
   phaseDone('checks');
 
   const added = list.map((doc) => ({ ...doc, id: doc.id ?? newId(), importBatchId: batchId }));
-  const fresh: LoadedDoc[] = added.map((d) => ({
-    id: d.id,
-    kind: d.kind,
-    side: d.side,
-    docNo: d.docNo,
-    docDate: d.docDate,
-    dueOn: d.dueOn,
-    amountFen: d.amountFen,
-    voidsId: d.voidsId ?? null,
-    explicitTargets: [...(d.explicitTargets ?? [])],
-    storedOpenFen: null,
-    storedUnappliedFen: null,
-  }));
+  const fresh: LoadedDoc[] = added.map((d) => ({ ...arDocOfNew(d), storedOpenFen: null, storedUnappliedFen: null }));
   const stored = loadCustomerDocs(ctx, customerId);
   const all = [...stored, ...fresh];
   const result = replay(all, null);
