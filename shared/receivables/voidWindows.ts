@@ -36,13 +36,13 @@ export function voidWindowsOf(docs: readonly ArDoc[]): VoidWindow[] {
   // (this runs on every re-derivation, over every document of the customer).
   const voids = docs.filter((d) => d.kind === 'void' && d.voidsId !== null);
   if (voids.length === 0) return [];
+  const originals = new Set(voids.map((v) => v.voidsId as string));
   const dateById = new Map<string, string>();
-  for (const v of voids) dateById.set(v.voidsId as string, '');
-  for (const d of docs) if (dateById.has(d.id)) dateById.set(d.id, d.docDate);
+  for (const d of docs) if (originals.has(d.id)) dateById.set(d.id, d.docDate);
   // +1 where a window opens (the original's date), −1 where it closes (the void's date).
   const delta = new Map<string, number>();
   for (const d of voids) {
-    const originalOn = dateById.get(d.voidsId as string) || undefined;
+    const originalOn = dateById.get(d.voidsId as string);
     if (originalOn === undefined || originalOn >= d.docDate) continue;
     delta.set(originalOn, (delta.get(originalOn) ?? 0) + 1);
     delta.set(d.docDate, (delta.get(d.docDate) ?? 0) - 1);

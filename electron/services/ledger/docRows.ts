@@ -36,17 +36,9 @@ const DOCS_SQL = `SELECT id, kind, side, doc_no, doc_date, due_on, amount_fen, v
 const TARGETS_SQL = `SELECT credit_id, debit_id, amount_fen FROM ar_explicit_targets WHERE customer_id = ? ORDER BY credit_id, seq`;
 
 /** What the replay needs of a document about to be written (its id already chosen): imports and the bulk loader place new documents in the replay before inserting them. */
-export function arDocOfNew(d: {
-  id: string;
-  kind: DocKind;
-  side: Side;
-  docNo: string;
-  docDate: string;
-  dueOn: string | null;
-  amountFen: number;
-  voidsId?: string | null;
-  explicitTargets?: readonly ExplicitTarget[];
-}): ArDoc {
+export function arDocOfNew(
+  d: Omit<ArDoc, 'voidsId' | 'explicitTargets'> & { voidsId?: string | null; explicitTargets?: readonly ExplicitTarget[] },
+): ArDoc {
   return {
     id: d.id,
     kind: d.kind,
