@@ -11,6 +11,7 @@
 import { generateDemo } from '../../electron/services/demo/generateDemo';
 import type { ContractDetail } from '../../shared/api/contracts';
 import { expect, test, type Page } from './fixtures';
+import { chooseFiles } from './fileChooser';
 
 /** Modals fade in; a screenshot taken mid-fade shows a ghost. */
 async function settled(page: Page) {
@@ -23,11 +24,6 @@ const SCAN_PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-async function chooseFiles(page: Page, buttonTestId: string, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId(buttonTestId).click();
-  await (await chooser).setFiles(files);
-}
 
 test.describe('a clerk enters a contract', () => {
   // 10:00 in Shanghai on 2026-11-24: the contract below ends on 2026-12-15, 21 days later.
@@ -148,10 +144,10 @@ test.describe('a clerk enters a contract', () => {
     // The signed scan: a Word file is refused by name; the PDF is listed with its size and date.
     await page.getByRole('tab', { name: /附件/ }).click();
     await expect(page.getByText('还没有附件')).toBeVisible();
-    await chooseFiles(page, 'attachment-upload', [{ name: '合同.docx', mimeType: 'application/msword', buffer: Buffer.from('PK not a scan') }]);
+    await chooseFiles(page, page.getByTestId('attachment-upload'), [{ name: '合同.docx', mimeType: 'application/msword', buffer: Buffer.from('PK not a scan') }]);
     await expect(page.getByTestId('attachment-problems')).toContainText('“合同.docx”不是 PDF、JPG 或 PNG 文件');
     await app.shot('attachment-wrong-type');
-    await chooseFiles(page, 'attachment-upload', [{ name: '合同扫描件.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF }]);
+    await chooseFiles(page, page.getByTestId('attachment-upload'), [{ name: '合同扫描件.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF }]);
     const attachments = page.getByTestId('attachments-table');
     await expect(attachments.getByText('合同扫描件.pdf')).toBeVisible();
     await expect(attachments).toContainText(`${SCAN_PDF.length} B`);

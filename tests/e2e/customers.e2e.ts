@@ -11,6 +11,7 @@ import { addDays } from '../../shared/dates/calendar';
 import { localDateOf } from '../../shared/dates/clock';
 import { generateDemo } from '../../electron/services/demo/generateDemo';
 import { expect, test, type Page } from './fixtures';
+import { chooseFiles } from './fileChooser';
 
 interface ListPage {
   rows: { code: string; name: string }[];
@@ -24,12 +25,6 @@ async function settled(page: Page) {
   await page.waitForTimeout(300);
 }
 
-/** Picks a file through the hidden <input type=file> behind a button. */
-async function chooseFile(page: Page, buttonTestId: string, file: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId(buttonTestId).click();
-  await (await chooser).setFiles(file);
-}
 
 test('a clerk creates a customer, finds it by pinyin initials, logs a call and sees it on the calendar', async ({ page, app }) => {
   // Another customer already on file, so the search has something to leave out.
@@ -153,7 +148,7 @@ test('importing customers from a CSV: bad rows are listed by row and column and 
   await settled(page);
   await app.shot('import-pick');
 
-  await chooseFile(page, 'import-pick', bad);
+  await chooseFiles(page, page.getByTestId('import-pick'), bad);
   const report = page.getByTestId('import-report');
   await expect(report.getByText('共 3 行，发现 2 个错误', { exact: false })).toBeVisible();
   await expect(report.getByText('没有写入任何数据。')).toBeVisible();
@@ -169,7 +164,7 @@ test('importing customers from a CSV: bad rows are listed by row and column and 
   await app.shot('import-refused');
 
   await page.getByRole('button', { name: '重新选择文件' }).click();
-  await chooseFile(page, 'import-pick', good);
+  await chooseFiles(page, page.getByTestId('import-pick'), good);
   await expect(report.getByText('共 3 行，全部通过检查，可以导入。')).toBeVisible();
   await app.shot('import-preview-ok');
   await page.getByTestId('import-confirm').click();

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { chooseFiles } from './fileChooser';
 
 test('clerk edits the company profile, it survives a reload, and the language switches', async ({ page, app }) => {
   await app.open('/settings');
@@ -47,9 +48,7 @@ test('clerk edits the company profile, it survives a reload, and the language sw
 
 test('a logo that is not an image is refused with a message', async ({ page, app }) => {
   await app.open('/settings');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('logo-choose').click();
-  await (await chooser).setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
+  await chooseFiles(page, page.getByTestId('logo-choose'), { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
   await expect(page.getByTestId('logo-message')).toHaveText('标志必须是 PNG 或 JPG 图片');
   await app.shot('logo-refused');
 });

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { chooseFiles } from './fileChooser';
 import { sizes } from './bothSizes';
 
 const NOW = '2026-12-05T10:00:00+08:00';
@@ -71,9 +72,7 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
   const file = path.join(app.dir, '客户.csv');
   fs.writeFileSync(file, '\uFEFF客户编码,客户名称,类型,信用额度\n,泉州刺桐商行,零售,"50,000"\n,漳州芗城超市,二批,\n');
   await page.getByTestId('setup-import-customers').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-pick').click();
-  await (await chooser).setFiles(file);
+  await chooseFiles(page, page.getByTestId('import-pick'), file);
   const sample = page.getByTestId('import-sample');
   await expect(sample).toContainText('C0002');
   await expect(sample).toContainText('C0003');

@@ -13,13 +13,13 @@ import path from 'node:path';
 import type { ScorecardList } from '../../../shared/api/evaluation';
 import { addDays } from '../../../shared/dates/calendar';
 import { AppRuntime } from '../../../electron/api/runtime';
-import { cachePath, measure, type Figure } from '../harness';
+import { measure, type Figure } from '../harness';
+import { largeLedgerDb } from './ledger';
 
 const actor = { user: 'bench', device: 'bench' };
 
 export async function evaluationFigures(): Promise<Figure[]> {
-  const cached = cachePath('ledger-large-v2.db');
-  if (!fs.existsSync(cached)) throw new Error('run `npm run bench -- alerts` first: it builds the large data set this group reads');
+  const cached = await largeLedgerDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-bench-eval-'));
   const work = path.join(dir, 'evaluation.db');
   fs.copyFileSync(cached, work);
