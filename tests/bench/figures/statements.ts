@@ -98,6 +98,7 @@ export async function statementFigures(): Promise<Figure[]> {
   let peak = before;
   const samples: string[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await runBatch(ctx(), { ...period, outDir: path.join(dir, 'batch'), force: true, merged: false, mergedPath: null }, {
     onProgress: (p) => {
       const rss = process.memoryUsage().rss;
@@ -106,12 +107,14 @@ export async function statementFigures(): Promise<Figure[]> {
     },
   });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   gc?.();
   const after = process.memoryUsage().rss;
   figures.push({
     name: `statements batch (月结) ${period.from}..${period.to}, medium data set`,
     medianMs: ms,
     runs: 1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     note: `${result.generated} generated, ${result.failed.length} failed of ${result.total}; RSS before ${mb(before)}, peak ${mb(peak)}, after ${mb(after)} (${samples.join(', ')})`,
   });
 
