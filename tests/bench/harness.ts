@@ -61,3 +61,13 @@ export function cachePath(name: string): string {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   return path.join(CACHE_DIR, name);
 }
+
+/** One timing of something too slow to repeat (a reference replay), wall and CPU. */
+export function measureOnce(name: string, fn: () => unknown, note?: string): Figure {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { name, medianMs: ms, runs: 1, cpuMs: (c.user + c.system) / 1000, note };
+}

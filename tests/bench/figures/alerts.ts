@@ -21,6 +21,7 @@ import { timeAlertRules, type RuleTiming } from '../../../electron/services/aler
 import { getAlertSettings } from '../../../electron/services/alerts/settings';
 import { measure, type Figure } from '../harness';
 import { largeLedgerDb } from './ledger';
+import { overdueReference } from './alertReference';
 
 const actor = { user: 'bench', device: 'bench' };
 
@@ -146,6 +147,7 @@ export async function alertFigures(): Promise<Figure[]> {
     figures.push(await measure('dashboard.get, today (large demo)', 9, () => rt.invoke('dashboard.get', {})));
     figures.push(...ruleBreakdown(rt, today, 'today', 9));
     figures.push(...ruleBreakdown(rt, addDays(today, -90), '90 days ago', 3));
+    figures.push(...(await overdueReference(rt, addDays(today, -90), `90 days ago (${addDays(today, -90)})`)));
   } finally {
     rt.close();
     fs.rmSync(dir, { recursive: true, force: true });

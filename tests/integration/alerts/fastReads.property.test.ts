@@ -23,34 +23,19 @@ import { describe, expect, it } from 'vitest';
 import type { AlertList } from '../../../shared/api/alerts';
 import type { ContractDetail } from '../../../shared/api/contracts';
 import type { ImportCommitResult } from '../../../shared/api/imports';
-import { addDays, diffDays } from '../../../shared/dates/calendar';
+import { addDays } from '../../../shared/dates/calendar';
 import { DEFAULT_EVALUATION_SETTINGS } from '../../../shared/evaluation/settings';
 import { replay } from '../../../shared/receivables/replay';
 import { latestPromises } from '../../../electron/services/alerts/interactionsAsOf';
-import { LedgerAsOf, type OverdueSummary } from '../../../electron/services/alerts/ledgerAsOf';
+import { LedgerAsOf } from '../../../electron/services/alerts/ledgerAsOf';
 import { dueVisits } from '../../../electron/services/evaluation/visitPlans';
 import { loadCustomerDocs } from '../../../electron/services/ledger/docRows';
+import { replayedSummary } from '../../helpers/replayedOverdue';
 import { tempRuntime, type TempRuntime } from '../../helpers/tempRuntime';
 import { CUSTOMER_SETUP, dayDate, historyArb, LAST_DAY, postHistory, postOps } from '../aging/randomHistory';
 import { activeContract, customer, invoice, receipt, TODAY } from './helpers';
 
 const RUNS = Number(process.env.ALERT_FAST_RUNS ?? 5);
-
-/** The overdue summary of one customer from its replay as of D: debits open on D and due before it. */
-function replayedSummary(t: TempRuntime, customerId: string, asOf: string): OverdueSummary | undefined {
-  const docs = loadCustomerDocs(t.rt.context(), customerId);
-  const open = replay(docs, asOf).openByDebit;
-  const items = docs.filter((d) => (open.get(d.id) ?? 0) > 0 && d.dueOn !== null && d.dueOn < asOf);
-  if (items.length === 0) return undefined;
-  const dues = items.map((d) => d.dueOn as string).sort();
-  return {
-    count: items.length,
-    totalFen: items.reduce((s, d) => s + (open.get(d.id) as number), 0),
-    oldestDueOn: dues[0],
-    latestDueOn: dues[dues.length - 1],
-    weightThirtieths: items.reduce((s, d) => s + (open.get(d.id) as number) * (30 + diffDays(asOf, d.dueOn as string)), 0),
-  };
-}
 
 const importArb = fc.record({
   rows: fc.array(fc.record({ customer: fc.integer({ min: 0, max: 2 }), day: fc.integer({ min: 0, max: 430 }), yuan: fc.integer({ min: 1, max: 3_000 }) }), {
@@ -82,7 +67,7 @@ describe('alert fast reads equal their references', () => {
           // After the last document (the stored figures are the state) and at random dates (some documents later).
           for (const asOf of [dayDate(LAST_DAY + 1), dayDate(LAST_DAY + 40), ...days.map(dayDate)]) {
             const summaries = new LedgerAsOf(ctx, asOf).overdueSummaries();
-            for (const id of ids) expect(summaries.get(id), `${asOf} ${id}`).toEqual(replayedSummary(t, id, asOf));
+            for (const id of ids) expect(summaries.get(id), `${asOf} ${id}`).toEqual(replayedSummary(ctx, id, asOf));
             expect([...summaries.keys()].every((id) => ids.includes(id))).toBe(true);
           }
         } finally {
