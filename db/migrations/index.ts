@@ -30,6 +30,7 @@ import * as m0025 from './0025_void_window_spans';
 import * as m0026a from './0026_a_audit_devices';
 import * as m0026b from './0026_b_void_ids';
 import * as m0026c from './0026_c_alert_covering';
+import * as m0027a from './0027_a_import_day_totals';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0026_a_audit_devices': m0026a,
   '0026_b_void_ids': m0026b,
   '0026_c_alert_covering': m0026c,
+  '0027_a_import_day_totals': m0027a,
 };

@@ -71,10 +71,20 @@ export function releaseBatch(ctx: ServiceContext, batchId: string): void {
  */
 export class ChunkMemo {
   private readonly values = new Map<string, unknown>();
+  private readonly finishers: (() => void)[] = [];
 
   get<T>(key: string, read: () => T): T {
     if (!this.values.has(key)) this.values.set(key, read());
     return this.values.get(key) as T;
+  }
+
+  /** Work the units leave for once per chunk (the day totals, dayTotalsDelta.ts): run after the last unit, in the same transaction. */
+  atEnd(finish: () => void): void {
+    this.finishers.push(finish);
+  }
+
+  finish(): void {
+    for (const f of this.finishers) f();
   }
 }
 
@@ -107,6 +117,7 @@ export async function runInChunks(
         const memo = new ChunkMemo();
         do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
+        memo.finish();
         heartbeat(ctx, batchId, total);
         phaseDone('units');
       });

@@ -20,6 +20,7 @@ import { guardPeriodLock } from '../../statements/periodLock';
 import { getClosedThrough } from '../../period/closedPeriod';
 import { phaseDone } from '../../imports/importPhases';
 import type { ChunkMemo, ImportUnit } from '../../imports/chunkedCommit';
+import { chunkDayTotals } from '../../imports/dayTotalsDelta';
 
 export interface ImportCustomer {
   id: string;
@@ -139,6 +140,8 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
 
   const derived = fresh.map((d) => derivedAmounts(d, result));
   insertDocuments(ctx, added, { action: 'import', lockCheckedByCaller: true, closedThrough }, derived);
+  const days = chunkDayTotals(ctx, chunk, batchId);
+  for (const d of added) days.add(d);
   fresh.forEach((d, i) => {
     d.storedOpenFen = derived[i].open;
     d.storedUnappliedFen = derived[i].unapplied;
