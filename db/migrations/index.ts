@@ -31,6 +31,7 @@ import * as m0026a from './0026_a_audit_devices';
 import * as m0026b from './0026_b_void_ids';
 import * as m0026c from './0026_c_alert_covering';
 import * as m0027a from './0027_a_import_day_totals';
+import * as m0027b from './0027_b_import_indexes';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0026_b_void_ids': m0026b,
   '0026_c_alert_covering': m0026c,
   '0027_a_import_day_totals': m0027a,
+  '0027_b_import_indexes': m0027b,
 };
