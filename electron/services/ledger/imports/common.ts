@@ -94,6 +94,10 @@ const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDat
  * the same as inserting and then re-deriving (tests/integration/ledger/
  * importOracle.test.ts compares every derived table with a fresh replay).
  *
+ * The per-day totals of the new documents are added once per date at the
+ * end of each chunk (imports/dayTotalsDelta.ts), not by the insert trigger
+ * row by row (migration 0027_a).
+ *
  * The confirmed-period lock is asked once per customer, for its earliest
  * date (the lock refuses everything on or before a confirmed period's end,
  * so the earliest date decides), instead of once per document. Documents are
