@@ -1,7 +1,8 @@
 /**
- * Migration 0027_b takes two indexes off the import's write path (issue 17
+ * Migrations 0027_b/c take three indexes off the import's write path (issue 17
  * point 4): ar_documents_date, whose one column leads ar_documents_day_amounts,
- * and the invoices without a contract in ar_documents_contract_invoices. The
+ * the invoices without a contract in ar_documents_contract_invoices, and
+ * ar_documents_uninvoiced, which no query could use (parameters, not literals). The
  * readers they served must still seek an index, with the same terms: a date
  * range (document lists, period figures, statements) and a contract's
  * invoices (rebate bases, contract progress). If someone drops the wider
@@ -23,9 +24,10 @@ const plan = (sql: string): string =>
     .join(' | ');
 
 describe('indexes left after 0027_b', () => {
-  it('no longer has ar_documents_date; the contract index holds only invoices with a contract', () => {
+  it('no longer has ar_documents_date nor the never-read ar_documents_uninvoiced (0027_c); the contract index holds only invoices with a contract', () => {
     const indexes = sqlite(t).prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ar_documents'`).all() as { name: string; sql: string | null }[];
     expect(indexes.map((i) => i.name)).not.toContain('ar_documents_date');
+    expect(indexes.map((i) => i.name)).not.toContain('ar_documents_uninvoiced');
     expect(indexes.find((i) => i.name === 'ar_documents_contract_invoices')?.sql).toMatch(/WHERE kind = 'invoice' AND contract_id IS NOT NULL$/);
   });
 
