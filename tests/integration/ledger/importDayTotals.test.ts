@@ -29,7 +29,7 @@ const SUMS = `SELECT doc_date, sum(CASE WHEN side = 'debit' THEN amount_fen ELSE
 const expectDayTotalsEqualSums = (when: string) => expect(sqlite(t).prepare(STORED).all(), when).toEqual(sqlite(t).prepare(SUMS).all());
 
 /** One customer per chunk: every chunk ends with its own day-totals write. */
-const ONE_UNIT_PER_CHUNK = { chunkMs: 0, gapMs: 0 };
+const ONE_UNIT_PER_CHUNK = { chunkMs: 0, gapMs: 0, idleGapMs: 0 };
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8').toString('base64');
 
