@@ -19,6 +19,9 @@ import {
   type CompiledQuery,
 } from 'kysely';
 import type { DB } from './schema';
+import { announceWaiting, waitingMarkerOf } from './writerWaiting';
+
+const isBusy = (e: unknown): boolean => typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -28,8 +31,12 @@ export class Db {
   readonly k: Kysely<DB>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
+  /** Where this connection says it waits for the write lock (null: in memory, or read-only). */
+  readonly waitingMarker: string | null;
+
   constructor(sqlite: Sqlite) {
     this.sqlite = sqlite;
+    this.waitingMarker = sqlite.readonly ? null : waitingMarkerOf(sqlite.name);
     this.k = new Kysely<DB>({
       dialect: {
         createAdapter: () => new SqliteAdapter(),
@@ -84,6 +91,26 @@ export class Db {
    * of waiting, because the read snapshot is stale.
    */
   transaction<T>(fn: () => T): T {
+    const marker = this.waitingMarker;
+    if (!marker || this.sqlite.inTransaction) return this.sqlite.transaction(fn).immediate();
+    // First ask for the lock without waiting; when it is taken, announce the wait (db/writerWaiting.ts)
+    // so a chunked import in another process leaves its long pause, then wait as usual.
+    const timeout = this.sqlite.pragma('busy_timeout', { simple: true }) as number;
+    let began = false;
+    const attempt = this.sqlite.transaction(() => {
+      began = true;
+      this.sqlite.pragma(`busy_timeout = ${timeout}`);
+      return fn();
+    });
+    this.sqlite.pragma('busy_timeout = 0');
+    try {
+      return attempt.immediate();
+    } catch (e) {
+      if (began || !isBusy(e)) throw e;
+    } finally {
+      if (!began) this.sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
+    announceWaiting(marker);
     return this.sqlite.transaction(fn).immediate();
   }
 

@@ -30,6 +30,9 @@ import * as m0025 from './0025_void_window_spans';
 import * as m0026a from './0026_a_audit_devices';
 import * as m0026b from './0026_b_void_ids';
 import * as m0026c from './0026_c_alert_covering';
+import * as m0027a from './0027_a_import_day_totals';
+import * as m0027b from './0027_b_import_indexes';
+import * as m0027c from './0027_c_unused_uninvoiced_index';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -58,4 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0026_a_audit_devices': m0026a,
   '0026_b_void_ids': m0026b,
   '0026_c_alert_covering': m0026c,
+  '0027_a_import_day_totals': m0027a,
+  '0027_b_import_indexes': m0027b,
+  '0027_c_unused_uninvoiced_index': m0027c,
 };

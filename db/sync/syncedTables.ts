@@ -70,7 +70,8 @@ export const localTables: readonly string[] = [
   'ar_void_window_spans',
   'ar_void_window_inputs',
   // Issue 17: per-day totals of the documents, kept by an insert trigger on ar_documents
-  // (so also when sync inserts another PC's documents).
+  // (so also when sync inserts another PC's documents), and by a chunked import of this PC
+  // for its own documents (migration 0027_a, imports/dayTotalsDelta.ts).
   'ar_day_totals',
   // Failed-login back-off of this PC's login screen (issue 13): per device by design.
   'login_throttle',

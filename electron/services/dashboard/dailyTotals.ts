@@ -3,7 +3,8 @@
  * chart and the DSO trend: net (debits − credits, voids included: the
  * balance moves by exactly this), invoices and receipts. Read from
  * ar_day_totals (migration 0014_b, one row per date, kept by an insert
- * trigger) instead of summing every document of the window.
+ * trigger, and by a chunked import once per date for its own documents,
+ * 0027_a) instead of summing every document of the window.
  *
  * "Voided ones excluded by date rules": an invoice or receipt counts as of
  * a date unless a void dated on or before that date reverses it. The voids

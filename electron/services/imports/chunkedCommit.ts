@@ -5,10 +5,11 @@
  * nobody in the office could save meanwhile, and a writer that waited out its
  * busy timeout failed. Here the write is split into units (one customer's
  * documents and their re-derivation), packed into transactions of about
- * CHUNK_MS each, with a pause of GAP_MS after each commit in which a waiting
- * writer gets the lock: SQLite's busy handler re-polls at most every 100 ms,
- * so the pause is a little longer than that, and in-process calls (the UI's
- * saves in the Electron main process) run in the same pause.
+ * CHUNK_MS each, with a pause after each commit in which a waiting writer
+ * gets the lock. In-process calls (the UI's saves in the Electron main
+ * process) run in any pause; a writer of another process (the command line)
+ * says it waits (db/writerWaiting.ts), and then the pause is GAP_MS: SQLite's
+ * busy handler re-polls at most every 100 ms, so a little longer than that.
  *
  * All-or-nothing is kept by the batch's status: `committing` until the last
  * chunk, `done` after (the batch and its documents then count as posted). If
@@ -28,6 +29,7 @@
  */
 import os from 'node:os';
 import type { ServiceContext } from '../context';
+import { writerWaiting } from '../../../db/writerWaiting';
 import { phaseDone } from './importPhases';
 
 /** Target length of one write transaction. An ordinary save waits at most about this long. */
@@ -37,12 +39,21 @@ export const GAP_MS = 110;
 /** A committing batch whose owner has not made progress for this long is considered abandoned. */
 export const STALE_AFTER_MS = 120_000;
 
+/** Pause after each chunk when no other process waits: this process's own calls (already queued) run in it. */
+export const IDLE_GAP_MS = 5;
+const MIN_PAUSE_MS = 1;
+/** The WAL is checkpointed after every this many chunks. */
+const CHECKPOINT_EVERY = 4;
+
 export interface ChunkTiming {
   chunkMs: number;
+  /** The pause when a writer of another process waits for the lock. */
   gapMs: number;
+  /** The pause when none does. */
+  idleGapMs: number;
 }
 
-export const DEFAULT_TIMING: ChunkTiming = { chunkMs: CHUNK_MS, gapMs: GAP_MS };
+export const DEFAULT_TIMING: ChunkTiming = { chunkMs: CHUNK_MS, gapMs: GAP_MS, idleGapMs: IDLE_GAP_MS };
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -71,10 +82,20 @@ export function releaseBatch(ctx: ServiceContext, batchId: string): void {
  */
 export class ChunkMemo {
   private readonly values = new Map<string, unknown>();
+  private readonly finishers: (() => void)[] = [];
 
   get<T>(key: string, read: () => T): T {
     if (!this.values.has(key)) this.values.set(key, read());
     return this.values.get(key) as T;
+  }
+
+  /** Work the units leave for once per chunk (the day totals, dayTotalsDelta.ts): run after the last unit, in the same transaction. */
+  atEnd(finish: () => void): void {
+    this.finishers.push(finish);
+  }
+
+  finish(): void {
+    for (const f of this.finishers) f();
   }
 }
 
@@ -93,6 +114,7 @@ export async function runInChunks(
 ): Promise<number> {
   let next = 0;
   let total = 0;
+  let chunks = 0;
   const sqlite = ctx.db.sqlite;
   while (next < units.length) {
     // A chunk's commit need not reach the disk by itself: the batch only counts once the final
@@ -107,6 +129,7 @@ export async function runInChunks(
         const memo = new ChunkMemo();
         do total += units[next++](memo);
         while (next < units.length && performance.now() - t0 < timing.chunkMs);
+        memo.finish();
         heartbeat(ctx, batchId, total);
         phaseDone('units');
       });
@@ -119,12 +142,15 @@ export async function runInChunks(
       // the import's connection runs with wal_autocheckpoint = 0 (runImport.ts withBulkSettings), and
       // SQLite's automatic checkpoint ran after every chunk's commit, inside the time the chunk counted
       // as holding the lock. A writer of another process takes the lock meanwhile (a checkpoint does not
-      // hold it); its own automatic checkpoint finds this one running and skips. The pause is what is
-      // left of GAP_MS, so the lock stays free at least that long.
+      // hold it); its own automatic checkpoint finds this one running and skips. Every few chunks only:
+      // index pages written by several chunks are then copied once, and the WAL stays a few chunks long.
       const g0 = performance.now();
-      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      if (++chunks % CHECKPOINT_EVERY === 0) sqlite.pragma('wal_checkpoint(PASSIVE)');
       phaseDone('checkpoint');
-      await pause(Math.max(10, timing.gapMs - (performance.now() - g0)));
+      // The lock stays free GAP_MS in all when a writer of another process said it waits
+      // (db/writerWaiting.ts); otherwise only long enough for this process's own calls to run.
+      const gap = writerWaiting(ctx.db.waitingMarker) ? timing.gapMs : timing.idleGapMs;
+      await pause(Math.max(MIN_PAUSE_MS, gap - (performance.now() - g0)));
       phaseDone('pause');
     }
   }

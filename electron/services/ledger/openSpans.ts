@@ -29,7 +29,6 @@ export interface SpanScope {
 
 /** Brings the customer's stored spans (and void-window spans) in line with its replay; returns how many rows changed. */
 export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false, scope?: SpanScope): number {
-  const all = openSpansOf(docs, result);
-  const spans = scope ? all.filter((n) => scope.fresh.has(n.docId) || scope.touched.has(n.docId)) : all;
+  const spans = scope ? openSpansOf(docs, result, (id) => scope.fresh.has(id) || scope.touched.has(id)) : openSpansOf(docs, result);
   return storeSpans(ctx, 'ar_open_spans', customerId, spans, fresh, scope?.touched) + writeVoidWindowSpans(ctx, customerId, docs, fresh, scope?.fresh);
 }

@@ -54,7 +54,7 @@ it('rounds during the commit publish nothing of the batch; the round after it is
   const rows = 1_500;
   const csv = writeInvoiceCsv(o.dir, codes, rows, 'HB');
   const input = { kind: 'invoices' as const, fileName: 'HB.csv', dataBase64: fs.readFileSync(csv).toString('base64') };
-  const importing = commitImport(a.rt.context(), input, { chunkMs: 3, gapMs: 25 });
+  const importing = commitImport(a.rt.context(), input, { chunkMs: 3, gapMs: 25, idleGapMs: 25 });
   let finished = false;
   void importing.finally(() => (finished = true));
   let roundsWhileCommitting = 0;

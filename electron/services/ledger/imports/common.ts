@@ -20,6 +20,7 @@ import { guardPeriodLock } from '../../statements/periodLock';
 import { getClosedThrough } from '../../period/closedPeriod';
 import { phaseDone } from '../../imports/importPhases';
 import type { ChunkMemo, ImportUnit } from '../../imports/chunkedCommit';
+import { chunkDayTotals } from '../../imports/dayTotalsDelta';
 
 export interface ImportCustomer {
   id: string;
@@ -93,6 +94,10 @@ const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDat
  * the same as inserting and then re-deriving (tests/integration/ledger/
  * importOracle.test.ts compares every derived table with a fresh replay).
  *
+ * The per-day totals of the new documents are added once per date at the
+ * end of each chunk (imports/dayTotalsDelta.ts), not by the insert trigger
+ * row by row (migration 0027_a).
+ *
  * The confirmed-period lock is asked once per customer, for its earliest
  * date (the lock refuses everything on or before a confirmed period's end,
  * so the earliest date decides), instead of once per document. Documents are
@@ -139,6 +144,8 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
 
   const derived = fresh.map((d) => derivedAmounts(d, result));
   insertDocuments(ctx, added, { action: 'import', lockCheckedByCaller: true, closedThrough }, derived);
+  const days = chunkDayTotals(ctx, chunk, batchId);
+  for (const d of added) days.add(d);
   fresh.forEach((d, i) => {
     d.storedOpenFen = derived[i].open;
     d.storedUnappliedFen = derived[i].unapplied;
