@@ -75,6 +75,24 @@ function replayEveryCustomer(rt: AppRuntime, asOf: string, basis: AgingBasis): M
   return out;
 }
 
+/** Like measure, with `prepare` run untimed before each run (and before the warm-up). */
+async function measureAfter(name: string, runs: number, prepare: () => unknown, fn: () => unknown): Promise<Figure> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  await prepare();
+  await fn();
+  for (let i = 0; i < runs; i++) {
+    await prepare();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { name, medianMs: median(wall), runs, cpuMs: median(cpu) };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
@@ -83,7 +101,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * shared with other work a busy second slows both halves of a pair alike,
  * where two medians taken a second apart can each catch a different load.
  */
-async function pairedRatio(runs: number, floor: () => unknown, report: () => unknown): Promise<string> {
+async function pairedRatio(runs: number, floor: () => unknown, report: () => unknown, beforeReport: () => unknown = () => undefined): Promise<string> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const time = async (fn: () => unknown): Promise<[number, number]> => {
@@ -94,9 +112,11 @@ async function pairedRatio(runs: number, floor: () => unknown, report: () => unk
     return [performance.now() - t0, (c.user + c.system) / 1000];
   };
   await floor();
+  await beforeReport();
   await report();
   for (let i = 0; i < runs; i++) {
     const [fw, fc] = await time(floor);
+    await beforeReport();
     const [rw, rc] = await time(report);
     wall.push(rw / fw);
     if (fc > 0) cpu.push(rc / fc);
@@ -128,7 +148,8 @@ async function breakdown(rt: AppRuntime, asOf: string, basis: AgingBasis): Promi
   const filter = agingFilterSchema.parse({ basis });
   const crossing = customersWithCrossingVoids(ctx, asOf);
   const parts: [string, () => unknown][] = [
-    ['customers', () => filteredCustomers(ctx, filter)],
+    ['customers (cached)', () => filteredCustomers(ctx, filter)],
+    ['(customers read afresh)', () => ctx.db.prepare('SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c').all()],
     ['open spans', () => agingFromSpans(ctx, asOf, basis, buckets)],
     ['crossing voids', () => customersWithCrossingVoids(ctx, asOf)],
     ['window spans', () => agingFromSpans(ctx, asOf, basis, buckets, 'ar_void_window_spans')],
@@ -160,6 +181,9 @@ export async function agingFigures(): Promise<Figure[]> {
     const today = rt.clock.today();
     const twoYearsBack = addDays(today, -730);
     const sqlite = rt.database().sqlite;
+    const someCustomer = (sqlite.prepare('SELECT id FROM customers LIMIT 1').get() as { id: string }).id;
+    const touchCustomerSql = sqlite.prepare('UPDATE customers SET notes = notes WHERE id = ?');
+    const touchCustomer = () => touchCustomerSql.run(someCustomer);
     const floorSql = sqlite.prepare(`SELECT customer_id, SUM(open_fen) AS open FROM ar_documents WHERE open_fen > 0 GROUP BY customer_id`);
 
     const floor = await measure('floor: Σ open per customer, no buckets (SQL only)', 30, () => floorSql.all(), size);
@@ -187,6 +211,12 @@ export async function agingFigures(): Promise<Figure[]> {
         const paired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }));
         f.note = `ratio to the floor of the date ${(f.medianMs / spanFloor.medianMs).toFixed(2)}${cpuRatio}; paired ${paired} (target ≤ 3)`;
         figures.push(f);
+        // The same with the customer facts cold (customerFactsCache.ts), as right after a customer edit: an
+        // untimed no-op UPDATE of one customer before each run fires the trigger that drops them.
+        const cold = await measureAfter(`    the same with the customer facts cold (after a customer edit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
+        const coldPaired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }), touchCustomer);
+        cold.note = `ratio to the floor of the date ${(cold.medianMs / spanFloor.medianMs).toFixed(2)}, in CPU time ${(cold.cpuMs! / spanFloor.cpuMs!).toFixed(2)}; paired ${coldPaired}`;
+        figures.push(cold);
         figures.push(...(await breakdown(rt, asOf, basis)));
         const fast = await rt.invoke<AgingReport>('aging.report', { asOf, basis, limit: null });
         const ref = once(`    reference: replay every customer as of ${asOf} (${basis} basis)`, () => replayEveryCustomer(rt, asOf, basis));
