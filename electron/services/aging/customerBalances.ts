@@ -27,9 +27,10 @@ export interface CustomerFacts {
 /**
  * Customers matching the filter (one plain read of the customers table: a few
  * thousand short rows); the whole list, unscoped, from the connection's cache
- * while the customers have not changed (customerFactsCache.ts).
+ * while the customers have not changed (customerFactsCache.ts) when the
+ * caller says it runs outside any write transaction (mayUseKept).
  */
-export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): readonly CustomerFacts[] {
+export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput, mayUseKept = true): readonly CustomerFacts[] {
   const conds = customerConditions({
     search: f.search,
     grade: f.grade,
@@ -39,7 +40,7 @@ export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): rea
     salesperson: f.salesperson,
     includeArchived: true,
   });
-  if (conds.length === 0 && !ctx.db.scoped) return allCustomerFacts(ctx.db);
+  if (mayUseKept && conds.length === 0 && !ctx.db.scoped) return allCustomerFacts(ctx.db);
   return ctx.db.all(
     sql<CustomerFacts>`SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson
       FROM customers c WHERE ${whereAll(conds)}`.compile(ctx.db.k),

@@ -9,13 +9,12 @@
  * "Changed" is SQLite's own bookkeeping, so no write path can forget it:
  *  - this connection's writes: a TEMP trigger on main.customers (insert,
  *    update, delete — a customer edit, a merge, an import, a sync apply run
- *    here) calls a function that counts them; a rolled-back write still
- *    counts, which only costs one fresh read;
+ *    here) names each written customer to a function of this connection, and
+ *    only those rows are read again (a rolled-back write is read again too:
+ *    its row is then simply the old one);
  *  - any other connection's commit (a sync apply or an import in another
  *    process, another PC's writes arriving in the file): PRAGMA data_version
- *    moves.
- * The key is both; a read inside the report's snapshot transaction sees the
- * facts of that snapshot, since nothing else is read to decide.
+ *    moves, and everything is read again.
  *
  * Only the whole list is kept (no customer filter): a filtered report reads
  * its customers with SQL as before, and so does a scoped call (a
@@ -25,29 +24,35 @@ import type { Db } from '../../../db/query';
 import type { CustomerFacts } from './customerBalances';
 
 interface Watch {
-  /** Writes to main.customers made through this connection since it was watched. */
-  writes: number;
-  key: string | null;
-  facts: CustomerFacts[];
+  /** PRAGMA data_version when the facts were read whole (null: never). */
+  version: number | null;
+  byId: Map<string, CustomerFacts>;
+  /** Customers written through this connection since: their rows are read again on the next use. */
+  written: Set<string>;
+  /** The facts as a list, made again from byId after a change. */
+  list: CustomerFacts[] | null;
 }
 
 const watches = new WeakMap<Db, Watch | null>();
 
-const FACTS_SQL = `SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c`;
+const FACTS = `SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c`;
 
-/** Installs the counting trigger once per connection; null where that is impossible (the cache is then skipped). */
+/** Installs the trigger once per connection; null where that is impossible (the cache is then skipped). */
 function watchOf(db: Db): Watch | null {
   const known = watches.get(db);
   if (known !== undefined) return known;
-  const watch: Watch = { writes: 0, key: null, facts: [] };
+  const watch: Watch = { version: null, byId: new Map(), written: new Set(), list: null };
   try {
-    db.sqlite.function('dd_customers_written', { deterministic: false, varargs: false }, () => {
-      watch.writes++;
+    db.sqlite.function('dd_customer_written', { deterministic: false }, (id: unknown) => {
+      if (typeof id === 'string') watch.written.add(id);
+      else watch.version = null; // not a text id: forget everything rather than guess
       return null;
     });
+    const on = { INSERT: ['NEW'], UPDATE: ['OLD', 'NEW'], DELETE: ['OLD'] } as const;
     db.sqlite.exec(
-      (['INSERT', 'UPDATE', 'DELETE'] as const)
-        .map((op) => `CREATE TEMP TRIGGER IF NOT EXISTS dd_customers_written_${op.toLowerCase()} AFTER ${op} ON main.customers BEGIN SELECT dd_customers_written(); END`)
+      Object.entries(on)
+        .map(([op, rows]) => `CREATE TEMP TRIGGER IF NOT EXISTS dd_customer_written_${op.toLowerCase()} AFTER ${op} ON main.customers
+          BEGIN SELECT ${rows.map((r) => `dd_customer_written(${r}.id)`).join(', ')}; END`)
         .join(';\n'),
     );
     watches.set(db, watch);
@@ -58,14 +63,32 @@ function watchOf(db: Db): Watch | null {
   }
 }
 
-/** Every customer's facts (archived included), read again only after the customers table changed. */
+/**
+ * Every customer's facts (archived included): read whole after another
+ * connection's commit, and only the written customers' rows after this
+ * connection's writes. Call it outside any write transaction (a write that
+ * is rolled back afterwards would leave its rows here): agingRows checks.
+ */
 export function allCustomerFacts(db: Db): readonly CustomerFacts[] {
   const watch = watchOf(db);
-  if (watch === null) return db.prepare(FACTS_SQL).all() as CustomerFacts[];
-  const key = `${db.sqlite.pragma('data_version', { simple: true }) as number}:${watch.writes}`;
-  if (watch.key !== key) {
-    watch.facts = db.prepare(FACTS_SQL).all() as CustomerFacts[];
-    watch.key = key;
+  if (watch === null) return db.prepare(FACTS).all() as CustomerFacts[];
+  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
+  if (watch.version !== version) {
+    const rows = db.prepare(FACTS).all() as CustomerFacts[];
+    watch.byId = new Map(rows.map((r) => [r.id, r]));
+    watch.written.clear();
+    watch.version = version;
+    watch.list = rows;
+  } else if (watch.written.size > 0) {
+    const one = db.prepare(`${FACTS} WHERE c.id = ?`);
+    for (const id of watch.written) {
+      const row = one.get(id) as CustomerFacts | undefined;
+      if (row === undefined) watch.byId.delete(id);
+      else watch.byId.set(id, row);
+    }
+    watch.written.clear();
+    watch.list = null;
   }
-  return watch.facts;
+  watch.list ??= [...watch.byId.values()];
+  return watch.list;
 }

@@ -11,9 +11,12 @@
  * the report, the floor query for that date (Σ open per customer alive at
  * the date, read from the open spans; no buckets, names or exceptions) and
  * their ratio (target ≤ 3), with the reference timing of the obviously
- * correct path (replaying every customer as of the date). The whole-process
+ * correct path (replaying every customer as of the date), and the report
+ * again with the customer facts cold (customerFactsCache.ts keeps them until
+ * the customers change; here another connection's commit drops them). The whole-process
  * command-line figures are the cli group's (figures/cli.ts).
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -171,6 +174,7 @@ export async function agingFigures(): Promise<Figure[]> {
   const work = path.join(dir, 'aging.db');
   fs.copyFileSync(await largeLedgerDb(), work);
   const rt = await AppRuntime.start({ dbFile: work, actor });
+  let second: Database.Database | null = null;
   // The copy is checked (quick_check) by a worker thread of this process: wait, or its CPU time would count in the first figures.
   await rt.whenChecked();
   try {
@@ -181,8 +185,11 @@ export async function agingFigures(): Promise<Figure[]> {
     const today = rt.clock.today();
     const twoYearsBack = addDays(today, -730);
     const sqlite = rt.database().sqlite;
+    // Another connection's commit to a customer (what another PC's change arriving looks like): the
+    // kept customer facts are read whole again on the next report (customerFactsCache.ts).
     const someCustomer = (sqlite.prepare('SELECT id FROM customers LIMIT 1').get() as { id: string }).id;
-    const touchCustomerSql = sqlite.prepare('UPDATE customers SET notes = notes WHERE id = ?');
+    second = new Database(work);
+    const touchCustomerSql = second.prepare('UPDATE customers SET notes = notes WHERE id = ?');
     const touchCustomer = () => touchCustomerSql.run(someCustomer);
     const floorSql = sqlite.prepare(`SELECT customer_id, SUM(open_fen) AS open FROM ar_documents WHERE open_fen > 0 GROUP BY customer_id`);
 
@@ -211,9 +218,9 @@ export async function agingFigures(): Promise<Figure[]> {
         const paired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }));
         f.note = `ratio to the floor of the date ${(f.medianMs / spanFloor.medianMs).toFixed(2)}${cpuRatio}; paired ${paired} (target ≤ 3)`;
         figures.push(f);
-        // The same with the customer facts cold (customerFactsCache.ts), as right after a customer edit: an
-        // untimed no-op UPDATE of one customer before each run fires the trigger that drops them.
-        const cold = await measureAfter(`    the same with the customer facts cold (after a customer edit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
+        // The same with the customer facts cold: an untimed no-op UPDATE of one customer committed by another
+        // connection before each run. (A customer edit on this connection re-reads only that customer.)
+        const cold = await measureAfter(`    the same with the customer facts cold (another PC's customer edit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
         const coldPaired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }), touchCustomer);
         cold.note = `ratio to the floor of the date ${(cold.medianMs / spanFloor.medianMs).toFixed(2)}, in CPU time ${(cold.cpuMs! / spanFloor.cpuMs!).toFixed(2)}; paired ${coldPaired}`;
         figures.push(cold);
@@ -227,6 +234,7 @@ export async function agingFigures(): Promise<Figure[]> {
     }
     figures.push(await measure('dashboard.get (today)', 15, () => rt.invoke('dashboard.get', {})));
   } finally {
+    second?.close();
     rt.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

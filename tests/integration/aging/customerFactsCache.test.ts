@@ -5,7 +5,9 @@
  * After every kind of change — an edit through the API, a new customer, a
  * write through this connection that bypasses the services (as a sync apply
  * or a repair would), a commit by another connection to the same file (another
- * PC's change arriving, an import in another process), a customer merge — the
+ * PC's change arriving, an import in another process), a customer merge, a
+ * write rolled back, a report read inside a write transaction that rolls
+ * back, a customer deleted outright — the
  * report's rows carry exactly the facts the customers table holds then, read
  * here straight from the file over a third connection (no cache), and the rows
  * sort by name in pinyin order of the current names.
@@ -14,6 +16,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgingReport } from '../../../shared/api/aging';
 import { AppRuntime } from '../../../electron/api/runtime';
+import { agingReport } from '../../../electron/services/aging/report';
+import { agingReportSchema } from '../../../shared/api/aging';
 import { fixedClock } from '../../../shared/dates/clock';
 import { tempRuntime, type TempRuntime } from '../../helpers/tempRuntime';
 import { customer, post, report } from './helpers';
@@ -104,5 +108,36 @@ describe('the customer facts the aging report keeps', () => {
 
     await t.rt.invoke('sync.mergeCustomer', { fromId: ids[3], intoId: ids[0] });
     await expectCurrentFacts('a customer merge');
+
+    // A write rolled back: its customer is read again, and holds the old facts.
+    const sqlite = t.rt.database().sqlite;
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare(`UPDATE customers SET name = '撤销辛有限公司' WHERE id = ?`).run(ids[1]);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    await expectCurrentFacts('a write rolled back');
+
+    // A report read inside a write transaction that then rolls back sees the uncommitted name, and
+    // nothing of it stays kept for the reads after the rollback.
+    const ctx = t.rt.context();
+    const inside = () => agingReport(ctx, agingReportSchema.parse({ limit: null })).rows.find((r) => r.customerId === ids[1])?.name;
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare(`UPDATE customers SET name = '未提交壬有限公司' WHERE id = ?`).run(ids[1]);
+        expect(inside()).toBe('未提交壬有限公司');
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    await expectCurrentFacts('a report inside a write transaction rolled back');
+    expect(inside()).not.toBe('未提交壬有限公司');
+
+    // A customer deleted outright (no API does that to a customer with documents; a repair might).
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare('DELETE FROM customers WHERE id = ?').run(ids[2]);
+    sqlite.pragma('foreign_keys = ON');
+    expect((await report(t, { limit: null })).rows.some((r) => r.customerId === ids[2])).toBe(false);
+    await expectCurrentFacts('a customer deleted');
   });
 });

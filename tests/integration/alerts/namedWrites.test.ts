@@ -7,14 +7,16 @@
  * and for a salesperson looking, the badge and the whole list equal a fresh
  * computation of every rule (no cache; under the salesperson's scope for
  * the salesperson), and the short way was taken where it should be.
- * Writes include customers outside the scope and a customer moved into and
- * out of the scope (业务员 changed).
+ * Writes include customers outside the scope, a customer moved into and
+ * out of the scope (业务员 changed), and sync conflicts arriving outside and
+ * inside the scope (the kinds recomputed whole).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertCounts, AlertList } from '../../../shared/api/alerts';
 import type { AddedAttachment, ContractDetail } from '../../../shared/api/contracts';
 import type { CaseDetail } from '../../../shared/api/evaluation';
 import type { GeneratedStatement } from '../../../shared/api/statements';
+import type { PostResult } from '../../../shared/api/ledger';
 import type { RebateTargetDto } from '../../../shared/api/rebates';
 import type { Role } from '../../../shared/auth/roles';
 import type { AlertView } from '../../../shared/alerts/types';
@@ -23,12 +25,14 @@ import { loadAcks, viewOf } from '../../../electron/services/alerts/acks';
 import { alertCacheStats } from '../../../electron/services/alerts/cacheEntry';
 import { computeAlerts } from '../../../electron/services/alerts/compute';
 import { getAlertSettings } from '../../../electron/services/alerts/settings';
+import { copyArrivedDocument } from '../../helpers/arrivedCopy';
 import { call, officeWithUsers, type Office } from '../roles/helpers';
 import { TODAY, day } from './helpers';
 
 const SALESPERSON = 'salesperson-name';
 let o: Office;
 const ids: Record<'mine' | 'mine2' | 'other', string> = { mine: '', mine2: '', other: '' };
+const docs: Record<'mine' | 'mine2' | 'other', string> = { mine: '', mine2: '', other: '' };
 
 beforeAll(async () => {
   o = await officeWithUsers();
@@ -37,7 +41,7 @@ beforeAll(async () => {
     const c = await call<{ id: string }>(o.rt, boss, 'customers.create', { code: `N00${i}`, name: `点名客户${i}有限公司`, salesperson, paymentTermDays: 0 });
     ids[key] = c.id;
     // Overdue from the start: every viewer has alerts to keep or change.
-    await call(o.rt, boss, 'ledger.postInvoice', { customerId: c.id, date: day(-40 - 10 * i), amountFen: 50_000 * (i + 1), override: { reason: '测试' } });
+    docs[key] = (await call<PostResult>(o.rt, boss, 'ledger.postInvoice', { customerId: c.id, date: day(-40 - 10 * i), amountFen: 50_000 * (i + 1), override: { reason: '测试' } })).document.id;
   }
 }, 60_000);
 afterAll(() => o.cleanup());
@@ -109,6 +113,12 @@ function writes(): Write[] {
     w('receipt outside the scope', () => call(o.rt, boss, 'ledger.postReceipt', { customerId: ids.other, date: day(-1), amountFen: 1_000 })),
     w('a customer moved out of the scope', () => call(o.rt, boss, 'customers.update', { id: ids.mine2, salesperson: '王老板' })),
     w('a customer moved into the scope', () => call(o.rt, boss, 'customers.update', { id: ids.other, salesperson: SALESPERSON })),
+    // Sync conflicts: none in the office (the salesperson's pass runs first, so its refreshes meet that case),
+    // then one outside the scope and one inside it, each arriving as sync writes them (not carried: written
+    // outside the runtime's calls), each followed by a carried write that refreshes the whole kinds.
+    w('a duplicate number arrives for a customer outside the scope', async () => copyArrivedDocument(o.rt, docs.other, false), false),
+    w('a receipt in the scope, with a conflict outside it', () => call(o.rt, boss, 'ledger.postReceipt', { customerId: ids.mine, date: day(-1), amountFen: 700 })),
+    w('a duplicate number arrives for a customer in the scope', async () => copyArrivedDocument(o.rt, docs.mine2, false), false),
     w('the salesperson logs a promise', () =>
       call(o.rt, sales, 'interactions.create', { customerId: ids.mine, date: TODAY, channel: 'T', summary: '承诺付款', promiseDate: day(1), promiseAmountFen: 100 }),
     ),
@@ -128,10 +138,11 @@ function writes(): Write[] {
 
 describe('the badge after each kind of write', () => {
   it.each([
-    ['boss', null],
     ['salesperson', SALESPERSON],
+    ['boss', null],
   ] as const)('as the %s sees it, equals a fresh computation, recomputing the written customer only', async (role: Role, scope: string | null) => {
     const viewer = o.as(role);
+    const seen = new Set<string>();
     for (const write of writes()) {
       // The badge is current before the write, as in the app.
       await call(o.rt, viewer, 'alerts.counts', {});
@@ -140,12 +151,15 @@ describe('the badge after each kind of write', () => {
       const counts = await call<AlertCounts>(o.rt, viewer, 'alerts.counts', {});
       const list = await call<AlertList>(o.rt, viewer, 'alerts.list', { all: true });
       const fresh = freshViews(scope);
+      for (const v of fresh) seen.add(v.kind);
       expect({ write: write.label, alerts: list.alerts }).toEqual({ write: write.label, alerts: fresh });
       const active = fresh.filter((v) => v.state === 'active');
       expect({ write: write.label, total: counts.total, hidden: counts.hidden }).toEqual({ write: write.label, total: active.length, hidden: fresh.length - active.length });
       // The short way: the write was carried and only its customer recomputed, not every rule.
       if (write.carries) expect({ write: write.label, carried: alertCacheStats.carried - before.carried, refreshed: alertCacheStats.refreshed - before.refreshed }).toEqual({ write: write.label, carried: 1, refreshed: 1 });
     }
+    // The walk met a sync conflict (a kind recomputed whole) where this viewer sees it.
+    expect(seen.has('sync_conflict')).toBe(true);
     // The salesperson never sees the other salesperson's customer's alerts (moved back out at the end).
     if (scope !== null) expect((await call<AlertList>(o.rt, viewer, 'alerts.list', { all: true })).alerts.some((a) => a.customerId === ids.other)).toBe(false);
   }, 120_000);
