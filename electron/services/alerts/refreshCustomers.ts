@@ -16,8 +16,9 @@
  *
  * A salesperson's alerts (computed under the scope's views) are refreshed the
  * same way: the written customers still inside the scope are recomputed, and
- * the whole kinds run under the scope, so the result is what the scoped full
- * computation gives.
+ * the whole kinds run under the scope (when the office has any of them), so
+ * the result is what the scoped full computation gives
+ * (tests/integration/alerts/namedWrites.test.ts).
  */
 import { applyCustomerIds, applyCustomerScope, customerInScope, removeShadows } from '../../../db/scope';
 import type { AlertKind } from '../../../shared/alerts/kinds';
