@@ -14,7 +14,9 @@
  *    its row is then simply the old one);
  *  - any other connection's commit (a sync apply or an import in another
  *    process, another PC's writes arriving in the file): PRAGMA data_version
- *    moves, and everything is read again.
+ *    moves, and everything is read again;
+ *  - the triggers themselves gone (TEMP objects are dropped when temp_store
+ *    changes): everything is read again and they are made anew.
  *
  * Only the whole list is kept (no customer filter): a filtered report reads
  * its customers with SQL as before, and so does a scoped call (a
@@ -37,7 +39,14 @@ const watches = new WeakMap<Db, Watch | null>();
 
 const FACTS = `SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c`;
 
-/** Installs the trigger once per connection; null where that is impossible (the cache is then skipped). */
+const ON = { INSERT: ['NEW'], UPDATE: ['OLD', 'NEW'], DELETE: ['OLD'] } as const;
+const TRIGGERS = Object.entries(ON)
+  .map(([op, rows]) => `CREATE TEMP TRIGGER IF NOT EXISTS dd_customer_written_${op.toLowerCase()} AFTER ${op} ON main.customers
+    BEGIN SELECT ${rows.map((r) => `dd_customer_written(${r}.id)`).join(', ')}; END`)
+  .join(';\n');
+const ARMED = `SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'dd_customer_written_%'`;
+
+/** Registers the function once per connection; null where that is impossible (the cache is then skipped). */
 function watchOf(db: Db): Watch | null {
   const known = watches.get(db);
   if (known !== undefined) return known;
@@ -48,13 +57,6 @@ function watchOf(db: Db): Watch | null {
       else watch.version = null; // not a text id: forget everything rather than guess
       return null;
     });
-    const on = { INSERT: ['NEW'], UPDATE: ['OLD', 'NEW'], DELETE: ['OLD'] } as const;
-    db.sqlite.exec(
-      Object.entries(on)
-        .map(([op, rows]) => `CREATE TEMP TRIGGER IF NOT EXISTS dd_customer_written_${op.toLowerCase()} AFTER ${op} ON main.customers
-          BEGIN SELECT ${rows.map((r) => `dd_customer_written(${r}.id)`).join(', ')}; END`)
-        .join(';\n'),
-    );
     watches.set(db, watch);
     return watch;
   } catch {
@@ -64,13 +66,30 @@ function watchOf(db: Db): Watch | null {
 }
 
 /**
+ * Whether the triggers are in place, (re)creating them when not. TEMP objects
+ * do not last for the connection's life: changing PRAGMA temp_store (the
+ * import does, for its sort space) drops every one of them, and writes made
+ * meanwhile were not seen — so a missing trigger means "read everything again".
+ */
+function armed(db: Db): boolean {
+  if ((db.prepare(ARMED).get() as { n: number }).n === Object.keys(ON).length) return true;
+  db.sqlite.exec(TRIGGERS);
+  return false;
+}
+
+/**
  * Every customer's facts (archived included): read whole after another
  * connection's commit, and only the written customers' rows after this
  * connection's writes. Call it outside any write transaction (a write that
  * is rolled back afterwards would leave its rows here): agingRows checks.
  */
 export function allCustomerFacts(db: Db): readonly CustomerFacts[] {
-  const watch = watchOf(db);
+  let watch: Watch | null = watchOf(db);
+  try {
+    if (watch !== null && !armed(db)) watch.version = null;
+  } catch {
+    watch = null; // no TEMP triggers on this connection: read every time
+  }
   if (watch === null) return db.prepare(FACTS).all() as CustomerFacts[];
   const version = db.sqlite.pragma('data_version', { simple: true }) as number;
   if (watch.version !== version) {

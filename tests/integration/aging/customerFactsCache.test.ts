@@ -7,7 +7,8 @@
  * or a repair would), a commit by another connection to the same file (another
  * PC's change arriving, an import in another process), a customer merge, a
  * write rolled back, a report read inside a write transaction that rolls
- * back, a customer deleted outright — the
+ * back, an edit while the TEMP objects were dropped (temp_store changed), a
+ * customer deleted outright — the
  * report's rows carry exactly the facts the customers table holds then, read
  * here straight from the file over a third connection (no cache), and the rows
  * sort by name in pinyin order of the current names.
@@ -132,6 +133,16 @@ describe('the customer facts the aging report keeps', () => {
     ).toThrow('rolled back');
     await expectCurrentFacts('a report inside a write transaction rolled back');
     expect(inside()).not.toBe('未提交壬有限公司');
+
+    // TEMP objects dropped (changing temp_store does that; the import changes it for its sorts): an edit
+    // made while the watching triggers are gone is still seen.
+    const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
+    sqlite.pragma(`temp_store = ${tempStore === 2 ? 1 : 2}`);
+    await t.rt.invoke('customers.update', { id: ids[1], name: '临时癸有限公司' });
+    await expectCurrentFacts('an edit while the TEMP triggers were dropped');
+    sqlite.pragma(`temp_store = ${tempStore}`);
+    await t.rt.invoke('customers.update', { id: ids[1], name: '临时子有限公司' });
+    await expectCurrentFacts('an edit after they were dropped again');
 
     // A customer deleted outright (no API does that to a customer with documents; a repair might).
     sqlite.pragma('foreign_keys = OFF');
