@@ -105,10 +105,13 @@ function shadowCustomers(db: Db, ids: string, rowsOf: RowsOf = filtered(ids)): (
   ];
   sqlite.exec(views.join(';\n'));
   db.scoped = true;
-  return () => {
-    db.scoped = false;
-    sqlite.exec(SCOPED_TABLES.map((t) => `DROP VIEW IF EXISTS temp.${t}`).join(';\n'));
-  };
+  return () => removeShadows(db);
+}
+
+/** Drops whichever shadowing views are in place (none: nothing happens). */
+export function removeShadows(db: Db): void {
+  db.scoped = false;
+  db.sqlite.exec(SCOPED_TABLES.map((t) => `DROP VIEW IF EXISTS temp.${t}`).join(';\n'));
 }
 
 /** Whether one customer is inside the scope (the same predicate, for writes the salesperson may make). */

@@ -190,7 +190,7 @@ export function createCase(ctx: ServiceContext, input: z.output<typeof caseCreat
     );
     addEvent(ctx, { id, customer_id: input.customerId }, { action: 'created', fromStatus: null, toStatus: 'open', note: input.description, onDate: input.receivedOn });
     const detail = getCase(ctx, id);
-    recordChange(ctx, { entity: 'after_sales_case', entityId: id, action: 'create', before: null, after: snapshot(detail), tables: ['after_sales_cases', 'after_sales_events'] });
+    recordChange(ctx, { entity: 'after_sales_case', entityId: id, action: 'create', before: null, after: snapshot(detail), tables: ['after_sales_cases', 'after_sales_events'], customerId: input.customerId });
     return detail;
   });
 }
@@ -220,7 +220,7 @@ export function updateCase(ctx: ServiceContext, input: z.output<typeof caseUpdat
     ctx.db.run(ctx.db.k.updateTable('after_sales_cases').set(set).where('id', '=', input.id));
     addEvent(ctx, { id: input.id, customer_id: before.customerId }, { action: 'edited', fromStatus: null, toStatus: null, note: '', onDate: ctx.clock.today() });
     const after = getCase(ctx, input.id);
-    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'update', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'] });
+    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'update', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'], customerId: before.customerId });
     return after;
   });
 }
@@ -251,7 +251,7 @@ export function setCaseStatus(ctx: ServiceContext, input: z.output<typeof caseSt
     ctx.db.run(ctx.db.k.updateTable('after_sales_cases').set(set).where('id', '=', input.id));
     addEvent(ctx, { id: input.id, customer_id: before.customerId }, { action: 'status', fromStatus: before.status, toStatus: input.status, note: input.note, onDate: date });
     const after = getCase(ctx, input.id);
-    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'status', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'] });
+    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'status', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'], customerId: before.customerId });
     return after;
   });
 }
@@ -275,7 +275,7 @@ export function linkCreditNote(ctx: ServiceContext, input: z.output<typeof caseL
       note: after.creditNoteNo ?? '',
       onDate: ctx.clock.today(),
     });
-    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'link_credit_note', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'] });
+    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'link_credit_note', before: snapshot(before), after: snapshot(after), tables: ['after_sales_cases', 'after_sales_events'], customerId: before.customerId });
     return getCase(ctx, input.id);
   });
 }
@@ -284,7 +284,7 @@ export function addCaseNote(ctx: ServiceContext, input: z.output<typeof caseNote
   return ctx.db.transaction(() => {
     const c = getCase(ctx, input.id);
     addEvent(ctx, { id: input.id, customer_id: c.customerId }, { action: 'note', fromStatus: null, toStatus: null, note: input.note, onDate: ctx.clock.today() });
-    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'note', before: null, after: { note: input.note }, tables: ['after_sales_events'] });
+    recordChange(ctx, { entity: 'after_sales_case', entityId: input.id, action: 'note', before: null, after: { note: input.note }, tables: ['after_sales_events'], customerId: c.customerId });
     return getCase(ctx, input.id);
   });
 }

@@ -55,8 +55,10 @@ function isEmpty(f: Figures): boolean {
 
 /** The filtered rows as of asOf, in no particular order. Runs in one read transaction so every part sees the same data. */
 export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): AgingRowSet {
+  // Inside someone's write transaction (which may yet roll back) the kept customer facts are not used.
+  const outsideWrites = !ctx.db.sqlite.inTransaction;
   return ctx.db.readSnapshot(() => {
-    const customers = filteredCustomers(ctx, filter);
+    const customers = filteredCustomers(ctx, filter, outsideWrites);
     const fromSpans = agingFromSpans(ctx, asOf, filter.basis, buckets);
     // Nothing dated after asOf: no void can cross it, and the spans alone are the state (the usual "as of today").
     const latest = latestDocDate(ctx);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { agingFilterSchema } from '../../../shared/api/aging';
 import type { ServiceContext } from '../context';
 import { customerConditions, whereAll } from '../customers/search';
+import { allCustomerFacts } from './customerFactsCache';
 
 export type AgingFilterInput = z.output<typeof agingFilterSchema>;
 
@@ -23,8 +24,13 @@ export interface CustomerFacts {
   salesperson: string;
 }
 
-/** Customers matching the filter (one plain read of the customers table: a few thousand short rows). */
-export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): CustomerFacts[] {
+/**
+ * Customers matching the filter (one plain read of the customers table: a few
+ * thousand short rows); the whole list, unscoped, from the connection's cache
+ * while the customers have not changed (customerFactsCache.ts) when the
+ * caller says it runs outside any write transaction (mayUseKept).
+ */
+export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput, mayUseKept = true): readonly CustomerFacts[] {
   const conds = customerConditions({
     search: f.search,
     grade: f.grade,
@@ -34,6 +40,7 @@ export function filteredCustomers(ctx: ServiceContext, f: AgingFilterInput): Cus
     salesperson: f.salesperson,
     includeArchived: true,
   });
+  if (mayUseKept && conds.length === 0 && !ctx.db.scoped) return allCustomerFacts(ctx.db);
   return ctx.db.all(
     sql<CustomerFacts>`SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson
       FROM customers c WHERE ${whereAll(conds)}`.compile(ctx.db.k),

@@ -32,6 +32,8 @@ export function versionOf(db: Db): string {
 }
 
 const PER_CUSTOMER = new Set([...PER_CUSTOMER_TABLES, 'audit_log']);
+/** Tables no alert rule reads: a statement's stored PDF (stored_files) changes no alert. */
+const UNREAD_BY_RULES = new Set(['stored_files']);
 /** Past this many written customers a whole computation is as cheap; the alerts are then left to it. */
 const MAX_STALE = 200;
 
@@ -66,12 +68,12 @@ export function watchCall(ctx: ServiceContext): { end: (ok: boolean) => void } {
 function carryAcrossWrite(ctx: ServiceContext, before: string): void {
   const entry = cache.get(ctx.db);
   const changed = ctx.changed;
-  if (entry === undefined || entry.version !== before || entry.scope !== '' || changed === undefined) return;
+  if (entry === undefined || entry.version !== before || changed === undefined) return;
   const after = versionOf(ctx.db);
   if (after === before) return;
   // A version that moved with no customer named was written by something that did not say whose data it was.
   if (changed.unattributed || changed.ids.size === 0) return;
-  for (const t of ctx.touched) if (!PER_CUSTOMER.has(t)) return;
+  for (const t of ctx.touched) if (!PER_CUSTOMER.has(t) && !UNREAD_BY_RULES.has(t)) return;
   if (entry.stale.size + changed.ids.size > MAX_STALE) return;
   for (const id of changed.ids) entry.stale.add(id);
   entry.version = after;

@@ -26,9 +26,10 @@
  * carried to the new version with those customers marked stale, and the
  * next read recomputes only them (refreshCustomers.ts). Anything else — a
  * change naming no customer, a settings or sync table, another connection's
- * commit, a write outside the runtime, another call running meanwhile, a
- * salesperson's scoped alerts, another date — leaves the version behind and
- * the next read computes every rule, as before.
+ * commit, a write outside the runtime, another call running meanwhile,
+ * another date — leaves the version behind and the next read computes every
+ * rule, as before. A salesperson's scoped alerts are carried the same way
+ * (refreshCustomers.ts recomputes the written customers inside the scope).
  */
 import type { Alert, AlertView } from '../../../shared/alerts/types';
 import type { ServiceContext } from '../context';

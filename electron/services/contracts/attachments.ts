@@ -12,6 +12,7 @@ import { DomainError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { customerOfContract } from './customerOfContract';
 import { missingFileMessage, readStoredFile, storeFile } from '../files/fileStore';
 import { sniffMime } from '../files/sniffType';
 import { toAttachment } from './load';
@@ -82,6 +83,7 @@ export function addAttachment(ctx: ServiceContext, input: z.output<typeof addAtt
       before: null,
       after: attachmentSnapshot(added),
       tables: ['contract_attachments'],
+      customerId: customerOfContract(ctx, input.contractId),
     });
     return { ...added, sameContentAs: twin?.file_name ?? null };
   });
@@ -106,6 +108,7 @@ export function removeAttachment(ctx: ServiceContext, input: { attachmentId: str
       before: attachmentSnapshot(before),
       after: { ...attachmentSnapshot(after), reason: input.reason },
       tables: ['contract_attachments'],
+      customerId: customerOfContract(ctx, before.contractId),
     });
     return after;
   });

@@ -22,5 +22,6 @@ export function removeContractRows(ctx: ServiceContext, contractId: string, reas
     before: contractSnapshot(before),
     after: { removed: true, reason },
     tables: CONTRACT_TABLES,
+    customerId: before.customerId,
   });
 }

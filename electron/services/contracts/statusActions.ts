@@ -53,6 +53,7 @@ function applyStatus(ctx: ServiceContext, before: ContractDetail, change: Status
     before: contractSnapshot(before),
     after: { ...contractSnapshot(after), ...change.note },
     tables: CONTRACT_TABLES,
+    customerId: after.customerId,
   });
   return after;
 }

@@ -13,7 +13,7 @@
 import type { z } from 'zod';
 import type { ContractDetail, ContractKind, contractCreateSchema, contractUpdateSchema } from '../../../shared/api/contracts';
 import { DomainError } from '../../../shared/errors';
-import { recordChange } from '../audit/recordChange';
+import { noteChangedCustomer, recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { findContractRow, getContract, toDetail } from './load';
 import { contractNoTaken, nextContractNo } from './numbering';
@@ -110,7 +110,7 @@ export function createContract(ctx: ServiceContext, input: CreateInput): Contrac
       installments,
     });
     const after = getContract(ctx, id);
-    recordChange(ctx, { entity: 'contract', entityId: id, action: 'create', before: null, after: contractSnapshot(after), tables: CONTRACT_TABLES });
+    recordChange(ctx, { entity: 'contract', entityId: id, action: 'create', before: null, after: contractSnapshot(after), tables: CONTRACT_TABLES, customerId: after.customerId });
     return after;
   });
 }
@@ -243,7 +243,10 @@ export function updateContract(ctx: ServiceContext, input: UpdateInput): Contrac
       before: contractSnapshot(current),
       after: contractSnapshot(after),
       tables: CONTRACT_TABLES,
+      customerId: after.customerId,
     });
+    // Moved to another customer: the one it left changed too.
+    if (current.customerId !== after.customerId) noteChangedCustomer(ctx, current.customerId);
     return after;
   });
 }

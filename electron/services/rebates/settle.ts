@@ -131,7 +131,7 @@ export function settleRebate(ctx: ServiceContext, input: SettleInput, mode: 'set
       }
       throw e;
     }
-    recordChange(ctx, { entity: 'rebate_settlement', entityId: id, action: mode, before: null, after: values, tables: ['rebate_settlements'] });
+    recordChange(ctx, { entity: 'rebate_settlement', entityId: id, action: mode, before: null, after: values, tables: ['rebate_settlements'], customerId: values.customer_id });
     const settlements = settlementsOf(ctx, target.id);
     const settlement = settlements.find((s) => s.id === id);
     if (!settlement) throw new Error('settlement row vanished');

@@ -15,6 +15,7 @@ import type { RebateMode, RebatePolicy, RebateTier } from '../../../shared/rebat
 import { formatTierText } from '../../../shared/rebates/policyText';
 import { recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
+import { customerOfContract } from '../contracts/customerOfContract';
 
 export type TargetRow = Selectable<RebateTargetsTable>;
 
@@ -136,7 +137,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { import
       const id = newId();
       const row = { id, ...values, import_batch_id: opts.importBatchId ?? null, removed_at: null, created_at: now };
       ctx.db.run(ctx.db.k.insertInto('rebate_targets').values(row));
-      recordChange(ctx, { entity: 'rebate_target', entityId: id, action: opts.action ?? 'create', before: null, after: row, tables: ['rebate_targets'] });
+      recordChange(ctx, { entity: 'rebate_target', entityId: id, action: opts.action ?? 'create', before: null, after: row, tables: ['rebate_targets'], customerId: customerOfContract(ctx, row.contract_id) });
       return toTargetDto({ ...row, ...lineFacts(ctx, row.contract_line_id) });
     }
     const before = requireTarget(ctx, input.id, 'id');
@@ -146,7 +147,7 @@ export function saveTarget(ctx: ServiceContext, input: SaveInput, opts: { import
     }
     ctx.db.run(ctx.db.k.updateTable('rebate_targets').set(values).where('id', '=', before.id));
     const after = { ...before, ...values };
-    recordChange(ctx, { entity: 'rebate_target', entityId: before.id, action: 'update', before, after, tables: ['rebate_targets'] });
+    recordChange(ctx, { entity: 'rebate_target', entityId: before.id, action: 'update', before, after, tables: ['rebate_targets'], customerId: customerOfContract(ctx, after.contract_id) });
     return toTargetDto({ ...after, ...lineFacts(ctx, after.contract_line_id) });
   });
 }
@@ -159,7 +160,7 @@ export function removeTarget(ctx: ServiceContext, id: string, reason = ''): { re
     }
     const now = ctx.clock.now().toISOString();
     ctx.db.run(ctx.db.k.updateTable('rebate_targets').set({ removed_at: now, updated_at: now }).where('id', '=', id));
-    recordChange(ctx, { entity: 'rebate_target', entityId: id, action: 'remove', before, after: { ...before, removed_at: now, reason }, tables: ['rebate_targets'] });
+    recordChange(ctx, { entity: 'rebate_target', entityId: id, action: 'remove', before, after: { ...before, removed_at: now, reason }, tables: ['rebate_targets'], customerId: customerOfContract(ctx, before.contract_id) });
     return { removed: true };
   });
 }

@@ -141,6 +141,7 @@ function recordStatement(ctx: ServiceContext, draft: StatementDraft, rendered: R
         before: { supersededBy: null },
         after: { supersededBy: rendered.data.statementNo },
         tables: ['statements'],
+        customerId: draft.customerId,
       });
     }
     recordChange(ctx, {
@@ -164,6 +165,7 @@ function recordStatement(ctx: ServiceContext, draft: StatementDraft, rendered: R
         supersedes: superseded.map((s) => s.statement_no),
       },
       tables: ['statements', 'stored_files'],
+      customerId: draft.customerId,
     });
     return id;
   });

@@ -97,6 +97,7 @@ export function guardPeriodLock(ctx: ServiceContext, write: LedgerWrite, overrid
       before: { affectedAt: s.affected_at },
       after: { affectedAt: s.affected_at ?? now, document: label, date: touched, reason: override.reason },
       tables: ['statements'],
+      customerId: write.customerId,
     });
   }
   return { periodLockOverride: { reason: override.reason, statements: covering.map((s) => s.statement_no) } };

@@ -60,7 +60,7 @@ function save(
     ctx.db
       .prepare(`UPDATE statements SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`)
       .run({ ...changes, updated_at: ctx.clock.now().toISOString(), id: s.id });
-    recordChange(ctx, { entity: 'statement', entityId: s.id, action, before, after, tables: ['statements'] });
+    recordChange(ctx, { entity: 'statement', entityId: s.id, action, before, after, tables: ['statements'], customerId: s.customer.id });
     return getStatement(ctx, s.id);
   });
 }

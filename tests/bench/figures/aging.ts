@@ -11,9 +11,12 @@
  * the report, the floor query for that date (Σ open per customer alive at
  * the date, read from the open spans; no buckets, names or exceptions) and
  * their ratio (target ≤ 3), with the reference timing of the obviously
- * correct path (replaying every customer as of the date). The whole-process
+ * correct path (replaying every customer as of the date), and the report
+ * again with the customer facts cold (customerFactsCache.ts keeps them until
+ * the customers change; here another connection's commit drops them). The whole-process
  * command-line figures are the cli group's (figures/cli.ts).
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +78,24 @@ function replayEveryCustomer(rt: AppRuntime, asOf: string, basis: AgingBasis): M
   return out;
 }
 
+/** Like measure, with `prepare` run untimed before each run (and before the warm-up). */
+async function measureAfter(name: string, runs: number, prepare: () => unknown, fn: () => unknown): Promise<Figure> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  await prepare();
+  await fn();
+  for (let i = 0; i < runs; i++) {
+    await prepare();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { name, medianMs: median(wall), runs, cpuMs: median(cpu) };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
@@ -83,7 +104,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * shared with other work a busy second slows both halves of a pair alike,
  * where two medians taken a second apart can each catch a different load.
  */
-async function pairedRatio(runs: number, floor: () => unknown, report: () => unknown): Promise<string> {
+async function pairedRatio(runs: number, floor: () => unknown, report: () => unknown, beforeEach: () => unknown = () => undefined): Promise<string> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const time = async (fn: () => unknown): Promise<[number, number]> => {
@@ -93,10 +114,14 @@ async function pairedRatio(runs: number, floor: () => unknown, report: () => unk
     const c = process.cpuUsage(c0);
     return [performance.now() - t0, (c.user + c.system) / 1000];
   };
+  await beforeEach();
   await floor();
+  await beforeEach();
   await report();
   for (let i = 0; i < runs; i++) {
+    await beforeEach();
     const [fw, fc] = await time(floor);
+    await beforeEach();
     const [rw, rc] = await time(report);
     wall.push(rw / fw);
     if (fc > 0) cpu.push(rc / fc);
@@ -128,7 +153,8 @@ async function breakdown(rt: AppRuntime, asOf: string, basis: AgingBasis): Promi
   const filter = agingFilterSchema.parse({ basis });
   const crossing = customersWithCrossingVoids(ctx, asOf);
   const parts: [string, () => unknown][] = [
-    ['customers', () => filteredCustomers(ctx, filter)],
+    ['customers (cached)', () => filteredCustomers(ctx, filter)],
+    ['(customers read afresh)', () => ctx.db.prepare('SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c').all()],
     ['open spans', () => agingFromSpans(ctx, asOf, basis, buckets)],
     ['crossing voids', () => customersWithCrossingVoids(ctx, asOf)],
     ['window spans', () => agingFromSpans(ctx, asOf, basis, buckets, 'ar_void_window_spans')],
@@ -150,6 +176,7 @@ export async function agingFigures(): Promise<Figure[]> {
   const work = path.join(dir, 'aging.db');
   fs.copyFileSync(await largeLedgerDb(), work);
   const rt = await AppRuntime.start({ dbFile: work, actor });
+  let second: Database.Database | null = null;
   // The copy is checked (quick_check) by a worker thread of this process: wait, or its CPU time would count in the first figures.
   await rt.whenChecked();
   try {
@@ -160,6 +187,14 @@ export async function agingFigures(): Promise<Figure[]> {
     const today = rt.clock.today();
     const twoYearsBack = addDays(today, -730);
     const sqlite = rt.database().sqlite;
+    // Another connection's commit to a customer (what another PC's change arriving looks like): the
+    // kept customer facts are read whole again on the next report (customerFactsCache.ts).
+    const someCustomer = (sqlite.prepare('SELECT id FROM customers LIMIT 1').get() as { id: string }).id;
+    second = new Database(work);
+    const touchCustomerSql = second.prepare('UPDATE customers SET notes = ? WHERE id = ?');
+    let touches = 0;
+    // A real change: a commit that changes no byte of the file does not move data_version (nor need it).
+    const touchCustomer = () => touchCustomerSql.run(`bench ${touches++}`, someCustomer);
     const floorSql = sqlite.prepare(`SELECT customer_id, SUM(open_fen) AS open FROM ar_documents WHERE open_fen > 0 GROUP BY customer_id`);
 
     const floor = await measure('floor: Σ open per customer, no buckets (SQL only)', 30, () => floorSql.all(), size);
@@ -187,6 +222,13 @@ export async function agingFigures(): Promise<Figure[]> {
         const paired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }));
         f.note = `ratio to the floor of the date ${(f.medianMs / spanFloor.medianMs).toFixed(2)}${cpuRatio}; paired ${paired} (target ≤ 3)`;
         figures.push(f);
+        // The same with the customer facts cold: an untimed edit of one customer committed by another
+        // connection before each run. (A customer edit on this connection re-reads only that customer.)
+        const cold = await measureAfter(`    the same with the customer facts cold (another PC's customer edit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
+        // Another connection's commit also empties this connection's page cache: paired, the floor runs after one too.
+        const coldPaired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }), touchCustomer);
+        cold.note = `ratio to the warm floor of the date ${(cold.medianMs / spanFloor.medianMs).toFixed(2)}, in CPU time ${(cold.cpuMs! / spanFloor.cpuMs!).toFixed(2)}; paired (each half after such a commit) ${coldPaired}`;
+        figures.push(cold);
         figures.push(...(await breakdown(rt, asOf, basis)));
         const fast = await rt.invoke<AgingReport>('aging.report', { asOf, basis, limit: null });
         const ref = once(`    reference: replay every customer as of ${asOf} (${basis} basis)`, () => replayEveryCustomer(rt, asOf, basis));
@@ -197,6 +239,7 @@ export async function agingFigures(): Promise<Figure[]> {
     }
     figures.push(await measure('dashboard.get (today)', 15, () => rt.invoke('dashboard.get', {})));
   } finally {
+    second?.close();
     rt.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

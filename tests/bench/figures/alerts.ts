@@ -6,7 +6,8 @@
  * point 2 (alerts today < 150 ms, any past date < 400 ms, the badge < 30 ms,
  * the dashboard < 80 ms; CPU time is the fair figure on a shared machine).
  * After the figures, where one computation of every rule spends its time,
- * today and 90 days back: each shared load and each rule.
+ * today and 90 days back: each shared load and each rule; last, a
+ * salesperson's own badge (scoped) right after a write.
  * Timed on a copy of the cached database (opening it applies this area's
  * migration; the shared cache stays as the ledger figures left it).
  */
@@ -17,6 +18,7 @@ import type { AlertList, CollectionList } from '../../../shared/api/alerts';
 import type { PostResult } from '../../../shared/api/ledger';
 import { addDays } from '../../../shared/dates/calendar';
 import { AppRuntime } from '../../../electron/api/runtime';
+import type { CallVia } from '../../../electron/api/sessions';
 import { timeAlertRules, type RuleTiming } from '../../../electron/services/alerts/compute';
 import { getAlertSettings } from '../../../electron/services/alerts/settings';
 import { measure, type Figure } from '../harness';
@@ -74,6 +76,12 @@ async function badgeAfterWrites(rt: AppRuntime, alerts: AlertList): Promise<Figu
     }],
     ['a promise', () => rt.invoke('interactions.create', { customerId, date: today, channel: 'T', summary: 'bench', promiseDate: addDays(today, 3), promiseAmountFen: 100 })],
     ['a customer edit', () => rt.invoke('customers.update', { id: customerId, notes: `bench ${n++}` })],
+    // Writes that name their customer since issue 17 (before, they made every rule run again).
+    ['an after-sales case', () => rt.invoke('cases.create', { customerId, type: 'quality', description: 'bench', receivedOn: today })],
+    ['a contract attachment', async () => {
+      const contractId = (rt.database().sqlite.prepare('SELECT id FROM contracts ORDER BY id LIMIT 1').get() as { id: string } | undefined)?.id;
+      if (contractId) await rt.invoke('contracts.addAttachment', { contractId, fileName: 'bench.pdf', dataBase64: Buffer.from(`%PDF-1.4 bench ${n++}\n`).toString('base64') });
+    }],
   ];
   const out: Figure[] = [];
   for (const [label, write] of writes) {
@@ -95,6 +103,75 @@ async function badgeAfterWrites(rt: AppRuntime, alerts: AlertList): Promise<Figu
     out.push({ name: `alerts.counts right after ${label} (the badge)`, medianMs: median(wall), cpuMs: median(cpu), runs, note: 'the write untimed' });
   }
   return out;
+}
+
+const PASSWORD = 'bench-password-1';
+const viaOf = (name: string): CallVia => ({ session: `bench:${name}`, channel: 'ipc' });
+
+/**
+ * A salesperson's own badge right after a write (issue 17 point 2, < 30 ms):
+ * the office gets users (the boss, and a salesperson named as the 业务员 of
+ * the customer with the first overdue alert), then each run makes a write
+ * untimed — the salesperson logging a promise for their customer, or the
+ * boss posting a receipt for it — and times the salesperson's alerts.counts,
+ * whose alerts are computed under the scope (db/scope.ts). Beside them, the
+ * same badge computed afresh under the scope (what every write cost before).
+ * Run last: once users exist every call needs a session.
+ */
+async function salespersonBadge(rt: AppRuntime, alerts: AlertList): Promise<Figure[]> {
+  const sqlite = rt.database().sqlite;
+  const target = alerts.alerts.find((a) => a.kind === 'overdue' && (sqlite.prepare('SELECT salesperson FROM customers WHERE id = ?').get(a.customerId) as { salesperson: string }).salesperson !== '');
+  if (!target) return [];
+  const customerId = target.customerId;
+  const salesperson = (sqlite.prepare('SELECT salesperson FROM customers WHERE id = ?').get(customerId) as { salesperson: string }).salesperson;
+  const theirs = (sqlite.prepare('SELECT count(*) AS n FROM customers WHERE salesperson = ?').get(salesperson) as { n: number }).n;
+  const boss = viaOf('boss');
+  const sales = viaOf('salesperson');
+  await rt.invoke('auth.setupBoss', { username: 'laoban', displayName: '老板', password: PASSWORD, confirmPassword: PASSWORD }, boss);
+  await rt.invoke('users.create', { username: 'yewu', displayName: salesperson, role: 'salesperson', password: 'temporary-pw' }, boss);
+  await rt.invoke('auth.login', { username: 'yewu', password: 'temporary-pw' }, sales);
+  await rt.invoke('auth.changePassword', { oldPassword: 'temporary-pw', newPassword: PASSWORD }, sales);
+  const today = rt.clock.today();
+  const badge = () => rt.invoke('alerts.counts', {}, sales);
+  const tick = sqlite.prepare('INSERT INTO temp.bench_tick VALUES (1)');
+  const note = `${salesperson}: ${theirs} customers; the write untimed`;
+  const out: Figure[] = [];
+  out.push(await measure('salesperson: alerts.counts, cached (the nav badge)', 15, badge, `${salesperson}: ${theirs} customers`));
+  out.push(
+    await measure('salesperson: alerts.counts computed afresh under the scope', 5, () => {
+      tick.run();
+      return badge();
+    }, 'what the badge cost after every write before (no carrying for a scoped badge)'),
+  );
+  const writes: [string, () => Promise<unknown>][] = [
+    ['their own promise', () => rt.invoke('interactions.create', { customerId, date: today, channel: 'T', summary: 'bench', promiseDate: addDays(today, 3), promiseAmountFen: 100 }, sales)],
+    ["the boss's receipt for their customer", () => rt.invoke('ledger.postReceipt', { customerId, date: today, amountFen: 100 }, boss)],
+  ];
+  for (const [label, write] of writes) {
+    out.push(await measureAfter(`salesperson: alerts.counts right after ${label}`, 7, async () => {
+      await badge(); // the badge is current before the write, as in the app
+      await write();
+    }, badge, note));
+  }
+  return out;
+}
+
+/** Like measure, with `prepare` run untimed before each run (and before the warm-up). */
+async function measureAfter(name: string, runs: number, prepare: () => Promise<unknown>, fn: () => Promise<unknown>, note?: string): Promise<Figure> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    await prepare();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    const c = process.cpuUsage(c0);
+    if (i === 0) continue; // warm-up
+    wall.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { name, medianMs: median(wall), cpuMs: median(cpu), runs, note };
 }
 
 const count = (rt: AppRuntime, table: string): number =>
@@ -148,6 +225,7 @@ export async function alertFigures(): Promise<Figure[]> {
     figures.push(...ruleBreakdown(rt, today, 'today', 9));
     figures.push(...ruleBreakdown(rt, addDays(today, -90), '90 days ago', 3));
     figures.push(...(await overdueReference(rt, addDays(today, -90), `90 days ago (${addDays(today, -90)})`)));
+    figures.push(...(await salespersonBadge(rt, alerts)));
   } finally {
     rt.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,9 @@
  *     the aging report (both bases) and the alerts' overdue and balance
  *     figures, for every customer, at random dates and at dates inside the
  *     void windows (where the report reads the window spans).
+ * The report's rows also carry each customer's current facts (kept between
+ * reports by customerFactsCache.ts; a customer is renamed after the report
+ * first read them).
  * OPEN_SPANS_RUNS sets the number of histories (deep runs: e.g. 200).
  */
 import fc from 'fast-check';
@@ -141,12 +144,15 @@ describe('open spans', () => {
         const t = await tempRuntime();
         try {
           const ids = await postHistory(t, before);
+          // The report keeps the customer facts from here on (customerFactsCache.ts); the edits below must reach it.
+          await report(t);
           await runImports(t, imports, tag++);
           // An upgraded database: the window spans as migration 0025 leaves them; one customer's digest "in doubt".
           await refillWindowSpans(t);
           sqlite(t).exec(`UPDATE ar_void_window_inputs SET digest = NULL WHERE customer_id = (SELECT min(customer_id) FROM ar_void_window_inputs)`);
           // More postings after the imports, back-dated among them, voids included.
           await postOps(t, ids, after);
+          await t.rt.invoke('customers.update', { id: ids[0], name: `改名客户${tag}有限公司`, region: `区域${tag}` });
 
           const stored = storedSpans(t);
           expect(stored, 'stored = engine').toEqual(engineSpans(t, ids));
@@ -173,6 +179,11 @@ describe('open spans', () => {
           for (const asOf of [...days.map(dayDate), ...inWindows.filter((_, i) => i % Math.ceil(inWindows.length / 4) === 0), TODAY]) {
             for (const basis of ['due', 'document'] as AgingBasis[]) {
               const r = await report(t, { asOf, basis });
+              // Each row names its customer as the customers table does now.
+              const facts = sqlite(t).prepare(`SELECT id AS customerId, code, name, region FROM customers`).all() as { customerId: string }[];
+              expect(r.rows.map(({ customerId, code, name, region }) => ({ customerId, code, name, region })), 'customer facts').toEqual(
+                r.rows.map((row) => facts.find((f) => f.customerId === row.customerId)),
+              );
               for (const id of ids) {
                 const expected = agingOf(loadCustomerDocs(ctx, id), asOf, basis, DEFAULT_DUE_BUCKETS);
                 const row = r.rows.find((x) => x.customerId === id);
