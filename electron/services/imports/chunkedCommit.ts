@@ -29,6 +29,7 @@
  */
 import os from 'node:os';
 import type { ServiceContext } from '../context';
+import { WalCheckpointer } from '../../../db/walCheckpointer';
 import { writerWaiting } from '../../../db/writerWaiting';
 import { phaseDone } from './importPhases';
 
@@ -42,8 +43,6 @@ export const STALE_AFTER_MS = 120_000;
 /** Pause after each chunk when no other process waits: this process's own calls (already queued) run in it. */
 export const IDLE_GAP_MS = 5;
 const MIN_PAUSE_MS = 1;
-/** The WAL is checkpointed after every this many chunks. */
-const CHECKPOINT_EVERY = 4;
 
 export interface ChunkTiming {
   chunkMs: number;
@@ -114,45 +113,48 @@ export async function runInChunks(
 ): Promise<number> {
   let next = 0;
   let total = 0;
-  let chunks = 0;
   const sqlite = ctx.db.sqlite;
-  while (next < units.length) {
-    // A chunk's commit need not reach the disk by itself: the batch only counts once the final
-    // commit (made with the connection's FULL sync, which flushes every earlier frame of the WAL
-    // with it) marks it done, and a batch lost with a power cut is removed as abandoned. This saves
-    // one fsync per chunk. Set outside the transaction (SQLite ignores it inside one).
-    sqlite.pragma('synchronous = NORMAL');
-    try {
-      ctx.db.transaction(() => {
-        phaseDone('wait');
-        const t0 = performance.now();
-        const memo = new ChunkMemo();
-        do total += units[next++](memo);
-        while (next < units.length && performance.now() - t0 < timing.chunkMs);
-        memo.finish();
-        heartbeat(ctx, batchId, total);
-        phaseDone('units');
-      });
-    } finally {
-      sqlite.pragma('synchronous = FULL');
+  const checkpointer = await WalCheckpointer.start(sqlite);
+  try {
+    while (next < units.length) {
+      // A chunk's commit need not reach the disk by itself: the batch only counts once the final
+      // commit (made with the connection's FULL sync, which flushes every earlier frame of the WAL
+      // with it) marks it done, and a batch lost with a power cut is removed as abandoned. This saves
+      // one fsync per chunk. Set outside the transaction (SQLite ignores it inside one).
+      sqlite.pragma('synchronous = NORMAL');
+      try {
+        ctx.db.transaction(() => {
+          phaseDone('wait');
+          const t0 = performance.now();
+          const memo = new ChunkMemo();
+          do total += units[next++](memo);
+          while (next < units.length && performance.now() - t0 < timing.chunkMs);
+          memo.finish();
+          heartbeat(ctx, batchId, total);
+          phaseDone('units');
+        });
+      } finally {
+        sqlite.pragma('synchronous = FULL');
+      }
+      phaseDone('commit');
+      if (next < units.length) {
+        // The WAL is copied into the database by a worker thread while the next chunk runs
+        // (db/walCheckpointer.ts), instead of by the commit: the import's connection runs with
+        // wal_autocheckpoint = 0 (runImport.ts withBulkSettings), and SQLite's automatic checkpoint ran
+        // after every chunk's commit, inside the time the chunk counted as holding the lock. Another
+        // writer's own automatic checkpoint finds the worker's running and skips.
+        const g0 = performance.now();
+        checkpointer.request();
+        phaseDone('checkpoint');
+        // The lock stays free GAP_MS in all when a writer of another process said it waits
+        // (db/writerWaiting.ts); otherwise only long enough for this process's own calls to run.
+        const gap = writerWaiting(ctx.db.waitingMarker) ? timing.gapMs : timing.idleGapMs;
+        await pause(Math.max(MIN_PAUSE_MS, gap - (performance.now() - g0)));
+        phaseDone('pause');
+      }
     }
-    phaseDone('commit');
-    if (next < units.length) {
-      // The WAL is copied into the database here, while the lock is free, instead of by the commit:
-      // the import's connection runs with wal_autocheckpoint = 0 (runImport.ts withBulkSettings), and
-      // SQLite's automatic checkpoint ran after every chunk's commit, inside the time the chunk counted
-      // as holding the lock. A writer of another process takes the lock meanwhile (a checkpoint does not
-      // hold it); its own automatic checkpoint finds this one running and skips. Every few chunks only:
-      // index pages written by several chunks are then copied once, and the WAL stays a few chunks long.
-      const g0 = performance.now();
-      if (++chunks % CHECKPOINT_EVERY === 0) sqlite.pragma('wal_checkpoint(PASSIVE)');
-      phaseDone('checkpoint');
-      // The lock stays free GAP_MS in all when a writer of another process said it waits
-      // (db/writerWaiting.ts); otherwise only long enough for this process's own calls to run.
-      const gap = writerWaiting(ctx.db.waitingMarker) ? timing.gapMs : timing.idleGapMs;
-      await pause(Math.max(MIN_PAUSE_MS, gap - (performance.now() - g0)));
-      phaseDone('pause');
-    }
+  } finally {
+    await checkpointer.close();
   }
   return total;
 }

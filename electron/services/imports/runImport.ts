@@ -177,26 +177,20 @@ export async function discardStaleImports(ctx: ServiceContext): Promise<number> 
 /**
  * Connection settings while a bulk write runs, restored after:
  *  - a bigger page cache, so the indexes touched per customer stay in memory (SQLite's default is 2 MB);
- *  - statement journals in memory: every INSERT into ar_documents (ten indexes, a trigger) inside a
- *    transaction first copies the pages it may change to a statement journal, a temporary FILE by
- *    default, so a 100,000-row import wrote ~7.7 GB of 4 KB pages to a temp file (and read
- *    them back on nothing). The journal lives for one statement: a few pages in memory;
+ *  - (statement journals are in memory on every connection anyway: temp_store, db/connection.ts);
  *  - no automatic checkpoint after each chunk's commit: runInChunks checkpoints in the gaps, when
  *    the write lock is free.
  */
 async function withBulkSettings<T>(ctx: ServiceContext, fn: () => Promise<T>): Promise<T> {
   const sqlite = ctx.db.sqlite;
   const cache = sqlite.pragma('cache_size', { simple: true }) as number;
-  const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
   const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${128 * 1024}`);
-  sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('wal_autocheckpoint = 0');
   try {
     return await fn();
   } finally {
     sqlite.pragma(`cache_size = ${cache}`);
-    sqlite.pragma(`temp_store = ${tempStore}`);
     sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
