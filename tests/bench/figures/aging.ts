@@ -31,7 +31,7 @@ import { customersWithCrossingVoids } from '../../../electron/services/aging/cro
 import { filteredCustomers } from '../../../electron/services/aging/customerBalances';
 import { loadCustomerDocs } from '../../../electron/services/ledger/docRows';
 import { agingFromSpans, openTotalsFromSpans } from '../../../electron/services/aging/spansAsOf';
-import { cachePath, measure, migratedInPlace, type Figure } from '../harness';
+import { cachePath, measure, measureOnce, migratedInPlace, type Figure } from '../harness';
 import { largeLedgerDb } from './ledger';
 
 const actor = { user: 'bench', device: 'bench' };
@@ -51,16 +51,6 @@ export async function mediumDemoDb(): Promise<string> {
 }
 
 const count = (rt: AppRuntime, sql: string): number => (rt.database().sqlite.prepare(sql).get() as { n: number }).n;
-
-/** One timing of something too slow to repeat (the reference replays). */
-function once(name: string, fn: () => unknown, note?: string): Figure {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const ms = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { name, medianMs: ms, runs: 1, cpuMs: (c.user + c.system) / 1000, note };
-}
 
 /**
  * The obviously correct path: every customer's documents replayed as of the
@@ -231,7 +221,7 @@ export async function agingFigures(): Promise<Figure[]> {
         figures.push(cold);
         figures.push(...(await breakdown(rt, asOf, basis)));
         const fast = await rt.invoke<AgingReport>('aging.report', { asOf, basis, limit: null });
-        const ref = once(`    reference: replay every customer as of ${asOf} (${basis} basis)`, () => replayEveryCustomer(rt, asOf, basis));
+        const ref = measureOnce(`    reference: replay every customer as of ${asOf} (${basis} basis)`, () => replayEveryCustomer(rt, asOf, basis));
         const differs = sameRows(fast, replayEveryCustomer(rt, asOf, basis));
         ref.note = `${differs ?? `same ${fast.total} rows as the report, every bucket`}; the report is ${(ref.medianMs / f.medianMs).toFixed(0)}× faster (wall), ${(ref.cpuMs! / f.cpuMs!).toFixed(0)}× (CPU)`;
         figures.push(ref);
