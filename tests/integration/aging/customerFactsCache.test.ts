@@ -15,7 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgingReport } from '../../../shared/api/aging';
+import type { AgingReport, AgingRow } from '../../../shared/api/aging';
 import { AppRuntime } from '../../../electron/api/runtime';
 import { agingReport } from '../../../electron/services/aging/report';
 import { agingReportSchema } from '../../../shared/api/aging';
@@ -41,14 +41,9 @@ afterAll(() => {
   t.cleanup();
 });
 
-interface Facts {
+/** A report row's customer facts, as the customers table holds them. */
+interface Facts extends Pick<AgingRow, 'code' | 'name' | 'grade' | 'kind' | 'region' | 'salesperson'> {
   id: string;
-  code: string;
-  name: string;
-  grade: string | null;
-  kind: string | null;
-  region: string;
-  salesperson: string;
   sortKey: string;
 }
 
