@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ChunkTiming } from '../../../electron/services/imports/chunkedCommit';
 import type { TempRuntime } from '../../helpers/tempRuntime';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -33,10 +34,16 @@ export interface ChildImport {
   kill(): void;
 }
 
-export function startChildImport(dbFile: string, csvFile: string): ChildImport {
+/**
+ * Starts the other process's import. With `timing`, its chunks are that long
+ * and pause that much (importChild.ts): a test that must look at the import
+ * in the middle many times gives it many short chunks.
+ */
+export function startChildImport(dbFile: string, csvFile: string, timing?: ChunkTiming): ChildImport {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/safety/importChild.ts', dbFile, csvFile], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: timing ? { ...process.env, DD_IMPORT_TIMING: JSON.stringify(timing) } : process.env,
   });
   let out = '';
   let onStart: () => void = () => {};

@@ -97,7 +97,8 @@ describe('a running chunked import, seen from another process', () => {
       const csv = writeInvoiceCsv(t.dir, codes, ROWS, TAG);
       const db = t.rt.database().sqlite;
 
-      const child = startChildImport(t.dbFile, csv);
+      // Many short chunks with real pauses, so that many looks land in the middle whatever the machine's speed.
+      const child = startChildImport(t.dbFile, csv, { chunkMs: 40, gapMs: 60, idleGapMs: 60 });
       await child.started;
       let exited = false;
       void child.exited.then(() => (exited = true));
