@@ -20,7 +20,8 @@ test('a running import is announced on every screen, with its progress, until it
   await app.runtime.invoke('imports.commit', { kind: 'customers', fileName: 'k.csv', dataBase64: Buffer.from(customers).toString('base64') });
   const csv = writeInvoiceCsv(app.dir, codes, ROWS, 'RUN');
 
-  const child = startChildImport(path.join(app.dir, 'dealerdesk.db'), csv);
+  // Short chunks with long pauses: the import must still be running while four screenshots are taken.
+  const child = startChildImport(path.join(app.dir, 'dealerdesk.db'), csv, { chunkMs: 100, gapMs: 200, idleGapMs: 200 });
   await child.started;
   // Wait until its batch exists (the file is read and checked first).
   await expect.poll(async () => (await app.runtime.invoke<ImportInProgress | null>('imports.status', {}))?.total ?? 0, { timeout: 60_000 }).toBe(ROWS);
