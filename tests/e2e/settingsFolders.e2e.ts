@@ -47,6 +47,8 @@ test('设置 → 备份: 选择文件夹… for the second copy — cancel keeps
   await expect.poll(() => dialogs.shown.length).toBe(1);
   expect(dialogs.shown[0]).toEqual({ kind: 'folder', options: { title: DIALOG_TITLES.backupFolderTitle, defaultPath: share, properties: ['openDirectory', 'createDirectory'] } });
   await expect(field).toHaveValue(UNC);
+  // The cancelled dialog has answered (a press while it is open is ignored, as for a clerk).
+  await expect(choose).toHaveAttribute('aria-busy', 'false');
 
   // Picked: the field shows it, 保存 stores it, 立即备份 copies there.
   await page.keyboard.press('Enter');
@@ -83,6 +85,7 @@ test('设置 → 同步: 选择文件夹… for the share — cancel keeps the f
   await expect.poll(() => dialogs.shown.length).toBe(1);
   expect(dialogs.shown[0]).toMatchObject({ kind: 'folder', options: { title: DIALOG_TITLES.shareFolderTitle, defaultPath: os.tmpdir() } });
   await expect(field).toHaveValue('');
+  await expect(choose).toHaveAttribute('aria-busy', 'false');
 
   await page.keyboard.press('Enter');
   await expect(field).toHaveValue(share);
