@@ -67,9 +67,11 @@ function watchOf(db: Db): Watch | null {
 
 /**
  * Whether the triggers are in place, (re)creating them when not. TEMP objects
- * do not last for the connection's life: changing PRAGMA temp_store (the
- * import does, for its sort space) drops every one of them, and writes made
- * meanwhile were not seen — so a missing trigger means "read everything again".
+ * need not last for the connection's life: changing PRAGMA temp_store drops
+ * every one of them (db/connection.ts sets it once at open so that nothing of
+ * ours does, but a later change must not leave the facts silently stale), and
+ * writes made meanwhile were not seen — so a missing trigger means "read
+ * everything again".
  */
 function armed(db: Db): boolean {
   if ((db.prepare(ARMED).get() as { n: number }).n === Object.keys(ON).length) return true;

@@ -114,7 +114,8 @@ export async function runInChunks(
   let next = 0;
   let total = 0;
   const sqlite = ctx.db.sqlite;
-  const checkpointer = await WalCheckpointer.start(sqlite);
+  // Started at the first gap: an import of one chunk (most files) needs no thread.
+  let checkpointer: WalCheckpointer | null = null;
   try {
     while (next < units.length) {
       // A chunk's commit need not reach the disk by itself: the batch only counts once the final
@@ -144,6 +145,7 @@ export async function runInChunks(
         // after every chunk's commit, inside the time the chunk counted as holding the lock. Another
         // writer's own automatic checkpoint finds the worker's running and skips.
         const g0 = performance.now();
+        checkpointer ??= await WalCheckpointer.start(sqlite);
         checkpointer.request();
         phaseDone('checkpoint');
         // The lock stays free GAP_MS in all when a writer of another process said it waits
@@ -154,7 +156,7 @@ export async function runInChunks(
       }
     }
   } finally {
-    await checkpointer.close();
+    await checkpointer?.close();
   }
   return total;
 }

@@ -129,7 +129,7 @@ describe('the customer facts the aging report keeps', () => {
     await expectCurrentFacts('a report inside a write transaction rolled back');
     expect(inside()).not.toBe('未提交壬有限公司');
 
-    // TEMP objects dropped (changing temp_store does that; the import changes it for its sorts): an edit
+    // TEMP objects dropped (changing temp_store does that, whoever changes it): an edit
     // made while the watching triggers are gone is still seen.
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
     sqlite.pragma(`temp_store = ${tempStore === 2 ? 1 : 2}`);
