@@ -30,7 +30,7 @@ import type { CallVia, Channel } from './sessions';
 import { SessionStore } from './sessions';
 import { CallLock } from './callLock';
 import { scopeCall } from './scopeCall';
-import { watchCall } from '../services/alerts/cacheEntry';
+import { watchCall } from '../services/cache/callWatch';
 import { sessionCalls, type SessionMethodName } from './sessionCalls';
 import { approvalRequirement } from '../services/approvals/rules';
 import { importInProgress } from '../services/imports/progress';

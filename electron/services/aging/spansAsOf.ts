@@ -41,6 +41,11 @@ export function spanMonths(ctx: ServiceContext, asOf: string, table: SpanTable =
 /** The WHERE of "alive at @asOf", for the spans aliased s. */
 export const ALIVE_AT = `s.from_month IN (SELECT value FROM json_each(@months)) AND s.until_on > @asOf AND s.from_on <= @asOf`;
 
+/** The columns a basis needs: only debits have a due date (the table's CHECK), so a null due date is a credit. */
+const spanColumns = (basis: AgingBasis): string => (basis === 'due' ? 's.customer_id, s.due_on, s.open_fen' : 's.customer_id, s.due_on, s.open_fen, s.doc_date');
+
+type SpanRow = [customerId: string, dueOn: string | null, openFen: number, docDate?: string];
+
 /**
  * Per customer: open per bucket, unapplied and overdue as of asOf (customers
  * with nothing open or unapplied are absent). The alive spans are read as
@@ -56,16 +61,34 @@ export function agingFromSpans(
   buckets: readonly AgingBucket[],
   table: SpanTable = 'ar_open_spans',
 ): Map<string, SpanFigures> {
-  // Only debits have a due date (the table's CHECK), so a null due date is a credit: no side column to read.
-  // On the due basis the due date is also the reference date, read once.
-  const columns = basis === 'due' ? 's.customer_id, s.due_on, s.open_fen' : 's.customer_id, s.due_on, s.open_fen, s.doc_date';
   const rows = ctx.db
-    .prepare(`SELECT ${columns} FROM ${table} s INDEXED BY ${table}_at WHERE ${ALIVE_AT}`)
+    .prepare(`SELECT ${spanColumns(basis)} FROM ${table} s INDEXED BY ${table}_at WHERE ${ALIVE_AT}`)
     .raw(true)
-    .all({ asOf, months: spanMonths(ctx, asOf, table) }) as [string, string | null, number, string?][];
+    .all({ asOf, months: spanMonths(ctx, asOf, table) }) as SpanRow[];
+  return bucketSpanRows(rows, asOf, basis, buckets);
+}
+
+/** One customer's figures as of asOf (undefined: nothing open or unapplied), from its own spans (the table's key leads by customer). */
+export function customerAgingFromSpans(
+  ctx: ServiceContext,
+  customerId: string,
+  asOf: string,
+  basis: AgingBasis,
+  buckets: readonly AgingBucket[],
+  table: SpanTable = 'ar_open_spans',
+): SpanFigures | undefined {
+  const rows = ctx.db
+    .prepare(`SELECT ${spanColumns(basis)} FROM ${table} s WHERE s.customer_id = @customerId AND s.from_on <= @asOf AND s.until_on > @asOf`)
+    .raw(true)
+    .all({ customerId, asOf }) as SpanRow[];
+  return bucketSpanRows(rows, asOf, basis, buckets).get(customerId);
+}
+
+function bucketSpanRows(rows: readonly SpanRow[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Map<string, SpanFigures> {
   // Bucket i holds the references ≥ thresholds[i] not already in an earlier bucket; the last one the rest.
   const thresholds = bucketThresholds(asOf, buckets);
   const n = buckets.length;
+  // On the due basis the due date is also the reference date, read once.
   const byDue = basis === 'due';
   const out = new Map<string, SpanFigures>();
   // Within one month's spans still open at the end (most of what is alive) the index

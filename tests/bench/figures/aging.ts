@@ -12,8 +12,10 @@
  * the date, read from the open spans; no buckets, names or exceptions) and
  * their ratio (target ≤ 3), with the reference timing of the obviously
  * correct path (replaying every customer as of the date), and the report
- * again with the customer facts cold (customerFactsCache.ts keeps them until
- * the customers change; here another connection's commit drops them). The whole-process
+ * again read whole: customerFactsCache.ts keeps the customer facts and
+ * figuresCache.ts the figures until the books change (here another
+ * connection's commit drops both); after a one-customer write only that
+ * customer is read again (timed after a receipt). The whole-process
  * command-line figures are the cli group's (figures/cli.ts).
  */
 import Database from 'better-sqlite3';
@@ -195,7 +197,15 @@ export async function agingFigures(): Promise<Figure[]> {
     const todayReport = await measure('aging.report as of today, all customers (due basis)', 30, () => rt.invoke<AgingReport>('aging.report', {}));
     const rows = (await rt.invoke<AgingReport>('aging.report', {})).total;
     todayReport.note = `${rows} rows; ratio to the floor ${(todayReport.medianMs / floor.medianMs).toFixed(2)} (target ≤ 3)`;
-    figures.push(floor, bucketed, todayReport);
+    // After a receipt (a one-customer write, untimed) the kept figures are carried and that customer is read again.
+    let receipts = 0;
+    const postReceipt = () => rt.invoke('ledger.postReceipt', { customerId: someCustomer, date: today, amountFen: 1, memo: `bench ${receipts++}` });
+    const afterWrite = await measureAfter('  the same right after a receipt (its customer read again)', 15, postReceipt, () => rt.invoke('aging.report', {}));
+    afterWrite.note = `ratio to the floor ${(afterWrite.medianMs / floor.medianMs).toFixed(2)}`;
+    // Nothing kept: another connection's commit (untimed) before each run; customer facts and figures are read whole.
+    const readWhole = await measureAfter('  the same read whole (after another PC\'s commit)', 15, touchCustomer, () => rt.invoke('aging.report', {}));
+    readWhole.note = `ratio to the floor ${(readWhole.medianMs / floor.medianMs).toFixed(2)}`;
+    figures.push(floor, bucketed, todayReport, afterWrite, readWhole);
     figures.push(await measure('aging.report as of today, document basis', 15, () => rt.invoke('aging.report', { basis: 'document' })));
     figures.push(
       await measure(`aging.report as of ${twoYearsBack} (two years back)`, 15, () => rt.invoke('aging.report', { asOf: twoYearsBack }), `${(await rt.invoke<AgingReport>('aging.report', { asOf: twoYearsBack })).total} rows`),
@@ -212,9 +222,9 @@ export async function agingFigures(): Promise<Figure[]> {
         const paired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }));
         f.note = `ratio to the floor of the date ${(f.medianMs / spanFloor.medianMs).toFixed(2)}${cpuRatio}; paired ${paired} (target ≤ 3)`;
         figures.push(f);
-        // The same with the customer facts cold: an untimed edit of one customer committed by another
-        // connection before each run. (A customer edit on this connection re-reads only that customer.)
-        const cold = await measureAfter(`    the same with the customer facts cold (another PC's customer edit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
+        // The same read whole: an untimed edit of one customer committed by another connection before
+        // each run drops the kept facts and figures. (A write on this connection re-reads only its customer.)
+        const cold = await measureAfter(`    the same read whole (after another PC's commit)`, 15, touchCustomer, () => rt.invoke('aging.report', { asOf, basis }));
         // Another connection's commit also empties this connection's page cache: paired, the floor runs after one too.
         const coldPaired = await pairedRatio(21, () => openTotalsFromSpans(ctx, asOf), () => rt.invoke('aging.report', { asOf, basis }), touchCustomer);
         cold.note = `ratio to the warm floor of the date ${(cold.medianMs / spanFloor.medianMs).toFixed(2)}, in CPU time ${(cold.cpuMs! / spanFloor.cpuMs!).toFixed(2)}; paired (each half after such a commit) ${coldPaired}`;

@@ -78,14 +78,23 @@ export async function postHistory(t: TempRuntime, ops: readonly Op[]): Promise<s
   return ids;
 }
 
-/** Posts the plan for customers that exist already (ids in CUSTOMER_SETUP order); voids pick among these postings. */
-export async function postOps(t: TempRuntime, ids: readonly string[], ops: readonly Op[]): Promise<void> {
+/**
+ * Posts the plan for customers that exist already (ids in CUSTOMER_SETUP order); voids pick among these postings.
+ * `afterEach` runs after every operation, told whether it posted anything.
+ */
+export async function postOps(t: TempRuntime, ids: readonly string[], ops: readonly Op[], afterEach?: (posted: boolean) => Promise<void>): Promise<void> {
   const posted: Posted[] = [];
   const keep = (p: Posted | null, who: number) => {
     if (p) posted.push({ ...p, customer: who });
   };
 
   for (const op of ops) {
+    const count = posted.length;
+    await postOne(op);
+    await afterEach?.(posted.length > count);
+  }
+
+  async function postOne(op: Op): Promise<void> {
     const customerId = ids[op.customer];
     const date = dayDate(op.day);
     const dueOn = op.dueDelta === null ? null : dayDate(op.day + op.dueDelta);
@@ -140,3 +149,4 @@ export async function postOps(t: TempRuntime, ids: readonly string[], ops: reado
     }
   }
 }
+
