@@ -157,3 +157,42 @@ test('dashboard on the small demo data', async ({ page, app }) => {
   await page.waitForTimeout(400);
   await app.shot('dashboard-demo-english');
 });
+
+/** Every header label and footer total of the aging table that is cut short (drawn wider than its cell), by its text. */
+async function cutShort(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    const table = document.querySelector('[data-testid="aging-table"]') ?? document;
+    for (const el of table.querySelectorAll('[role="columnheader"] span, [role="row"] .amount')) {
+      const box = el as HTMLElement;
+      // A label or an amount wider than the cell that holds it is shown with an ellipsis.
+      const cell = box.closest('[role="columnheader"], [role="cell"], [role="gridcell"], div') as HTMLElement;
+      if (box.scrollWidth > box.clientWidth + 1 || (cell !== null && cell.scrollWidth > cell.clientWidth + 1)) cut.push(box.textContent ?? '');
+    }
+    return cut;
+  });
+}
+
+test('totals of millions and every bucket header are shown whole at 1366 and at 1920', async ({ page, app }) => {
+  const rt = app.runtime;
+  // Three customers owing millions in two buckets: the totals row needs 13 characters a figure.
+  for (const [i, code] of ['M001', 'M002', 'M003'].entries()) {
+    const c = await rt.invoke<CustomerDetail>('customers.create', { code, name: `百万客户${i}有限公司`, paymentTermDays: 0 });
+    await rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-11-10', amountFen: 183_456_789 + i, override: { reason: '测试' } });
+    await rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-10-10', amountFen: 62_345_678 + i, override: { reason: '测试' } });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('/aging');
+  await expect(page.getByTestId('aging-count')).toHaveText('3 个客户');
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    // ¥5,503,703.70: the 1-30 total, whole.
+    await expect(page.getByText('¥5,503,703.70')).toBeVisible();
+    expect(await cutShort(page), `nothing cut short at ${w}`).toEqual([]);
+    await app.shot(`aging-millions-${w}`);
+  }
+});

@@ -5,7 +5,9 @@
  */
 import { Text } from '@mantine/core';
 import type { AgingReport, AgingRow } from '../../../../shared/api/aging';
+import { amountTrack } from '../../components/amountTrack';
 import { ClickableAmount } from '../../components/ClickableAmount';
+import { measureText } from '../../components/textWidth';
 import type { DataColumn } from '../../components/DataTable';
 import { Money } from '../../components/Money';
 import { useT } from '../../i18n/I18nProvider';
@@ -22,6 +24,10 @@ export function useAgingColumns(report: AgingReport | undefined, open: (target: 
   const label = useBucketLabel();
   const buckets = report?.buckets ?? [];
   const totals = report?.totals;
+  const rows = report?.rows ?? [];
+  // Each amount column is as wide as its widest figure (the total or a row of this page) needs.
+  const track = (amounts: (r: AgingRow) => number, total: number | undefined, header: string) =>
+    amountTrack([...rows.map(amounts), ...(total === undefined ? [] : [total])], header, measureText);
   const columns: DataColumn<AgingRow>[] = [
     { key: 'code', header: t('aging.report.code'), width: 88, sortable: true, cell: (r) => r.code },
     {
@@ -36,7 +42,7 @@ export function useAgingColumns(report: AgingReport | undefined, open: (target: 
       (b, i): DataColumn<AgingRow> => ({
         key: `bucket${i}`,
         header: label(b),
-        width: 'minmax(98px, 1fr)',
+        width: track((r) => r.bucketsFen[i], totals?.bucketsFen[i], label(b)),
         align: 'right',
         sortable: true,
         cell: (r) => <ClickableAmount fen={r.bucketsFen[i]} onClick={() => open({ row: r, bucket: i })} data-testid={`amount-${r.code}-${b.key}`} />,
@@ -46,7 +52,7 @@ export function useAgingColumns(report: AgingReport | undefined, open: (target: 
     {
       key: 'unapplied',
       header: t('aging.report.unapplied'),
-      width: 'minmax(100px, 1fr)',
+      width: track((r) => r.unappliedFen, totals?.unappliedFen, t('aging.report.unapplied')),
       align: 'right',
       sortable: true,
       cell: (r) => <ClickableAmount fen={r.unappliedFen} onClick={() => open({ row: r, bucket: null })} />,
@@ -55,7 +61,7 @@ export function useAgingColumns(report: AgingReport | undefined, open: (target: 
     {
       key: 'balance',
       header: t('aging.report.balance'),
-      width: 'minmax(112px, 1fr)',
+      width: track((r) => r.balanceFen, totals?.balanceFen, t('aging.report.balance')),
       align: 'right',
       sortable: true,
       cell: (r) => <ClickableAmount fen={r.balanceFen} showZero strong onClick={() => open({ row: r, bucket: null })} />,
