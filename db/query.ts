@@ -119,7 +119,26 @@ export class Db {
    * lock, so it neither waits for nor blocks a writer). Never write in here.
    */
   readSnapshot<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).deferred();
+    const outermost = !this.sqlite.inTransaction;
+    if (outermost) this.readOnly = true;
+    try {
+      return this.sqlite.transaction(fn).deferred();
+    } finally {
+      if (outermost) this.readOnly = false;
+    }
+  }
+
+  /** Set while the outermost open transaction is a readSnapshot (which never writes). */
+  private readOnly = false;
+
+  /**
+   * Whether a transaction that may write is open (a write may yet roll back,
+   * so nothing read inside it may be kept): any open transaction but a
+   * readSnapshot begun outside all others, including one begun on the
+   * connection directly.
+   */
+  get writing(): boolean {
+    return this.sqlite.inTransaction && !this.readOnly;
   }
 
   close(): void {

@@ -51,9 +51,10 @@ function isEmpty(f: Figures): boolean {
 
 /** The filtered rows as of asOf, in no particular order. Runs in one read transaction so every part sees the same data. */
 export function agingRows(ctx: ServiceContext, filter: AgingFilterInput, asOf: string, buckets: readonly AgingBucket[]): AgingRowSet {
-  // Inside someone's write transaction (which may yet roll back) nothing kept is used.
-  const outsideWrites = !ctx.db.sqlite.inTransaction;
-  // Taken before the read transaction: see figuresCache.ts.
+  // Inside someone's write transaction (which may yet roll back) nothing kept is used; inside a read snapshot
+  // (the dashboard's) it is.
+  const outsideWrites = !ctx.db.writing;
+  // Taken before this read transaction, or inside the caller's snapshot (where it is the snapshot's): see figuresCache.ts.
   const version = outsideWrites && !ctx.db.scoped ? versionOf(ctx.db) : null;
   return ctx.db.readSnapshot(() => {
     const customers = filteredCustomers(ctx, filter, outsideWrites);

@@ -12,12 +12,16 @@
  * The kept figures are current at a database version taken BEFORE the read
  * that made them: a commit landing between the version and the read makes
  * the figures newer than their version, never older, so the next call
- * reads them again rather than trusting stale ones.
+ * reads them again rather than trusting stale ones. Inside a caller's read
+ * snapshot (the dashboard's) the version is taken within it, where SQLite
+ * reports the snapshot's own data_version (it moves only when a new read
+ * transaction begins), so figures and version agree there too.
  *
  * Keyed by date, basis and the buckets' limits; the few last keys are kept
  * (the screen switches basis and date, the dashboard keeps asking for today).
- * Not used inside a write transaction (that write may yet roll back) nor
- * under a salesperson's scope (whose views show other rows).
+ * Not used inside a write transaction (that write may yet roll back; a read
+ * snapshot is fine, Db.writing tells them apart) nor under a salesperson's
+ * scope (whose views show other rows).
  */
 import type { Db } from '../../../db/query';
 import type { AgingBasis, AgingBucket } from '../../../shared/receivables/aging';
