@@ -10,15 +10,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The SQLite addon's package is CommonJS: imported from an ES module, Node
- * first scans its source for export names (cjs-module-lexer) and resolves it
- * the ES way, several ms at every start. Bundled code reaches it through
- * require() instead (the banner's), wrapped here as a one-line module.
+ * Modules bundled code reaches through require() (the banner's), each
+ * wrapped here as a one-line module, rather than through import:
+ *  - the SQLite addon's package is CommonJS: imported from an ES module, Node
+ *    first scans its source for export names (cjs-module-lexer) and resolves
+ *    it the ES way, several ms at every start;
+ *  - node:fs: importing it builds an ES facade that reads every export,
+ *    and reading fs.ReadStream loads Node's whole streams layer (~6 ms of a
+ *    command that never streams); require() leaves those getters alone.
  */
 const requireNotImport = {
   name: 'require-not-import',
   setup(b) {
-    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+    b.onResolve({ filter: /^(better-sqlite3|node:fs|fs)$/ }, (args) =>
       args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
     );
     b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
