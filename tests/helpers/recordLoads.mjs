@@ -2,6 +2,7 @@
 // Node's own modules were loaded and which files went through require(), to DD_LOADS_FILE.
 // node:fs through require(), like the CLI bundle: importing it would load Node's file streams itself.
 import { createRequire } from 'node:module';
+import process from 'node:process';
 
 const require = createRequire(import.meta.url);
 const fs = require('node:fs');
