@@ -14,6 +14,7 @@ import { printJson, type CliIo } from './command';
 import { commands, findCommand } from './registry';
 import { phase, printPhases } from './timing';
 import { cliLogin } from './login';
+import { writeStdout } from './stdout';
 
 const APP_VERSION: string = packageJson.version;
 
@@ -113,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
 const isEntry = typeof module !== 'undefined' && typeof require !== 'undefined' && require.main === module;
 if (isEntry || process.env.DEALERDESK_CLI_ENTRY === '1') {
   runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
+    out: (t) => writeStdout(t + '\n'),
     err: (t) => process.stderr.write(t + '\n'),
   }).then((code) => {
     process.exitCode = code;

@@ -1,8 +1,9 @@
 // Preloaded (node --import) into a command-line run by cliLoads.test.ts: at exit, writes which of
 // Node's own modules were loaded and which files went through require(), to DD_LOADS_FILE.
-// node:fs through require(), like the CLI bundle: importing it would load Node's file streams itself.
+// Neither node:fs nor node:process is imported: their ES facades read every export, and that alone
+// loads Node's file streams and process.stdout (with the whole streams layer), which the test looks for.
+/* global process */
 import { createRequire } from 'node:module';
-import process from 'node:process';
 
 const require = createRequire(import.meta.url);
 const fs = require('node:fs');

@@ -3,10 +3,14 @@
  * query (aging --json) loads no exporter (exceljs, pdfmake, fonts) and not
  * Node's streams layer (an `import` of node:fs would, through its ES facade
  * reading fs.ReadStream: the CLI bundle reaches node:fs through require(),
- * scripts/build-cli.mjs); --help loads not even the database. Runs the real
- * bin in a child process, with a preload recording what was loaded.
+ * scripts/build-cli.mjs), and with its output going to a pipe, no stream at
+ * all (electron/cli/stdout.ts writes it directly); --help loads not even
+ * the database. Runs the real bin in a child process, with a preload
+ * recording what was loaded. The direct output arrives whole through a pipe
+ * far larger than the pipe's buffer, and a reader that stops early (`| head`)
+ * ends the command quietly.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +21,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'dealerdesk.cjs');
 const PRELOAD = pathToFileURL(path.join(ROOT, 'tests', 'helpers', 'recordLoads.mjs')).href;
 
+const CUSTOMERS = 600;
 let t: TempRuntime;
 let dbFile: string;
 
@@ -24,8 +29,11 @@ beforeAll(async () => {
   // `npm test` builds the bundle first; a lone vitest run builds it here.
   if (!fs.existsSync(path.join(ROOT, 'out', 'cli', 'dealerdesk.mjs'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
   t = await tempRuntime();
-  const c = await t.rt.invoke<{ id: string }>('customers.create', { code: 'L001', name: '加载测试有限公司' });
-  await t.rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-10-01', amountFen: 12_345, override: { reason: '测试' } });
+  // 600 customers with an invoice each: the JSON is more than twice a pipe's 64 KB buffer.
+  const codes = Array.from({ length: CUSTOMERS }, (_, i) => `L${String(i + 1).padStart(3, '0')}`);
+  const csv = (lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8').toString('base64');
+  await t.rt.invoke('imports.commit', { kind: 'customers', fileName: 'c.csv', dataBase64: csv(['客户编码,客户名称', ...codes.map((c) => `${c},加载测试${c}有限公司`)]) });
+  await t.rt.invoke('imports.commit', { kind: 'invoices', fileName: 'i.csv', dataBase64: csv(['单号,客户编码,日期,金额', ...codes.map((c, i) => `LD-${i},${c},2026-10-01,${123 + i}.45`)]) });
   dbFile = t.dbFile;
   t.rt.close();
 }, 60_000);
@@ -48,11 +56,24 @@ describe('what a command loads', () => {
   it('aging --json: the database and the report, no exporter and no streams layer', () => {
     const r = run(['aging', '--json', '--db', dbFile]);
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { customers: { code: string }[] }).customers.map((row) => row.code)).toEqual(['L001']);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(2 * 65_536);
+    const customers = (JSON.parse(r.stdout) as { customers: { code: string; balanceFen: number }[] }).customers;
+    expect(customers).toHaveLength(CUSTOMERS);
+    expect(customers[CUSTOMERS - 1]).toMatchObject({ code: `L${CUSTOMERS}`, balanceFen: (123 + CUSTOMERS - 1) * 100 + 45 });
     expect(r.required.some((f) => /better[-_]sqlite3/.test(f)), 'the SQLite addon is loaded').toBe(true);
     expect(heavy(r.required)).toEqual([]);
-    // (stdout being a pipe loads the general streams code; file streams come only from fs.ReadStream.)
-    expect(r.internal.filter((m) => m.includes('internal/fs/streams'))).toEqual([]);
+    // (Node's start-up itself loads a helper or two of internal/streams; the layer is readable, writable and stream.)
+    expect(r.internal.filter((m) => /internal\/fs\/streams|internal\/streams\/(readable|writable)$|NativeModule stream$/.test(m))).toEqual([]);
+  });
+
+  it('a reader that stops after the first bytes ends the command quietly', async () => {
+    const child = spawn(process.execPath, [BIN, 'aging', '--json', '--db', dbFile], { cwd: ROOT, env: { ...process.env, DEALERDESK_DATA_DIR: t.dir } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('--help: not even the database', () => {
