@@ -128,6 +128,27 @@ describe('addDays / diffDays', () => {
     );
   });
 
+  it('reads exactly the dates isIsoDate accepts (the parser by character codes = the regular expression)', () => {
+    const valid = fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }).map(fromDayNumber);
+    const ch = fc.constantFrom(...'0123456789-/: x\n'.split(''), '０', '\u0663', '.');
+    const nearDates = fc.array(ch, { minLength: 8, maxLength: 12 }).map((a) => a.join(''));
+    const oneCharChanged = fc.tuple(valid, fc.nat(10), ch).map(([d, i, c]) => d.slice(0, i) + c + d.slice(i + 1));
+    const extended = fc.tuple(valid, fc.constantFrom('\n', ' ', '0', 'T00:00')).map(([d, tail]) => d + tail);
+    fc.assert(
+      fc.property(fc.oneof(valid, nearDates, oneCharChanged, extended, fc.string({ maxLength: 12 })), (s) => {
+        let read = true;
+        try {
+          toDayNumber(s);
+        } catch (e) {
+          expect(e).toBeInstanceOf(RangeError);
+          read = false;
+        }
+        expect(read, JSON.stringify(s)).toBe(isIsoDate(s));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('throws on invalid dates and non-integer days', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addDays('2026-03-05', 1.5)).toThrow(RangeError);
