@@ -145,12 +145,12 @@ interface StoredAllocation {
 
 const SQL = {
   existing: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ?`,
-  // ar_allocations_customer (customer_id, allocated_on, amount_fen) covers it.
   state: `SELECT balance_fen, debit_fen, credit_fen, open_debit_fen, unapplied_fen, first_doc_on, last_doc_on, last_invoice_on,
       last_receipt_on, doc_count FROM ar_customer_state WHERE customer_id = ?`,
   // What a debit (credit) received before a date: ar_allocations_debit covers the first, the primary key seeks the second.
   debitBefore: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE debit_id = ? AND allocated_on < ?`,
   creditBefore: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE credit_id = ? AND allocated_on < ?`,
+  // ar_allocations_customer (customer_id, allocated_on, amount_fen) covers it.
   existingFrom: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ? AND allocated_on >= ?`,
   insert: `INSERT INTO ar_allocations (credit_id, debit_id, explicit, customer_id, amount_fen, allocated_on) VALUES (?, ?, ?, ?, ?, ?)`,
   update: `UPDATE ar_allocations SET amount_fen = ?, allocated_on = ? WHERE credit_id = ? AND debit_id = ? AND explicit = ?`,
