@@ -85,8 +85,12 @@ export function loadDocsForResume(ctx: ServiceContext, customerId: string, from:
     if (row !== undefined) rows.push(row);
     loaded.add(id);
   }
-  return withTargets(ctx, customerId, rows);
+  // Only credits dated from `from` apply their explicit targets in the resumed replay (earlier ones are
+  // replayed without them: resume.ts), so without any the targets are not read and every list stays empty.
+  return rows.some((r) => r.side === 'credit' && r.doc_date >= from) ? withTargets(ctx, customerId, rows) : rows.map((r) => toLoadedDoc(r, NO_TARGETS));
 }
+
+const NO_TARGETS = new Map<string, ExplicitTarget[]>();
 
 function withTargets(ctx: ServiceContext, customerId: string, rows: readonly SlimRow[]): LoadedDoc[] {
   const targets = ctx.db.prepare(TARGETS_SQL).all(customerId) as { credit_id: string; debit_id: string; amount_fen: number }[];
@@ -99,7 +103,11 @@ function withTargets(ctx: ServiceContext, customerId: string, rows: readonly Sli
     }
     list.push({ debitId: t.debit_id, amountFen: t.amount_fen });
   }
-  return rows.map((r) => ({
+  return rows.map((r) => toLoadedDoc(r, byCredit));
+}
+
+function toLoadedDoc(r: SlimRow, byCredit: ReadonlyMap<string, ExplicitTarget[]>): LoadedDoc {
+  return {
     id: r.id,
     kind: r.kind as DocKind,
     side: r.side as Side,
@@ -111,7 +119,7 @@ function withTargets(ctx: ServiceContext, customerId: string, rows: readonly Sli
     explicitTargets: byCredit.get(r.id) ?? [],
     storedOpenFen: r.open_fen,
     storedUnappliedFen: r.unapplied_fen,
-  }));
+  };
 }
 
 /** Ids of the documents a void reverses (at any date). */
