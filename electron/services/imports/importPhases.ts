@@ -5,7 +5,9 @@
  * commits, pauses), and the bench prints the breakdown next to the figure.
  * Phases are timed back to back: each mark adds the wall (and, but for the
  * per-customer phases, CPU) time since the previous mark to its phase. Off, a
- * mark costs one branch per customer, nothing per row.
+ * mark costs one branch per customer, nothing per row. It also counts how
+ * many customers' replays resumed at the earliest imported date and how many
+ * replayed the whole history (ledger/imports/common.ts unitReplay).
  */
 
 export type ImportPhase = 'prepare' | 'wait' | 'checks' | 'derive' | 'documents' | 'spans' | 'units' | 'commit' | 'checkpoint' | 'pause' | 'finish';
