@@ -5,7 +5,9 @@
  * commits, pauses), and the bench prints the breakdown next to the figure.
  * Phases are timed back to back: each mark adds the wall (and, but for the
  * per-customer phases, CPU) time since the previous mark to its phase. Off, a
- * mark costs one branch per customer, nothing per row.
+ * mark costs one branch per customer, nothing per row. It also counts how
+ * many customers' replays resumed at the earliest imported date and how many
+ * replayed the whole history (ledger/imports/common.ts unitReplay).
  */
 
 export type ImportPhase = 'prepare' | 'wait' | 'checks' | 'derive' | 'documents' | 'spans' | 'units' | 'commit' | 'checkpoint' | 'pause' | 'finish';
@@ -25,9 +27,16 @@ interface Spent {
   cpu: number;
 }
 
-export type ImportPhases = Partial<Record<ImportPhase, Spent>>;
+/** How many customers' replays resumed at the earliest imported date, and how many replayed the whole history (ledger/imports/common.ts). */
+export interface ReplayCounts {
+  resumed: number;
+  full: number;
+}
+
+export type ImportPhases = Partial<Record<ImportPhase, Spent>> & { replays?: ReplayCounts };
 
 let current: Map<ImportPhase, Spent> | null = null;
+let replays: ReplayCounts = { resumed: 0, full: 0 };
 let last: Spent = { wall: 0, cpu: 0 };
 
 function now(): Spent {
@@ -38,17 +47,26 @@ function now(): Spent {
 /** Starts collecting (drops what an earlier run collected). */
 export function collectImportPhases(): void {
   current = new Map();
+  replays = { resumed: 0, full: 0 };
   last = now();
 }
 
 /** What was collected since collectImportPhases, and stops collecting. */
 export function takeImportPhases(): ImportPhases {
   const out = Object.fromEntries(current ?? []) as ImportPhases;
+  if (current !== null) out.replays = replays;
   current = null;
   return out;
 }
 
 export const phasesOn = (): boolean => current !== null;
+
+/** A customer's unit replayed its documents: resumed at a date, or the whole history. */
+export function replayDone(resumed: boolean): void {
+  if (current === null) return;
+  if (resumed) replays.resumed++;
+  else replays.full++;
+}
 
 /** The time since the previous mark belongs to `phase`. */
 export function phaseDone(phase: ImportPhase): void {
@@ -70,12 +88,12 @@ export function phaseDone(phase: ImportPhase): void {
 /** One line for the bench: `documents 6.1 s · units cpu 9.8 s · commit 2.0 s/cpu 1.1 · …`, in a fixed order. */
 export function formatImportPhases(phases: ImportPhases): string {
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  return ORDER.filter((p) => phases[p] !== undefined)
-    .map((p) => {
-      const spent = phases[p] as Spent;
-      if (PER_CUSTOMER.has(p)) return `${p} ${s(spent.wall)} s`;
-      if (p === 'units') return `units cpu ${s(spent.cpu)} s`;
-      return `${p} ${s(spent.wall)} s/cpu ${s(spent.cpu)}`;
-    })
-    .join(' · ');
+  const times = ORDER.filter((p) => phases[p] !== undefined).map((p) => {
+    const spent = phases[p] as Spent;
+    if (PER_CUSTOMER.has(p)) return `${p} ${s(spent.wall)} s`;
+    if (p === 'units') return `units cpu ${s(spent.cpu)} s`;
+    return `${p} ${s(spent.wall)} s/cpu ${s(spent.cpu)}`;
+  });
+  const r = phases.replays;
+  return [...times, ...(r ? [`replays resumed ${r.resumed}, whole history ${r.full}`] : [])].join(' · ');
 }

@@ -33,6 +33,13 @@ interface SlimRow {
 // Raw prepared statements: this runs on every posting, for customers with thousands of documents.
 const DOCS_SQL = `SELECT id, kind, side, doc_no, doc_date, due_on, amount_fen, voids_id, open_fen, unapplied_fen
   FROM ar_documents WHERE customer_id = ?`;
+const SLIM = `id, kind, side, doc_no, doc_date, due_on, amount_fen, voids_id, open_fen, unapplied_fen`;
+// ar_documents_customer_replay covers it: a seek to the customer's documents from the date.
+const FROM_SQL = `SELECT ${SLIM} FROM ar_documents WHERE customer_id = ? AND doc_date >= ?`;
+// The open-items index finds the few open ones among a long history (the planner would walk the replay index instead).
+const OPEN_BEFORE_SQL = `SELECT ${SLIM} FROM ar_documents INDEXED BY ar_documents_open WHERE customer_id = ? AND open_fen > 0 AND doc_date < ?`;
+const UNAPPLIED_BEFORE_SQL = `SELECT ${SLIM} FROM ar_documents WHERE customer_id = ? AND unapplied_fen > 0 AND doc_date < ?`;
+const BY_ID_SQL = `SELECT ${SLIM} FROM ar_documents WHERE id = ? AND customer_id = ?`;
 const TARGETS_SQL = `SELECT credit_id, debit_id, amount_fen FROM ar_explicit_targets WHERE customer_id = ? ORDER BY credit_id, seq`;
 
 /** What the replay needs of a document about to be written (its id already chosen): imports and the bulk loader place new documents in the replay before inserting them. */
@@ -55,6 +62,37 @@ export function arDocOfNew(
 /** Every document of one customer, with its explicit targets in the order the clerk gave them. */
 export function loadCustomerDocs(ctx: ServiceContext, customerId: string): LoadedDoc[] {
   const rows = ctx.db.prepare(DOCS_SQL).all(customerId) as SlimRow[];
+  return withTargets(ctx, customerId, rows);
+}
+
+/**
+ * The documents a replay resumed at `from` needs (shared/receivables/resume.ts
+ * neededForResume), each by an index seek instead of a walk over the whole
+ * history: those dated from `from`, the earlier ones with something open
+ * (the open-items index), the earlier ones with something unapplied (only
+ * looked for when the customer's stored summary has any: no index holds
+ * them), and the earlier ones a stored allocation dated from `from` names.
+ */
+export function loadDocsForResume(ctx: ServiceContext, customerId: string, from: string, anyUnapplied: boolean, named: Iterable<string>): LoadedDoc[] {
+  const rows = ctx.db.prepare(FROM_SQL).all(customerId, from) as SlimRow[];
+  rows.push(...(ctx.db.prepare(OPEN_BEFORE_SQL).all(customerId, from) as SlimRow[]));
+  if (anyUnapplied) rows.push(...(ctx.db.prepare(UNAPPLIED_BEFORE_SQL).all(customerId, from) as SlimRow[]));
+  const loaded = new Set(rows.map((r) => r.id));
+  const byId = ctx.db.prepare(BY_ID_SQL);
+  for (const id of named) {
+    if (loaded.has(id)) continue;
+    const row = byId.get(id, customerId) as SlimRow | undefined;
+    if (row !== undefined) rows.push(row);
+    loaded.add(id);
+  }
+  // Only credits dated from `from` apply their explicit targets in the resumed replay (earlier ones are
+  // replayed without them: resume.ts), so without any the targets are not read and every list stays empty.
+  return rows.some((r) => r.side === 'credit' && r.doc_date >= from) ? withTargets(ctx, customerId, rows) : rows.map((r) => toLoadedDoc(r, NO_TARGETS));
+}
+
+const NO_TARGETS = new Map<string, ExplicitTarget[]>();
+
+function withTargets(ctx: ServiceContext, customerId: string, rows: readonly SlimRow[]): LoadedDoc[] {
   const targets = ctx.db.prepare(TARGETS_SQL).all(customerId) as { credit_id: string; debit_id: string; amount_fen: number }[];
   const byCredit = new Map<string, ExplicitTarget[]>();
   for (const t of targets) {
@@ -65,7 +103,11 @@ export function loadCustomerDocs(ctx: ServiceContext, customerId: string): Loade
     }
     list.push({ debitId: t.debit_id, amountFen: t.amount_fen });
   }
-  return rows.map((r) => ({
+  return rows.map((r) => toLoadedDoc(r, byCredit));
+}
+
+function toLoadedDoc(r: SlimRow, byCredit: ReadonlyMap<string, ExplicitTarget[]>): LoadedDoc {
+  return {
     id: r.id,
     kind: r.kind as DocKind,
     side: r.side as Side,
@@ -77,7 +119,7 @@ export function loadCustomerDocs(ctx: ServiceContext, customerId: string): Loade
     explicitTargets: byCredit.get(r.id) ?? [],
     storedOpenFen: r.open_fen,
     storedUnappliedFen: r.unapplied_fen,
-  }));
+  };
 }
 
 /** Ids of the documents a void reverses (at any date). */

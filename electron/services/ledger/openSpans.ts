@@ -8,7 +8,7 @@
  * in the same step, so every path that keeps the one keeps the other.
  */
 import { openSpansOf } from '../../../shared/receivables/openSpans';
-import type { ArDoc, ReplayResult } from '../../../shared/receivables/types';
+import type { Allocation, ArDoc, ReplayResult } from '../../../shared/receivables/types';
 import type { ServiceContext } from '../context';
 import { storeSpans } from './spanRows';
 import { writeVoidWindowSpans } from './voidWindowSpans';
@@ -31,4 +31,24 @@ export interface SpanScope {
 export function writeOpenSpans(ctx: ServiceContext, customerId: string, docs: readonly ArDoc[], result: ReplayResult, fresh = false, scope?: SpanScope): number {
   const spans = scope ? openSpansOf(docs, result, (id) => scope.fresh.has(id) || scope.touched.has(id)) : openSpansOf(docs, result);
   return storeSpans(ctx, 'ar_open_spans', customerId, spans, fresh, scope?.touched) + writeVoidWindowSpans(ctx, customerId, docs, fresh, scope?.fresh);
+}
+
+/**
+ * The open spans of the scope's documents after a resumed replay (imports,
+ * shared/receivables/resume.ts): `result` holds only the allocations dated
+ * from the resume date, so `earlier` adds the stored ones dated before it of
+ * the earlier documents in the scope, and `docs` carry their real amounts. The
+ * void-window spans are left alone: the caller checked that they stay as stored.
+ */
+export function writeScopedOpenSpans(
+  ctx: ServiceContext,
+  customerId: string,
+  docs: readonly ArDoc[],
+  result: ReplayResult,
+  scope: SpanScope,
+  earlier: readonly Allocation[],
+): number {
+  const all = earlier.length === 0 ? result : { ...result, allocations: [...earlier, ...result.allocations] };
+  const spans = openSpansOf(docs, all, (id) => scope.fresh.has(id) || scope.touched.has(id));
+  return storeSpans(ctx, 'ar_open_spans', customerId, spans, false, scope.touched);
 }

@@ -17,7 +17,7 @@ import type { Allocation, ArDoc, ReplayResult } from '../../../shared/receivable
 import { noteChangedCustomer, recordChange } from '../audit/recordChange';
 import type { ServiceContext } from '../context';
 import { loadCustomerDocs, voidedIds, type LoadedDoc } from './docRows';
-import { writeOpenSpans, type SpanScope } from './openSpans';
+import { writeOpenSpans, writeScopedOpenSpans, type SpanScope } from './openSpans';
 import { phaseDone } from '../imports/importPhases';
 
 export const DERIVED_TABLES = ['ar_allocations', 'ar_documents', 'ar_customer_state', 'ar_open_spans', 'ar_void_window_spans'] as const;
@@ -89,6 +89,34 @@ export function customerStateOf(docs: readonly ArDoc[], result: ReplayResult): C
   return state;
 }
 
+/**
+ * The summary row after adding `added` (none of them a void) to a customer
+ * whose stored row is `stored`, from a replay that holds every document
+ * with something open (a resumed one, shared/receivables/resume.ts): the
+ * sums, dates and count move by the added documents alone (no stored void
+ * can reverse a new document), and the open and unapplied totals are the
+ * replay's, whose left-out documents are all settled. Equal to
+ * customerStateOf over every document (tests/integration/ledger/importOracle.test.ts).
+ */
+export function customerStateAfterAdding(stored: CustomerStateValues, added: readonly ArDoc[], result: ReplayResult): CustomerStateValues {
+  const state = { ...stored };
+  for (const d of added) {
+    if (d.side === 'debit') state.debit_fen += d.amountFen;
+    else state.credit_fen += d.amountFen;
+    if (state.first_doc_on === null || d.docDate < state.first_doc_on) state.first_doc_on = d.docDate;
+    if (state.last_doc_on === null || d.docDate > state.last_doc_on) state.last_doc_on = d.docDate;
+    if (d.kind === 'invoice' && (state.last_invoice_on === null || d.docDate > state.last_invoice_on)) state.last_invoice_on = d.docDate;
+    if (d.kind === 'receipt' && (state.last_receipt_on === null || d.docDate > state.last_receipt_on)) state.last_receipt_on = d.docDate;
+  }
+  state.doc_count += added.length;
+  state.balance_fen = state.debit_fen - state.credit_fen;
+  state.open_debit_fen = 0;
+  state.unapplied_fen = 0;
+  for (const v of result.openByDebit.values()) state.open_debit_fen += v;
+  for (const v of result.unappliedByCredit.values()) state.unapplied_fen += v;
+  return state;
+}
+
 /** What a document's stored derived columns must be after the replay (voided originals: 0; voids: null). */
 export function derivedAmounts(doc: ArDoc, result: ReplayResult): { open: number | null; unapplied: number | null } {
   if (doc.kind === 'void') return { open: null, unapplied: null };
@@ -117,6 +145,11 @@ interface StoredAllocation {
 
 const SQL = {
   existing: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ?`,
+  state: `SELECT balance_fen, debit_fen, credit_fen, open_debit_fen, unapplied_fen, first_doc_on, last_doc_on, last_invoice_on,
+      last_receipt_on, doc_count FROM ar_customer_state WHERE customer_id = ?`,
+  // What a debit (credit) received before a date: ar_allocations_debit covers the first, the primary key seeks the second.
+  debitBefore: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE debit_id = ? AND allocated_on < ?`,
+  creditBefore: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE credit_id = ? AND allocated_on < ?`,
   // ar_allocations_customer (customer_id, allocated_on, amount_fen) covers it.
   existingFrom: `SELECT credit_id, debit_id, explicit, amount_fen, allocated_on FROM ar_allocations WHERE customer_id = ? AND allocated_on >= ?`,
   insert: `INSERT INTO ar_allocations (credit_id, debit_id, explicit, customer_id, amount_fen, allocated_on) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -132,6 +165,11 @@ const SQL = {
       first_doc_on = excluded.first_doc_on, last_doc_on = excluded.last_doc_on, last_invoice_on = excluded.last_invoice_on,
       last_receipt_on = excluded.last_receipt_on, doc_count = excluded.doc_count, updated_at = excluded.updated_at`,
 };
+
+/** The customer's stored summary row, or undefined when it has none. */
+export function readCustomerState(ctx: ServiceContext, customerId: string): CustomerStateValues | undefined {
+  return ctx.db.prepare(SQL.state).get(customerId) as CustomerStateValues | undefined;
+}
 
 export function writeCustomerState(ctx: ServiceContext, customerId: string, state: CustomerStateValues): void {
   ctx.db.prepare(SQL.upsertState).run({ customer_id: customerId, ...state, updated_at: ctx.clock.now().toISOString() });
@@ -159,6 +197,14 @@ export interface InsertedDocs {
   ids: ReadonlySet<string>;
   /** The earliest date they touch. */
   from: string;
+  /**
+   * Set when `docs` and the replay are a resumed one (shared/receivables/resume.ts): only the
+   * documents dated from `from` and the earlier ones still open, earlier ones replayed with their
+   * open amount at `from`. Then the summary row is moved from the stored one, the spans of an
+   * earlier document read its stored allocations dated before `from`, and the caller has checked
+   * that the window spans stay as stored (voidWindowSpansKept).
+   */
+  resumedFrom?: CustomerStateValues;
 }
 
 /**
@@ -223,10 +269,20 @@ export function storeDerived(
     }
   }
 
-  writeCustomerState(ctx, customerId, customerStateOf(docs, result));
+  const resumed = inserted?.resumedFrom;
+  writeCustomerState(
+    ctx,
+    customerId,
+    resumed && inserted ? customerStateAfterAdding(resumed, docs.filter((d) => inserted.ids.has(d.id)), result) : customerStateOf(docs, result),
+  );
   // The open amount of every document over time (aging and alerts as of any date read it).
   phaseDone('derive');
-  writeOpenSpans(ctx, customerId, docs, result, false, inserted ? spanScope(docs, inserted.ids, before, after) : undefined);
+  if (resumed && inserted) {
+    const scope = spanScope(docs, inserted.ids, before, after);
+    writeScopedOpenSpans(ctx, customerId, docs, result, scope, allocationsBefore(ctx, docs, scope.touched, inserted.from));
+  } else {
+    writeOpenSpans(ctx, customerId, docs, result, false, inserted ? spanScope(docs, inserted.ids, before, after) : undefined);
+  }
   phaseDone('spans');
 
   if (changed > 0) {
@@ -245,6 +301,26 @@ export function storeDerived(
     noteChangedCustomer(ctx, customerId);
   }
   return { customerId, replay: result, docs, changedAllocations: changed };
+}
+
+/**
+ * The stored allocations dated before `from` of the documents in `ids` that
+ * are dated before it (those of a later document are all dated from `from`,
+ * in the replay already), each row once: with the resumed replay's rows they
+ * are every allocation of those documents, what their spans are built from.
+ */
+function allocationsBefore(ctx: ServiceContext, docs: readonly LoadedDoc[], ids: ReadonlySet<string>, from: string): Allocation[] {
+  if (ids.size === 0) return [];
+  const byDebit = ctx.db.prepare(SQL.debitBefore);
+  const byCredit = ctx.db.prepare(SQL.creditBefore);
+  const rows = new Map<string, StoredAllocation>();
+  for (const d of docs) {
+    if (!ids.has(d.id) || d.docDate >= from) continue;
+    for (const r of (d.side === 'debit' ? byDebit : byCredit).all(d.id, from) as StoredAllocation[]) {
+      rows.set(allocationKey(r.credit_id, r.debit_id, r.explicit === 1), r);
+    }
+  }
+  return [...rows.values()].map((r) => ({ creditId: r.credit_id, debitId: r.debit_id, explicit: r.explicit === 1, amountFen: r.amount_fen, allocatedOn: r.allocated_on }));
 }
 
 /**

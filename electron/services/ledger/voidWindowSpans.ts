@@ -25,6 +25,9 @@ const SQL = {
   setDigest: `INSERT INTO ar_void_window_inputs (customer_id, digest) VALUES (?, ?)
     ON CONFLICT (customer_id) DO UPDATE SET digest = excluded.digest`,
   forget: `DELETE FROM ar_void_window_inputs WHERE customer_id = ?`,
+  // ar_documents_voids covers it (the planner would read every void's row through the kind/number index).
+  allVoids: `SELECT customer_id, doc_date, voids_id FROM ar_documents INDEXED BY ar_documents_voids WHERE kind = 'void'`,
+  originalOn: `SELECT doc_date FROM ar_documents WHERE id = ? AND customer_id = ?`,
   spansBefore: `SELECT doc_id AS docId, side, from_on AS fromOn, until_on AS untilOn, open_fen AS openFen, due_on AS dueOn, doc_date AS docDate
     FROM ar_void_window_spans WHERE customer_id = ? AND from_on < ?`,
 };
@@ -82,4 +85,62 @@ export function writeVoidWindowSpans(ctx: ServiceContext, customerId: string, do
   const changed = storeSpans(ctx, 'ar_void_window_spans', customerId, spans, fresh);
   ctx.db.prepare(SQL.setDigest).run(customerId, digest);
   return changed;
+}
+
+/** A void as the window check needs it (its customer's, from voidsByCustomer). */
+export interface VoidRef {
+  docDate: string;
+  voidsId: string | null;
+}
+
+/**
+ * Every void of the office by customer, from the voids index alone (a few
+ * thousand entries): read once per chunk of an import instead of walking
+ * each customer's documents for its voids. An import adds no voids, so the
+ * list stays right for every customer not yet written in the chunk.
+ */
+export function voidsByCustomer(ctx: ServiceContext): Map<string, VoidRef[]> {
+  const out = new Map<string, VoidRef[]>();
+  for (const v of ctx.db.prepare(SQL.allVoids).all() as { customer_id: string; doc_date: string; voids_id: string | null }[]) {
+    let list = out.get(v.customer_id);
+    if (list === undefined) out.set(v.customer_id, (list = []));
+    list.push({ docDate: v.doc_date, voidsId: v.voids_id });
+  }
+  return out;
+}
+
+/**
+ * Whether adding documents dated on or after `from`, none of them a void,
+ * leaves the customer's window spans as stored, so writeVoidWindowSpans would
+ * write nothing (an import resuming the replay at `from`, resume.ts, never
+ * loads the whole history that rebuilding them needs): no windows and no
+ * stored rows, or every window ending by `from` under a stored digest
+ * (piecesKept keeps them all). The windows come from the customer's voids and
+ * their originals' dates, all that voidWindowsOf reads of the documents.
+ */
+export function voidWindowSpansKept(ctx: ServiceContext, customerId: string, from: string, voids: readonly VoidRef[]): boolean {
+  const docs: ArDoc[] = [];
+  const doc = (id: string, kind: ArDoc['kind'], docDate: string, voidsId: string | null): ArDoc => ({
+    id,
+    kind,
+    side: 'debit',
+    docNo: '',
+    docDate,
+    dueOn: null,
+    amountFen: 0,
+    voidsId,
+    explicitTargets: [],
+  });
+  const originalOn = ctx.db.prepare(SQL.originalOn);
+  voids.forEach((v, i) => {
+    // The void's own id matters only as an original of another void, whose date is looked up below.
+    docs.push(doc(`void:${i}`, 'void', v.docDate, v.voidsId));
+    const o = v.voidsId === null ? undefined : (originalOn.get(v.voidsId, customerId) as { doc_date: string } | undefined);
+    // The original only lends its date (its kind does not matter to voidWindowsOf).
+    if (v.voidsId !== null && o !== undefined) docs.push(doc(v.voidsId, 'invoice', o.doc_date, null));
+  });
+  const windows = voidWindowsOf(docs);
+  const stored = ctx.db.prepare(SQL.digest).get(customerId) as { digest: string | null } | undefined;
+  if (windows.length === 0) return stored === undefined;
+  return stored !== undefined && stored.digest !== null && windows.every((w) => w.untilOn <= from);
 }

@@ -47,6 +47,8 @@ interface ConfirmedRow {
 // Indexed by statements_confirmed (customer_id, period_to) WHERE status = 'confirmed'.
 const COVERING_SQL = `SELECT id, statement_no, period_to, confirmed_on, affected_at FROM statements
   WHERE customer_id = ? AND status = 'confirmed' AND period_to >= ? ORDER BY period_to DESC, statement_no DESC`;
+// Whether any does, without the sort COVERING_SQL sets up even when nothing matches (an import asks once per customer).
+const ANY_COVERING_SQL = `SELECT 1 FROM statements WHERE customer_id = ? AND status = 'confirmed' AND period_to >= ? LIMIT 1`;
 
 /**
  * Refuses or lets through one ledger write. Returns the note to merge into
@@ -55,6 +57,7 @@ const COVERING_SQL = `SELECT id, statement_no, period_to, confirmed_on, affected
  */
 export function guardPeriodLock(ctx: ServiceContext, write: LedgerWrite, override: LockOverride): Record<string, unknown> | null {
   const touched = write.originalDate !== null && write.originalDate < write.date ? write.originalDate : write.date;
+  if (ctx.db.prepare(ANY_COVERING_SQL).get(write.customerId, touched) === undefined) return null;
   const covering = ctx.db.prepare(COVERING_SQL).all(write.customerId, touched) as ConfirmedRow[];
   if (covering.length === 0) return null;
 

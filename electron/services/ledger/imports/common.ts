@@ -14,11 +14,14 @@ import { cellText, codeColumn } from '../../imports/cells';
 import { newId } from '../../../../shared/ids';
 import { replay } from '../../../../shared/receivables/replay';
 import { insertDocuments, type NewDocument } from '../insertDocument';
-import { derivedAmounts, storeDerived } from '../rederive';
-import { arDocOfNew, loadCustomerDocs, type LoadedDoc } from '../docRows';
+import { derivedAmounts, readCustomerState, storeDerived, type InsertedDocs } from '../rederive';
+import { arDocOfNew, loadCustomerDocs, loadDocsForResume, type LoadedDoc } from '../docRows';
+import { voidsByCustomer, voidWindowSpansKept } from '../voidWindowSpans';
+import { resumeInput, type StoredAllocationFrom } from '../../../../shared/receivables/resume';
+import type { ReplayResult } from '../../../../shared/receivables/types';
 import { guardPeriodLock } from '../../statements/periodLock';
 import { getClosedThrough } from '../../period/closedPeriod';
-import { phaseDone } from '../../imports/importPhases';
+import { phaseDone, replayDone } from '../../imports/importPhases';
 import type { ChunkMemo, ImportUnit } from '../../imports/chunkedCommit';
 import { chunkDayTotals } from '../../imports/dayTotalsDelta';
 
@@ -90,9 +93,12 @@ const byDate = (a: NewDocument, b: NewDocument): number => (a.docDate < b.docDat
  * documents plus the new ones (ids assigned first), so the new documents are
  * inserted with their final open/unapplied amounts instead of being updated
  * right after, and only the spans of the new documents and of those whose
- * allocations changed are written (rederive.ts storeDerived). The result is
- * the same as inserting and then re-deriving (tests/integration/ledger/
- * importOracle.test.ts compares every derived table with a fresh replay).
+ * allocations changed are written (rederive.ts storeDerived). The replay
+ * resumes at the earliest new date from the stored result when that is sound
+ * (unitReplay, shared/receivables/resume.ts): a customer's history is mostly
+ * settled, and this month's documents need only what is still open then. The
+ * result is the same as inserting and then re-deriving (tests/integration/
+ * ledger/importOracle.test.ts compares every derived table with a fresh replay).
  *
  * The per-day totals of the new documents are added once per date at the
  * end of each chunk (imports/dayTotalsDelta.ts), not by the insert trigger
@@ -128,6 +134,48 @@ function earliestTouched(stored: readonly LoadedDoc[], fresh: readonly LoadedDoc
   return from;
 }
 
+/** A customer's documents and replay for a unit: resumed at the earliest new date, or the whole history. */
+interface UnitReplay {
+  docs: LoadedDoc[];
+  result: ReplayResult;
+  inserted: InsertedDocs;
+}
+
+/**
+ * Replays the customer from the earliest new date on when that is sound
+ * (shared/receivables/resume.ts: no new void, a stored summary row, window
+ * spans that stay as stored, stored amounts that form a replay state),
+ * else its whole history. The resumed replay loads the documents dated
+ * from then and the earlier ones still open (most of a long history is
+ * settled), instead of every document.
+ */
+function unitReplay(ctx: ServiceContext, chunk: ChunkMemo, customerId: string, fresh: LoadedDoc[]): UnitReplay {
+  const ids = new Set(fresh.map((d) => d.id));
+  if (!fresh.some((d) => d.kind === 'void')) {
+    const from = fresh[0].docDate;
+    const state = readCustomerState(ctx, customerId);
+    const voids = chunk.get('voidsByCustomer', () => voidsByCustomer(ctx)).get(customerId) ?? [];
+    if (state !== undefined && voidWindowSpansKept(ctx, customerId, from, voids)) {
+      const later = ctx.db.prepare(LATER_ALLOCATIONS_SQL).all(customerId, from) as StoredAllocationFrom[];
+      const named = later.flatMap((a) => [a.creditId, a.debitId]);
+      const stored = loadDocsForResume(ctx, customerId, from, state.unapplied_fen > 0, named);
+      const input = resumeInput(stored, later, from);
+      if (input !== null) {
+        replayDone(true);
+        return { docs: [...stored, ...fresh], result: replay([...input, ...fresh], null), inserted: { ids, from, resumedFrom: state } };
+      }
+    }
+  }
+  replayDone(false);
+  const stored = loadCustomerDocs(ctx, customerId);
+  const docs = [...stored, ...fresh];
+  return { docs, result: replay(docs, null), inserted: { ids, from: earliestTouched(stored, fresh) } };
+}
+
+// ar_allocations_customer (customer_id, allocated_on, amount_fen) finds them; each row is read for its two ids.
+const LATER_ALLOCATIONS_SQL = `SELECT credit_id AS creditId, debit_id AS debitId, amount_fen AS amountFen FROM ar_allocations
+  WHERE customer_id = ? AND allocated_on >= ?`;
+
 function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: string, list: NewDocument[], batchId: string): number {
   list.sort(byDate);
   const first = list[0];
@@ -137,9 +185,7 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
 
   const added = list.map((doc) => ({ ...doc, id: doc.id ?? newId(), importBatchId: batchId }));
   const fresh: LoadedDoc[] = added.map((d) => ({ ...arDocOfNew(d), storedOpenFen: null, storedUnappliedFen: null }));
-  const stored = loadCustomerDocs(ctx, customerId);
-  const all = [...stored, ...fresh];
-  const result = replay(all, null);
+  const { docs, result, inserted } = unitReplay(ctx, chunk, customerId, fresh);
   phaseDone('derive');
 
   const derived = fresh.map((d) => derivedAmounts(d, result));
@@ -152,7 +198,7 @@ function writeCustomerUnit(ctx: ServiceContext, chunk: ChunkMemo, customerId: st
   });
   phaseDone('documents');
 
-  storeDerived(ctx, customerId, all, result, { action: 'import', importBatchId: batchId }, { ids: new Set(fresh.map((d) => d.id)), from: earliestTouched(stored, fresh) });
+  storeDerived(ctx, customerId, docs, result, { action: 'import', importBatchId: batchId }, inserted);
   phaseDone('derive');
   return list.length;
 }
