@@ -8,6 +8,7 @@
  */
 import type { CustomerDetail } from '../../shared/api/customers';
 import type { PostResult } from '../../shared/api/ledger';
+import { atBothSizes } from './bothSizes';
 import { expect, test, type AppFixture } from './fixtures';
 
 test.use({ clockAt: '2026-11-24T02:00:00Z' });
@@ -184,15 +185,10 @@ test('totals of millions and every bucket header are shown whole at 1366 and at 
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.open('/aging');
   await expect(page.getByTestId('aging-count')).toHaveText('3 个客户');
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
+  await atBothSizes(page, async (w) => {
     // ¥5,503,703.70: the 1-30 total, whole.
     await expect(page.getByText('¥5,503,703.70')).toBeVisible();
     expect(await cutShort(page), `nothing cut short at ${w}`).toEqual([]);
     await app.shot(`aging-millions-${w}`);
-  }
+  });
 });

@@ -4,13 +4,18 @@
  */
 import type { Page } from '@playwright/test';
 
-export async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string): Promise<void> {
+/** Runs `atSize` with the page at each of the two sizes, after it has had `settleMs` to lay out again. */
+export async function atBothSizes(page: Page, atSize: (width: number) => Promise<void>, settleMs = 300): Promise<void> {
   for (const [w, h] of [
     [1366, 768],
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(300);
-    await shot(`${name}-${w}`);
+    await page.waitForTimeout(settleMs);
+    await atSize(w);
   }
+}
+
+export async function sizes(page: Page, shot: (name: string) => Promise<void>, name: string): Promise<void> {
+  await atBothSizes(page, (w) => shot(`${name}-${w}`));
 }

@@ -1,3 +1,4 @@
+import { atBothSizes } from './bothSizes';
 import { expect, test } from './fixtures';
 
 test('first run: "try with demo data" opens a separate demo database, said everywhere, one click back', async ({ page, app }) => {
@@ -14,14 +15,7 @@ test('first run: "try with demo data" opens a separate demo database, said every
   await app.open('/customers');
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page.getByTestId('load-demo')).toHaveCount(0);
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(400);
-    await app.shot(`demo-${w}`);
-  }
+  await atBothSizes(page, (w) => app.shot(`demo-${w}`), 400);
   // Back to the office's own file in one click: its (empty) books and its real company.
   await page.getByTestId('demo-close').focus();
   await page.keyboard.press('Enter');

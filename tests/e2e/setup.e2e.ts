@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { chooseFiles } from './fileChooser';
-import { sizes } from './bothSizes';
+import { atBothSizes, sizes } from './bothSizes';
 
 const NOW = '2026-12-05T10:00:00+08:00';
 test.use({ clockAt: NOW });
@@ -39,18 +39,18 @@ test('first-run wizard on an empty database, resumed half-way, to a first statem
   await page.getByLabel('地址').fill('福建省福州市鼓楼区五四路 88 号');
   await expect(preview).not.toHaveAttribute('src', blank);
   // The PDF viewer draws the page again after each resize: give it time before each shot.
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(1_500);
-    await app.shot(`setup-letterhead-${w}`);
-    // The preview itself, without the full-page capture's resize (the PDF viewer redraws on it).
-    await preview.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(1_000);
-    await preview.screenshot({ path: `tests/e2e/screenshots/setup-letterhead-preview-${w}.png` });
-  }
+  await atBothSizes(
+    page,
+    async (w) => {
+      await app.shot(`setup-letterhead-${w}`);
+      // The preview itself, without the full-page capture's resize (the PDF viewer redraws on it).
+      await preview.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1_000);
+      await preview.screenshot({ path: `tests/e2e/screenshots/setup-letterhead-preview-${w}.png` });
+    },
+    1_500,
+  );
+
   await name.press('Control+s');
   await expect(page.getByTestId('setup-next')).toBeEnabled();
   await page.getByTestId('setup-next').click();
