@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { isWorse } from '../../../shared/alerts/worse';
 import { SYNC_CONFLICT_KINDS, type SyncConflictItem, type SyncConflictKind, type SyncConflictRowView } from '../../../shared/api/sync';
+import { writeGeneration, type WatchedTable } from '../../../db/writeWatch';
 import { loadAcks } from '../alerts/acks';
 import type { ServiceContext } from '../context';
 
@@ -230,10 +231,42 @@ export function computeLedgerConflicts(ctx: ServiceContext): LedgerResult {
 
 /** Every open sync conflict, in a stable order (kind, then key). */
 export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
+  const out: SyncConflict[] = [...ledgerConflicts(ctx), ...recordConflicts(ctx), ...creditLimitsPassed(ctx)];
+  const rank = (k: SyncConflictKind): number => SYNC_CONFLICT_KINDS.indexOf(k);
+  return out.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * What the customer, contract and statement checks read: kept per connection
+ * until one of these tables is written (db/writeWatch.ts), so the badge right
+ * after a receipt or an invoice does not group 5,000 customers and every
+ * contract again (issue 17 point 2). The audit rows of customers count: a
+ * duplicate's label names the PC and time of its first one, which sync may
+ * bring after the customer itself.
+ */
+const RECORD_TABLES: readonly WatchedTable[] = [
+  { table: 'customers' },
+  { table: 'contracts' },
+  { table: 'statements' },
+  { table: 'audit_log', when: `ROW.entity = 'customer'` },
+];
+const keptRecords = new WeakMap<object, { key: string; conflicts: SyncConflict[] }>();
+
+/** The customer, contract and statement conflicts: kept while those tables are unchanged, else read afresh. */
+export function recordConflicts(ctx: ServiceContext): SyncConflict[] {
+  const key = writeGeneration(ctx.db, 'record_conflicts', RECORD_TABLES);
+  const hit = key === null ? undefined : keptRecords.get(ctx.db);
+  if (hit !== undefined && hit.key === key) return hit.conflicts;
+  const conflicts = computeRecordConflicts(ctx);
+  if (key !== null) keptRecords.set(ctx.db, { key, conflicts });
+  return conflicts;
+}
+
+/** The customer, contract and statement conflicts read afresh (also the reference of the tests). */
+export function computeRecordConflicts(ctx: ServiceContext): SyncConflict[] {
   const all = (sqlText: string): DupRow[] => ctx.db.prepare(sqlText).all() as DupRow[];
   const active = `c.merged_into IS NULL`;
-  const out: SyncConflict[] = [
-    ...ledgerConflicts(ctx),
+  return [
     ...groups(
       'duplicate_customer_code',
       'customers',
@@ -266,10 +299,7 @@ export function listSyncConflicts(ctx: ServiceContext): SyncConflict[] {
       (v) => v.toUpperCase(),
     ),
     ...confirmedPeriodsChanged(ctx),
-    ...creditLimitsPassed(ctx),
   ];
-  const rank = (k: SyncConflictKind): number => SYNC_CONFLICT_KINDS.indexOf(k);
-  return out.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function confirmedPeriodsChanged(ctx: ServiceContext): SyncConflict[] {
