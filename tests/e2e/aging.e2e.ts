@@ -176,19 +176,27 @@ async function cutShort(page: import('@playwright/test').Page): Promise<string[]
 
 test('totals of millions and every bucket header are shown whole at 1366 and at 1920', async ({ page, app }) => {
   const rt = app.runtime;
-  // Three customers owing millions in two buckets: the totals row needs 13 characters a figure.
+  // Three customers owing millions in three buckets (未到期, 1-30, 31-60; 30 days' credit): the totals row
+  // needs 13 characters a figure in three columns and 14 for the balance.
   for (const [i, code] of ['M001', 'M002', 'M003'].entries()) {
-    const c = await rt.invoke<CustomerDetail>('customers.create', { code, name: `百万客户${i}有限公司`, paymentTermDays: 0 });
+    const c = await rt.invoke<CustomerDetail>('customers.create', { code, name: `百万客户${i}有限公司`, paymentTermDays: 30 });
     await rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-11-10', amountFen: 183_456_789 + i, override: { reason: '测试' } });
     await rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-10-10', amountFen: 62_345_678 + i, override: { reason: '测试' } });
+    await rt.invoke('ledger.postInvoice', { customerId: c.id, date: '2026-09-10', amountFen: 150_000_000 + i, override: { reason: '测试' } });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.open('/aging');
   await expect(page.getByTestId('aging-count')).toHaveText('3 个客户');
-  await atBothSizes(page, async (w) => {
-    // ¥5,503,703.70: the 1-30 total, whole.
-    await expect(page.getByText('¥5,503,703.70')).toBeVisible();
-    expect(await cutShort(page), `nothing cut short at ${w}`).toEqual([]);
-    await app.shot(`aging-millions-${w}`);
-  });
+  for (const language of ['中文', 'English']) {
+    await page.getByTestId('language-switch').getByText(language).click();
+    await atBothSizes(page, async (w) => {
+      // ¥5,503,703.70: the 未到期 total, whole.
+      await expect(page.getByText('¥5,503,703.70')).toBeVisible();
+      expect(await cutShort(page), `nothing cut short at ${w} (${language})`).toEqual([]);
+      // …and every column on screen: the table does not need scrolling sideways to show the balance.
+      const sideways = await page.getByRole('table').first().evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(sideways, `no sideways scrolling at ${w} (${language})`).toBeLessThanOrEqual(1);
+      await app.shot(`aging-millions-${language === '中文' ? 'zh' : 'en'}-${w}`);
+    });
+  }
 });

@@ -12,10 +12,10 @@ import { formatFen } from '../../../shared/money/format';
 /** What a text takes on screen, in px: an amount (bold, as totals are) or a header label. */
 export type MeasureText = (text: string, kind: 'amount' | 'header') => number;
 
-/** A cell's padding (10 px each side) with a little slack for rounding. */
-const PADDING_PX = 24;
-/** The header's sort icon and the gap before it. */
-const SORT_ICON_PX = 17;
+/** A cell's padding (10 px each side) with 2 px for rounding. */
+const PADDING_PX = 22;
+/** The header's sort icon (13 px) and the gap before it (2 px), with 1 px for rounding. */
+const SORT_ICON_PX = 16;
 
 /** The width in px a column needs to show every one of these amounts and its header whole. */
 export function amountWidth(amounts: readonly number[], header: string, measure: MeasureText): number {

@@ -13,20 +13,20 @@ const measure: MeasureText = (text, kind) => text.length * (kind === 'amount' ? 
 
 describe('amount column width', () => {
   it('fits the header when the figures are short', () => {
-    // '181-365天' is 8 characters: 96 px, with the sort icon 113, with the padding 137.
-    expect(amountWidth([0, 1_234], '181-365天', measure)).toBe(96 + 17 + 24);
-    expect(amountWidth([], '预收', measure)).toBe(24 + 17 + 24);
+    // '181-365天' is 8 characters: 96 px, with the sort icon 112, with the padding 134.
+    expect(amountWidth([0, 1_234], '181-365天', measure)).toBe(96 + 16 + 22);
+    expect(amountWidth([], '预收', measure)).toBe(24 + 16 + 22);
   });
 
   it('grows with the widest formatted figure, negatives and totals included', () => {
     const million = 551_222_833; // ¥5,512,228.33: 13 characters
     expect(formatFen(million)).toHaveLength(13);
-    expect(amountWidth([million], '预收', measure)).toBe(13 * 7 + 24);
-    expect(amountWidth([100, -million, 5], '预收', measure)).toBe(formatFen(-million).length * 7 + 24);
+    expect(amountWidth([million], '预收', measure)).toBe(13 * 7 + 22);
+    expect(amountWidth([100, -million, 5], '预收', measure)).toBe(formatFen(-million).length * 7 + 22);
     expect(amountWidth([million * 100], '预收', measure)).toBeGreaterThan(amountWidth([million], '预收', measure));
   });
 
   it('is a grid track whose minimum is that width', () => {
-    expect(amountTrack([551_222_833], '预收', measure)).toBe(`minmax(${13 * 7 + 24}px, 1fr)`);
+    expect(amountTrack([551_222_833], '预收', measure)).toBe(`minmax(${13 * 7 + 22}px, 1fr)`);
   });
 });

@@ -33,7 +33,8 @@ export function useAgingColumns(report: AgingReport | undefined, open: (target: 
     {
       key: 'name',
       header: t('aging.report.name'),
-      width: 'minmax(130px, 2fr)',
+      // A long name may end in an ellipsis, as in every list; the amounts beside it may not.
+      width: 'minmax(110px, 2fr)',
       sortable: true,
       cell: (r) => r.name,
       footer: totals ? <Text size="sm" fw={600}>{t('aging.report.total')}</Text> : undefined,
