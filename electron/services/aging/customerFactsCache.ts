@@ -6,78 +6,34 @@
  * screen asks again for every sort, page, basis and date while the customers
  * themselves rarely change.
  *
- * "Changed" is SQLite's own bookkeeping, so no write path can forget it:
- *  - this connection's writes: a TEMP trigger on main.customers (insert,
- *    update, delete — a customer edit, a merge, an import, a sync apply run
- *    here) names each written customer to a function of this connection, and
- *    only those rows are read again (a rolled-back write is read again too:
- *    its row is then simply the old one);
+ * "Changed" is SQLite's own bookkeeping (db/writeWatch.ts), so no write
+ * path can forget it:
+ *  - this connection's writes (a customer edit, a merge, an import, a sync
+ *    apply run here): only the written customers' rows are read again (a
+ *    rolled-back write is read again too: its row is then simply the old one);
  *  - any other connection's commit (a sync apply or an import in another
- *    process, another PC's writes arriving in the file): PRAGMA data_version
- *    moves, and everything is read again;
- *  - the triggers themselves gone (TEMP objects are dropped when temp_store
- *    changes): everything is read again and they are made anew.
+ *    process, another PC's writes arriving in the file), or the watch's TEMP
+ *    triggers gone: everything is read again.
  *
  * Only the whole list is kept (no customer filter): a filtered report reads
  * its customers with SQL as before, and so does a scoped call (a
  * salesperson's views shadow the customers table; see db/scope.ts).
  */
 import type { Db } from '../../../db/query';
+import { watchWrites } from '../../../db/writeWatch';
 import type { CustomerFacts } from './customerBalances';
 
-interface Watch {
-  /** PRAGMA data_version when the facts were read whole (null: never). */
-  version: number | null;
+interface Kept {
+  /** The watch's epoch when the facts were read whole. */
+  epoch: string;
   byId: Map<string, CustomerFacts>;
-  /** Customers written through this connection since: their rows are read again on the next use. */
-  written: Set<string>;
   /** The facts as a list, made again from byId after a change. */
   list: CustomerFacts[] | null;
 }
 
-const watches = new WeakMap<Db, Watch | null>();
+const kept = new WeakMap<Db, Kept>();
 
 const FACTS = `SELECT c.id, c.code, c.name, c.sort_key AS sortKey, c.grade, c.kind, c.region, c.salesperson FROM main.customers c`;
-
-const ON = { INSERT: ['NEW'], UPDATE: ['OLD', 'NEW'], DELETE: ['OLD'] } as const;
-const TRIGGERS = Object.entries(ON)
-  .map(([op, rows]) => `CREATE TEMP TRIGGER IF NOT EXISTS dd_customer_written_${op.toLowerCase()} AFTER ${op} ON main.customers
-    BEGIN SELECT ${rows.map((r) => `dd_customer_written(${r}.id)`).join(', ')}; END`)
-  .join(';\n');
-const ARMED = `SELECT count(*) AS n FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'dd_customer_written_%'`;
-
-/** Registers the function once per connection; null where that is impossible (the cache is then skipped). */
-function watchOf(db: Db): Watch | null {
-  const known = watches.get(db);
-  if (known !== undefined) return known;
-  const watch: Watch = { version: null, byId: new Map(), written: new Set(), list: null };
-  try {
-    db.sqlite.function('dd_customer_written', { deterministic: false }, (id: unknown) => {
-      if (typeof id === 'string') watch.written.add(id);
-      else watch.version = null; // not a text id: forget everything rather than guess
-      return null;
-    });
-    watches.set(db, watch);
-    return watch;
-  } catch {
-    watches.set(db, null);
-    return null;
-  }
-}
-
-/**
- * Whether the triggers are in place, (re)creating them when not. TEMP objects
- * need not last for the connection's life: changing PRAGMA temp_store drops
- * every one of them (db/connection.ts sets it once at open so that nothing of
- * ours does, but a later change must not leave the facts silently stale), and
- * writes made meanwhile were not seen — so a missing trigger means "read
- * everything again".
- */
-function armed(db: Db): boolean {
-  if ((db.prepare(ARMED).get() as { n: number }).n === Object.keys(ON).length) return true;
-  db.sqlite.exec(TRIGGERS);
-  return false;
-}
 
 /**
  * Every customer's facts (archived included): read whole after another
@@ -86,30 +42,22 @@ function armed(db: Db): boolean {
  * is rolled back afterwards would leave its rows here): agingRows checks.
  */
 export function allCustomerFacts(db: Db): readonly CustomerFacts[] {
-  let watch: Watch | null = watchOf(db);
-  try {
-    if (watch !== null && !armed(db)) watch.version = null;
-  } catch {
-    watch = null; // no TEMP triggers on this connection: read every time
-  }
-  if (watch === null) return db.prepare(FACTS).all() as CustomerFacts[];
-  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
-  if (watch.version !== version) {
+  const writes = watchWrites(db, 'customer_facts', [{ table: 'customers', id: 'id' }]);
+  if (writes === null) return db.prepare(FACTS).all() as CustomerFacts[];
+  let facts = kept.get(db);
+  if (facts === undefined || facts.epoch !== writes.epoch) {
     const rows = db.prepare(FACTS).all() as CustomerFacts[];
-    watch.byId = new Map(rows.map((r) => [r.id, r]));
-    watch.written.clear();
-    watch.version = version;
-    watch.list = rows;
-  } else if (watch.written.size > 0) {
+    facts = { epoch: writes.epoch, byId: new Map(rows.map((r) => [r.id, r])), list: rows };
+    kept.set(db, facts);
+  } else if (writes.written.size > 0) {
     const one = db.prepare(`${FACTS} WHERE c.id = ?`);
-    for (const id of watch.written) {
+    for (const id of writes.written) {
       const row = one.get(id) as CustomerFacts | undefined;
-      if (row === undefined) watch.byId.delete(id);
-      else watch.byId.set(id, row);
+      if (row === undefined) facts.byId.delete(id);
+      else facts.byId.set(id, row);
     }
-    watch.written.clear();
-    watch.list = null;
+    facts.list = null;
   }
-  watch.list ??= [...watch.byId.values()];
-  return watch.list;
+  facts.list ??= [...facts.byId.values()];
+  return facts.list;
 }

@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import { isWorse } from '../../../shared/alerts/worse';
 import { SYNC_CONFLICT_KINDS, type SyncConflictItem, type SyncConflictKind, type SyncConflictRowView } from '../../../shared/api/sync';
-import { writeGeneration, type WatchedTable } from '../../../db/writeWatch';
+import { watchWrites, type WatchedTable } from '../../../db/writeWatch';
 import { loadAcks } from '../alerts/acks';
 import type { ServiceContext } from '../context';
 
@@ -254,7 +254,7 @@ const keptRecords = new WeakMap<object, { key: string; conflicts: SyncConflict[]
 
 /** The customer, contract and statement conflicts: kept while those tables are unchanged, else read afresh. */
 export function recordConflicts(ctx: ServiceContext): SyncConflict[] {
-  const key = writeGeneration(ctx.db, 'record_conflicts', RECORD_TABLES);
+  const key = watchWrites(ctx.db, 'record_conflicts', RECORD_TABLES)?.generation ?? null;
   const hit = key === null ? undefined : keptRecords.get(ctx.db);
   if (hit !== undefined && hit.key === key) return hit.conflicts;
   const conflicts = computeRecordConflicts(ctx);
