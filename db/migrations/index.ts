@@ -33,6 +33,7 @@ import * as m0026c from './0026_c_alert_covering';
 import * as m0027a from './0027_a_import_day_totals';
 import * as m0027b from './0027_b_import_indexes';
 import * as m0027c from './0027_c_unused_uninvoiced_index';
+import * as m0028 from './0028_open_items_doc_date';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0027_a_import_day_totals': m0027a,
   '0027_b_import_indexes': m0027b,
   '0027_c_unused_uninvoiced_index': m0027c,
+  '0028_open_items_doc_date': m0028,
 };

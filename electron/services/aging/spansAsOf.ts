@@ -44,7 +44,8 @@ export const ALIVE_AT = `s.from_month IN (SELECT value FROM json_each(@months)) 
 /** The columns a basis needs: only debits have a due date (the table's CHECK), so a null due date is a credit. */
 const spanColumns = (basis: AgingBasis): string => (basis === 'due' ? 's.customer_id, s.due_on, s.open_fen' : 's.customer_id, s.due_on, s.open_fen, s.doc_date');
 
-type SpanRow = [customerId: string, dueOn: string | null, openFen: number, docDate?: string];
+/** A span as the bucketing reads it: a null due date is a credit's unapplied amount. */
+export type SpanRow = [customerId: string, dueOn: string | null, openFen: number, docDate?: string];
 
 /**
  * Per customer: open per bucket, unapplied and overdue as of asOf (customers
@@ -84,7 +85,7 @@ export function customerAgingFromSpans(
   return bucketSpanRows(rows, asOf, basis, buckets).get(customerId);
 }
 
-function bucketSpanRows(rows: readonly SpanRow[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Map<string, SpanFigures> {
+export function bucketSpanRows(rows: readonly SpanRow[], asOf: string, basis: AgingBasis, buckets: readonly AgingBucket[]): Map<string, SpanFigures> {
   // Bucket i holds the references ≥ thresholds[i] not already in an earlier bucket; the last one the rest.
   const thresholds = bucketThresholds(asOf, buckets);
   const n = buckets.length;
