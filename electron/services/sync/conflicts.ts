@@ -71,12 +71,12 @@ const DUP_CUSTOMER_LABEL = `${CUSTOMER_LABEL} || coalesce('（' || (SELECT a.dev
 
 /** Voids of one original beyond the first by (doc_date, id); the ones still needing neutralisation when not yet voided. */
 const EXTRA_VOIDS_SQL = `SELECT v.id, v.voids_id, v.customer_id, v.doc_no, v.doc_date, v.side, v.amount_fen, v.created_at,
-    (SELECT f.doc_no FROM ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id)
+    (SELECT f.doc_no FROM main.ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id)
        ORDER BY f.doc_date, f.id LIMIT 1) AS first_no,
     o.doc_no AS original_no, o.kind AS original_kind
-  FROM ar_documents v JOIN ar_documents o ON o.id = v.voids_id
+  FROM main.ar_documents v JOIN main.ar_documents o ON o.id = v.voids_id
   WHERE v.kind = 'void' AND o.kind <> 'void'
-    AND EXISTS (SELECT 1 FROM ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id))
+    AND EXISTS (SELECT 1 FROM main.ar_documents f WHERE f.voids_id = v.voids_id AND (f.doc_date, f.id) < (v.doc_date, v.id))
   ORDER BY v.voids_id, v.doc_date, v.id`;
 
 interface ExtraVoid {
@@ -110,7 +110,7 @@ function voidConflicts(ctx: ServiceContext, extras: readonly ExtraVoid[]): SyncC
   const out: SyncConflict[] = [];
   for (const [original, list] of byOriginal) {
     const first = ctx.db
-      .prepare(`SELECT id, doc_no, customer_id FROM ar_documents WHERE voids_id = ? ORDER BY doc_date, id LIMIT 1`)
+      .prepare(`SELECT id, doc_no, customer_id FROM main.ar_documents WHERE voids_id = ? ORDER BY doc_date, id LIMIT 1`)
       .get(original) as { id: string; doc_no: string; customer_id: string };
     out.push({
       key: `duplicate_void:${original}`,
@@ -163,15 +163,38 @@ function ledgerConflicts(ctx: ServiceContext): SyncConflict[] {
          EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'ar_documents') AS scoped`,
     )
     .get() as { top: number | null; n: number; merges: string; scoped: number };
-  // A salesperson's call reads through the scope's views (db/scope.ts): computed for that call, never cached.
-  if (f.scoped) return computeLedgerConflicts(ctx).conflicts;
+  const office = officeLedgerConflicts(ctx, f);
+  // A salesperson's call reads through the scope's views (db/scope.ts): the office's groups narrowed to the rows
+  // they may see (see inScope), from the kept office-wide reading rather than all their documents grouped again.
+  return f.scoped ? inScope(ctx, office) : office.conflicts;
+}
+
+/** The office-wide ledger conflicts (every query names main.*, so a scoped call reads them too): kept, or read again. */
+function officeLedgerConflicts(ctx: ServiceContext, f: { top: number | null; n: number; merges: string }): LedgerEntry {
   const hit = ledgerCache.get(ctx.db.sqlite);
-  if (hit !== undefined && hit.top === f.top && hit.n === f.n && hit.merges === f.merges) return hit.conflicts;
+  if (hit !== undefined && hit.top === f.top && hit.n === f.n && hit.merges === f.merges) return hit;
   const topId = f.top === null ? null : (ctx.db.prepare(`SELECT id FROM main.ar_documents WHERE rowid = ?`).pluck(true).get(f.top) as string);
   const added = hit === undefined ? null : addedSince(ctx, hit, f);
   const fresh = hit !== undefined && added !== null ? withAdded(ctx, hit, added) : computeLedgerConflicts(ctx);
-  ledgerCache.set(ctx.db.sqlite, { top: f.top, topId, n: f.n, merges: f.merges, ...fresh });
-  return fresh.conflicts;
+  const entry = { top: f.top, topId, n: f.n, merges: f.merges, ...fresh };
+  ledgerCache.set(ctx.db.sqlite, entry);
+  return entry;
+}
+
+/**
+ * The ledger conflicts among the documents a scoped user sees: the office's
+ * rows of the customers in the scope, grouped as ever (a group needs two
+ * such rows). The same as grouping the scoped documents themselves: a
+ * duplicate number seen twice in the scope is duplicated office-wide, and a
+ * void always belongs to its original's customer (merges move both). Each
+ * group is built from its visible rows alone, so nothing out of the scope
+ * is named.
+ */
+function inScope(ctx: ServiceContext, office: LedgerEntry): SyncConflict[] {
+  const visible = new Set(ctx.db.prepare(`SELECT id FROM customers`).pluck(true).all() as string[]);
+  const docRows = office.docRows.filter((r) => visible.has(r.customer_id));
+  const extras = office.extras.filter((e) => visible.has(e.customer_id));
+  return ledgerConflictList(ctx, docRows, extras);
 }
 
 interface Added {
@@ -219,8 +242,8 @@ export function computeLedgerConflicts(ctx: ServiceContext): LedgerResult {
   // the system voids of extra voids are numbered after their void, which is automatic and so never typed twice.
   const docRows = ctx.db
     .prepare(
-      `SELECT ${DUP_DOC_ROW} FROM ar_documents d
-       WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
+      `SELECT ${DUP_DOC_ROW} FROM main.ar_documents d
+       WHERE (d.kind, d.doc_no) IN (SELECT kind, doc_no FROM main.ar_documents GROUP BY kind, doc_no HAVING count(*) > 1)
          AND d.created_by <> '${NEUTRALISED_BY}'
        ORDER BY d.kind, d.doc_no, d.id`,
     )

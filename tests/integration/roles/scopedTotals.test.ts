@@ -5,6 +5,8 @@
  * counts only their own customers' invoices and receipts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AlertList } from '../../../shared/api/alerts';
+import type { ContractDetail } from '../../../shared/api/contracts';
 import type { Dashboard } from '../../../shared/api/dashboard';
 import { call, officeWithUsers, type Office } from './helpers';
 
@@ -37,5 +39,31 @@ describe('salesperson scope over stored totals', () => {
     const cases = JSON.stringify(await call(o.rt, o.as('salesperson'), 'cases.list', {}));
     expect(cases).toContain('甲方的交付投诉');
     expect(cases).not.toContain('乙方');
+  });
+
+  it("a contract ended with something open: the salesperson sees their own contract's outstanding, not the office's", async () => {
+    // Under the scope the rule reads through the views without its index hint (alerts/rules/contracts.ts):
+    // the sums must still be the own contracts' alone.
+    const o = await officeWithUsers();
+    offices.push(o);
+    const boss = o.as('boss');
+    await call(o.rt, boss, 'users.update', { id: o.ids.salesperson, displayName: '甲业务员', role: 'salesperson' });
+    const ended = async (customerId: string, contractNo: string, openFen: number, paidFen: number) => {
+      const k = await call<ContractDetail>(o.rt, boss, 'contracts.create', {
+        customerId, contractNo, kind: 'framework', signedOn: '2026-01-05', startsOn: '2026-01-05', endsOn: null, amount: '100000.00', installments: [],
+      });
+      await call(o.rt, boss, 'contracts.activate', { id: k.id, overrideReason: '测试' });
+      await call(o.rt, boss, 'ledger.postInvoice', { customerId, date: '2026-10-01', amountFen: openFen + paidFen, dueOn: '2026-10-31', contractId: k.id });
+      await call(o.rt, boss, 'ledger.postInvoice', { customerId, date: '2026-10-02', amountFen: 9_00, dueOn: '2026-10-31' }); // not on the contract
+      if (paidFen > 0) await call(o.rt, boss, 'ledger.postReceipt', { customerId, date: '2026-10-20', amountFen: paidFen });
+      await call(o.rt, boss, 'contracts.complete', { id: k.id });
+    };
+    const mine = await call<{ id: string }>(o.rt, boss, 'customers.create', { code: 'S101', name: '甲方合同客户', salesperson: '甲业务员' });
+    const other = await call<{ id: string }>(o.rt, boss, 'customers.create', { code: 'S102', name: '乙方合同客户', salesperson: '乙业务员' });
+    await ended(mine.id, 'HT-JIA', 400_00, 100_00);
+    await ended(other.id, 'HT-YI', 7_000_00, 0);
+    const view = (list: AlertList) => list.alerts.filter((a) => a.kind === 'contract_ended_with_balance').map((a) => [a.contractNo, a.amountFen]).sort();
+    expect(view(await call<AlertList>(o.rt, boss, 'alerts.list', {}))).toEqual([['HT-JIA', 400_00], ['HT-YI', 7_000_00]]);
+    expect(view(await call<AlertList>(o.rt, o.as('salesperson'), 'alerts.list', {}))).toEqual([['HT-JIA', 400_00]]);
   });
 });
