@@ -143,6 +143,10 @@ async function salespersonBadge(rt: AppRuntime, alerts: AlertList): Promise<Figu
       return badge();
     }, 'what the badge cost after every write before (no carrying for a scoped badge)'),
   );
+  // The scope's views serve every read of the call: the collection list reads a contact and the last interaction
+  // for each of its rows (db/scope.ts joins those tables from the scope's customers).
+  const theirList = await rt.invoke<{ total: number }>('collection.today', {}, sales);
+  out.push(await measure('salesperson: collection.today, first 500 rows', 15, () => rt.invoke('collection.today', {}, sales), `${theirList.total} of their customers to call`));
   const writes: [string, () => Promise<unknown>][] = [
     ['their own promise', () => rt.invoke('interactions.create', { customerId, date: today, channel: 'T', summary: 'bench', promiseDate: addDays(today, 3), promiseAmountFen: 100 }, sales)],
     ["the boss's receipt for their customer", () => rt.invoke('ledger.postReceipt', { customerId, date: today, amountFen: 100 }, boss)],
