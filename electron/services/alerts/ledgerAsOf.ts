@@ -67,6 +67,10 @@ const SQL = {
     FROM ar_documents INDEXED BY ar_documents_open WHERE open_fen > 0 AND due_on < @asOf GROUP BY customer_id`,
   overdueItems: `SELECT id, doc_no, doc_date, due_on, open_fen FROM ar_documents
     WHERE customer_id = ? AND open_fen > 0 AND due_on < ? ORDER BY due_on, doc_date, doc_no`,
+  // The same for a page of customers in one statement: one execution instead of one per row (under a salesperson's
+  // scope each execution also lists the scope's customers again: db/scope.ts).
+  overdueItemsOf: `SELECT customer_id, id, doc_no, doc_date, due_on, open_fen FROM ar_documents
+    WHERE customer_id IN (SELECT value FROM json_each(?)) AND open_fen > 0 AND due_on < ? ORDER BY customer_id, due_on, doc_date, doc_no`,
   state: `SELECT customer_id, balance_fen, last_invoice_on FROM ar_customer_state`,
   debits: `SELECT id, doc_no, doc_date, due_on, kind, contract_id, installment_id, amount_fen FROM ar_documents
     WHERE customer_id = ? AND side = 'debit' AND kind <> 'void'`,
@@ -124,6 +128,15 @@ function addToSummary(map: Map<string, OverdueSummary>, customerId: string, dueO
   if (dueOn < s.oldestDueOn) s.oldestDueOn = dueOn;
   if (dueOn > s.latestDueOn) s.latestDueOn = dueOn;
   s.weightThirtieths += openFen * (30 + days);
+}
+
+interface OverdueItemRow {
+  customer_id: string;
+  id: string;
+  doc_no: string;
+  doc_date: string;
+  due_on: string;
+  open_fen: number;
 }
 
 export class LedgerAsOf {
@@ -186,22 +199,23 @@ export class LedgerAsOf {
       if (!r) this.itemReplays.set(customerId, (r = replayCustomer(this.ctx, customerId, this.asOf)));
       return r.overdue;
     }
-    const rows = this.ctx.db.prepare(SQL.overdueItems).all(customerId, this.asOf) as {
-      id: string;
-      doc_no: string;
-      doc_date: string;
-      due_on: string;
-      open_fen: number;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      customerId,
-      docNo: r.doc_no,
-      docDate: r.doc_date,
-      dueOn: r.due_on,
-      openFen: r.open_fen,
-      daysOverdue: diffDays(this.asOf, r.due_on),
-    }));
+    const rows = this.ctx.db.prepare(SQL.overdueItems).all(customerId, this.asOf) as Omit<OverdueItemRow, 'customer_id'>[];
+    return rows.map((r) => this.item(customerId, r));
+  }
+
+  /** overdueItems for each of several customers (a page of the collection list), read together where SQL serves. */
+  overdueItemsOf(customerIds: readonly string[]): Map<string, OpenDebitAsOf[]> {
+    // A past date replays each customer listed (nothing is replayed as of today, when no document is dated later).
+    if (this.past) return new Map(customerIds.map((id) => [id, this.overdueItems(id)]));
+    const out = new Map<string, OpenDebitAsOf[]>(customerIds.map((id) => [id, []]));
+    if (customerIds.length === 0) return out;
+    const rows = this.ctx.db.prepare(SQL.overdueItemsOf).all(JSON.stringify(customerIds), this.asOf) as OverdueItemRow[];
+    for (const r of rows) out.get(r.customer_id)!.push(this.item(r.customer_id, r));
+    return out;
+  }
+
+  private item(customerId: string, r: Omit<OverdueItemRow, 'customer_id'>): OpenDebitAsOf {
+    return { id: r.id, customerId, docNo: r.doc_no, docDate: r.doc_date, dueOn: r.due_on, openFen: r.open_fen, daysOverdue: diffDays(this.asOf, r.due_on) };
   }
 
   private customerFigures(): Map<string, CustomerFigures> {

@@ -76,10 +76,12 @@ export function collectionToday(ctx: ServiceContext, input: z.output<typeof coll
   // Ranks are positions on the whole list; `show` picks a part of it, offset/limit a page of that part.
   const rankOf = new Map(ranked.map((r, i) => [r.customerId, i + 1]));
   const shown = input.show === 'all' ? ranked : ranked.filter((r) => (input.show === 'overdue' ? r.overdueCount > 0 : r.overdueCount === 0));
-  const rows: CollectionRow[] = shown.slice(input.offset, input.offset + input.limit).map((r) => {
+  const page = shown.slice(input.offset, input.offset + input.limit);
+  const itemsOf = ledger.overdueItemsOf(page.filter((r) => r.overdueCount > 0).map((r) => r.customerId));
+  const rows: CollectionRow[] = page.map((r) => {
     const contact = contactStmt.get(r.customerId) as { name: string; mobile: string; phone: string } | undefined;
     const last = interactionStmt.get(r.customerId, asOf) as { date: string; channel: string; summary: string } | undefined;
-    const items = r.overdueCount === 0 ? [] : ledger.overdueItems(r.customerId);
+    const items = itemsOf.get(r.customerId) ?? [];
     return {
       ...r,
       rank: rankOf.get(r.customerId) ?? 0,

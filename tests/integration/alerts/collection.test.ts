@@ -17,6 +17,40 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 describe('collection.today', () => {
+  it("lists each row's overdue items: oldest due first, then document date and number; nothing not yet due", async () => {
+    // The items of a page are read together (LedgerAsOf.overdueItemsOf): every row must get exactly its own.
+    const x = await customer(t, 'C1101');
+    const y = await customer(t, 'C1102');
+    const z = await customer(t, 'C1103');
+    const no = (n: string) => ({ docNo: n });
+    await invoice(t, x.id, '2026-09-05', 20_000, { dueOn: '2026-10-01', ...no('X-B') });
+    await invoice(t, x.id, '2026-09-01', 10_000, { dueOn: '2026-10-01', ...no('X-C') });
+    await invoice(t, x.id, '2026-09-01', 30_000, { dueOn: '2026-10-01', ...no('X-A') });
+    await invoice(t, x.id, '2026-08-01', 5_000, { dueOn: '2026-11-20', ...no('X-D') });
+    await invoice(t, x.id, '2026-11-01', 99_000, { dueOn: '2026-12-31', ...no('X-LATER') });
+    await invoice(t, y.id, '2026-07-01', 40_000, { dueOn: '2026-07-31', ...no('Y-A') });
+    await invoice(t, y.id, '2026-10-01', 1_000, { dueOn: '2026-11-23', ...no('Y-B') });
+    await invoice(t, z.id, '2026-11-01', 7_000, { dueOn: '2026-11-10', ...no('Z-A') });
+    const list = await collection(t);
+    const items = Object.fromEntries(list.rows.map((r) => [r.customerCode, r.items.map((i) => [i.docNo, i.dueOn, i.openFen, i.days])]));
+    expect(items).toEqual({
+      C1101: [
+        ['X-A', '2026-10-01', 30_000, 54],
+        ['X-C', '2026-10-01', 10_000, 54],
+        ['X-B', '2026-10-01', 20_000, 54],
+        ['X-D', '2026-11-20', 5_000, 4],
+      ],
+      C1102: [
+        ['Y-A', '2026-07-31', 40_000, 116],
+        ['Y-B', '2026-11-23', 1_000, 1],
+      ],
+      C1103: [['Z-A', '2026-11-10', 7_000, 14]],
+    });
+    // A page of one row gets the same items.
+    const second = await t.rt.invoke<typeof list>('collection.today', { offset: 1, limit: 1 });
+    expect(second.rows.map((r) => [r.customerCode, r.items.length])).toEqual([[list.rows[1].customerCode, list.rows[1].items.length]]);
+  });
+
   it('ranks broken promises first, then by age-weighted overdue amount, pending promises last', async () => {
     // A: ¥10,000 90 days late → 40,000 weighted. B: ¥30,000 5 days late → 35,000. C: ¥1,000 with a broken promise.
     const a = await customer(t, 'C1001');
