@@ -110,7 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   }
 }
 
-// The bundle is an ES module (no `module`): bin/dealerdesk.cjs sets DEALERDESK_CLI_ENTRY; run as a CommonJS script, the usual test.
+// The bundle's entry is required by bin/dealerdesk.cjs (so it is not require.main), which sets DEALERDESK_CLI_ENTRY; run as a CommonJS script itself, the usual test.
 const isEntry = typeof module !== 'undefined' && typeof require !== 'undefined' && require.main === module;
 if (isEntry || process.env.DEALERDESK_CLI_ENTRY === '1') {
   runCli(process.argv.slice(2), {
