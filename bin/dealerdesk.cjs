@@ -28,5 +28,9 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('命令行尚未构建：请先运行 npm run build:cli\n');
   process.exit(1);
 }
+// A command's chunks load through a code cache of the functions it runs (bin/codeCache.cjs), one per command word;
+// the help and the version (no command word) load too little to gain from it.
+const word = process.argv[2] ?? '';
+if (/^[a-z][a-z-]{0,30}$/.test(word)) require('./codeCache.cjs').useCodeCache(bundle, word);
 process.env.DEALERDESK_CLI_ENTRY = '1';
 require(bundle);
