@@ -7,7 +7,7 @@
 // libraries stay external and are loaded lazily by the commands that need
 // them.
 //
-// Why CommonJS, not ES modules (issue 17 point 3): a query loads ~45 chunks,
+// Why CommonJS, not ES modules (issue 17 point 3): a query loaded ~45 chunks,
 // and Node's ES loader pays per module for URL resolution, linking and the
 // createRequire/import.meta banner every chunk needed; require() of a
 // CommonJS chunk is a path join and a compile (from Node's compile cache).
@@ -16,6 +16,7 @@
 // (installed with Vite) can, turning each import() into a lazy require().
 import { rolldown } from 'rolldown';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * zod's namespace export carries the messages of all its 60-odd languages
@@ -30,6 +31,34 @@ const onlyChineseZodMessages = {
     handler: () => "export { default as zhCN } from './zh-CN.js';",
   },
 };
+
+/**
+ * Fewer, larger chunks along the commands' lazy paths. By default every set
+ * of dynamic imports that reaches a module makes a chunk of its own: a query
+ * loaded ~43 files (the help 16), each a resolution, a read and a compile.
+ * Here everything the entry imports statically is one chunk (`cli`: argument
+ * parsing, help, commands — loaded at every start anyway), and everything
+ * the runtime imports statically another (`runtime`: database layer, zod,
+ * Kysely, dispatcher, services it always needs); an area's schemas, handlers
+ * and services, and the heavy commands' code, still load only when called.
+ * A query now loads ~16 files, the help 3. (Measured, alternating runs: the
+ * query ~5 ms faster, --help ~4 ms.)
+ */
+function staticClosure(root, ctx) {
+  const seen = new Set([root]);
+  for (const id of seen) for (const next of ctx.getModuleInfo(id)?.importedIds ?? []) seen.add(next);
+  return seen;
+}
+const LOAD_GROUPS = [
+  ['cli', path.resolve('electron/cli/main.ts')],
+  ['runtime', path.resolve('electron/api/runtime.ts')],
+];
+let groupClosures = null;
+/** The group a module goes to: the first whose root reaches it statically (none: the bundler's own chunks). */
+function loadGroup(id, ctx) {
+  groupClosures ??= LOAD_GROUPS.map(([name, root]) => [name, staticClosure(root, ctx)]);
+  return groupClosures.find(([, reached]) => reached.has(id))?.[0] ?? null;
+}
 
 fs.rmSync('out/cli', { recursive: true, force: true });
 const bundle = await rolldown({
@@ -47,6 +76,7 @@ await bundle.write({
   chunkFileNames: 'chunks/[name]-[hash].cjs',
   // import() of an external (the SQLite addon) becomes require() too: never Node's ES loader.
   dynamicImportInCjs: false,
+  codeSplitting: { groups: [{ name: loadGroup, debugName: 'cli and runtime' }] },
   // Whitespace only: names stay as written (error names, stack traces).
   minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
   sourcemap: true,

@@ -63,12 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       environment: env,
       runtime: async (opts = {}) => {
         if (!runtime) {
-          // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
-          // The SQLite addon and zod first, by themselves, only so DEALERDESK_TIMING can tell their share apart.
+          // The runtime (database layer, zod, Kysely, dispatcher, services) is a chunk of its own: only commands that use the database load it.
+          // The SQLite addon first, by itself, only so DEALERDESK_TIMING can tell its share apart.
           await import('better-sqlite3');
           phase('sqlite');
-          await import('zod');
-          phase('zod');
           const { AppRuntime } = await import('../api/runtime');
           phase('runtime');
           const user = os.userInfo().username;
