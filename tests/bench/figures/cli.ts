@@ -6,6 +6,10 @@
  * DEALERDESK_TIMING=1 prints, median per phase in wall and CPU ms (see
  * electron/cli/timing.ts for what each phase covers).
  *
+ * The bin loads the CommonJS bundle (scripts/build-cli.mjs) through a code
+ * cache each command writes on its first run after a build
+ * (bin/codeCache.cjs); the untimed first run of each figure writes it.
+ *
  * A read-only command skips the quick_check when the file is unchanged since
  * the last passing check (db/checkStamp.ts); the "file changed" figure
  * touches the file before every run, so it shows the cost of a command that
@@ -48,7 +52,7 @@ function wholeProcess(name: string, runs: number, command: string, args: string[
     const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEALERDESK_TIMING: '1' } });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-    if (i === 0) continue; // the first run warms the file cache (and the compile cache)
+    if (i === 0) continue; // the first run warms the file cache and the compile caches (Node's, and the command's own code cache: bin/codeCache.cjs)
     times.push(ms);
     const used = /DDCPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
     if (used) cpu.push((Number(used[1]) + Number(used[2])) * 1000);
