@@ -18,7 +18,8 @@
  * made by another Node version or for another source length); the first run
  * after a build removes that command's caches of earlier builds. Written to a temporary name and renamed, so
  * parallel commands never read half a file; any failure (no temp dir, a
- * refused cache) only means compiling as usual. NODE_DISABLE_COMPILE_CACHE=1
+ * refused cache) only means compiling as usual. Only a cache folder of this
+ * user's own, writable by no one else, is used (see ownedPrivately). NODE_DISABLE_COMPILE_CACHE=1
  * (Node's own switch) turns this off too.
  */
 'use strict';
@@ -39,6 +40,24 @@ function hashOf(text) {
 }
 
 /**
+ * Whether the cache folder (created here when missing) belongs to this user
+ * alone. A code cache is code: on a machine whose temp folder is shared
+ * (/tmp on Linux), a folder another user made or can write into could hand
+ * us their code, so then there is no cache. (Windows gives every user a
+ * temp folder of their own.)
+ */
+function ownedPrivately(dir) {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (typeof process.getuid !== 'function') return true;
+    const stat = fs.statSync(dir);
+    return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Loads every `.cjs` file of the bundle whose entry is `entryFile` (the
  * entry and its chunks) through a code cache kept for `command`; other files
  * load as before.
@@ -46,7 +65,9 @@ function hashOf(text) {
 function useCodeCache(entryFile, command) {
   if (process.env.NODE_DISABLE_COMPILE_CACHE === '1') return;
   const bundleDir = path.dirname(entryFile);
-  const cacheDir = path.join(os.tmpdir(), 'dealerdesk-code-cache', `${process.version}-${process.arch}`, command);
+  const root = path.join(os.tmpdir(), 'dealerdesk-code-cache');
+  if (!ownedPrivately(root)) return;
+  const cacheDir = path.join(root, `${process.version}-${process.arch}`, command);
   const prefix = bundleDir + path.sep;
   /** This checkout's and this build's marks in the cache files' names (each build writes the entry anew). */
   const checkout = `-${hashOf(bundleDir)}-`;
@@ -83,7 +104,7 @@ function useCodeCache(entryFile, command) {
     if (code !== 0 || !fresh.length) return;
     let present;
     try {
-      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
       present = fs.readdirSync(cacheDir);
     } catch {
       return; // no cache directory: compiling as usual next time

@@ -4,7 +4,8 @@
  * command writes it, later runs use it as it is (V8 accepted it: nothing is
  * written again) and print the same; a new build (the entry's modification
  * time) replaces that command's caches; a command that failed leaves none;
- * help and version need none. Runs the real bin with its own temp dir.
+ * help and version need none; a cache folder others can write into is not
+ * used. Runs the real bin with its own temp dir.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,9 +32,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.cleanup());
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function run(args: string[], tempDir = tmp): { status: number | null; stdout: string; stderr: string } {
   // os.tmpdir(): TMPDIR on POSIX, TEMP/TMP on Windows.
-  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, DEALERDESK_DATA_DIR: t.dir };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tempDir, TEMP: tempDir, TMP: tempDir, DEALERDESK_DATA_DIR: t.dir };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -72,6 +73,18 @@ describe('the command line code cache', () => {
     const after = cacheOf('aging');
     expect(after.size).toBe(written.size);
     expect([...after.keys()].filter((f) => written.has(f))).toEqual([]);
+  });
+
+  // A shared temp folder (Linux /tmp): a cache folder others may write into could hand us their code.
+  it.skipIf(process.platform === 'win32')('is neither read nor written in a cache folder others can write into', () => {
+    const shared = path.join(t.dir, 'shared-tmp');
+    const planted = path.join(shared, 'dealerdesk-code-cache');
+    fs.mkdirSync(planted, { recursive: true });
+    fs.chmodSync(planted, 0o777);
+    const r = run(['aging', '--json', '--db', t.dbFile], shared);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ customers: [{ code: 'CC1', balanceFen: 8850 }] });
+    expect(fs.readdirSync(planted)).toEqual([]);
   });
 
   it('is not left by a failing command, nor used by the help', () => {
