@@ -57,6 +57,47 @@ function ownedPrivately(dir) {
   }
 }
 
+/** Whether a process with this id is running (another user's counts: kill answers EPERM). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * V8 does not check a code cache's contents (only its version, flags and
+ * lengths): a cache damaged on disk can crash the process (a segmentation
+ * fault), and would at every start. So each run using a command's caches
+ * marks that it runs (running-<pid>, removed when it exits); a mark left by
+ * a process that is gone means a run died with these caches loaded, and the
+ * command's caches are dropped and written anew. (A command stopped with
+ * Ctrl+C leaves a mark too: that costs one run without cache.) Returns the
+ * mark to remove at exit, or null when no cache is to be read.
+ */
+function markRunning(cacheDir) {
+  let present;
+  try {
+    present = fs.readdirSync(cacheDir);
+  } catch {
+    return null; // no caches yet
+  }
+  const died = present.some((f) => f.startsWith('running-') && !running(Number(f.slice('running-'.length))));
+  if (died) {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    return null;
+  }
+  const mark = path.join(cacheDir, `running-${process.pid}`);
+  try {
+    fs.writeFileSync(mark, '');
+    return mark;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads every `.cjs` file of the bundle whose entry is `entryFile` (the
  * entry and its chunks) through a code cache kept for `command`; other files
@@ -68,6 +109,7 @@ function useCodeCache(entryFile, command) {
   const root = path.join(os.tmpdir(), 'dealerdesk-code-cache');
   if (!ownedPrivately(root)) return;
   const cacheDir = path.join(root, `${process.version}-${process.arch}`, command);
+  const mark = markRunning(cacheDir);
   const prefix = bundleDir + path.sep;
   /** This checkout's and this build's marks in the cache files' names (each build writes the entry anew). */
   const checkout = `-${hashOf(bundleDir)}-`;
@@ -82,7 +124,8 @@ function useCodeCache(entryFile, command) {
     const name = `${path.relative(bundleDir, filename).replace(/[\\/]/g, '_')}${build}${stat.size}-${Math.trunc(stat.mtimeMs)}.bin`;
     let cachedData;
     try {
-      cachedData = fs.readFileSync(path.join(cacheDir, name));
+      // Only under a mark of this run (see markRunning).
+      if (mark) cachedData = fs.readFileSync(path.join(cacheDir, name));
     } catch {
       cachedData = undefined;
     }
@@ -99,29 +142,34 @@ function useCodeCache(entryFile, command) {
     require.cache = Module._cache;
     script.runInThisContext({ displayErrors: true }).call(module.exports, module.exports, require, module, filename, path.dirname(filename));
   };
-  // Only a command that succeeded leaves a cache (not a typo of a command word, nor an error's path).
   process.once('exit', (code) => {
-    if (code !== 0 || !fresh.length) return;
-    let present;
-    try {
-      fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-      present = fs.readdirSync(cacheDir);
-    } catch {
-      return; // no cache directory: compiling as usual next time
-    }
-    // The first run after a build writes the new caches: this checkout's caches of earlier builds go.
-    for (const old of present) if (old.includes(checkout) && !old.includes(build)) fs.rmSync(path.join(cacheDir, old), { force: true });
-    for (const { script, name } of fresh) {
-      const file = path.join(cacheDir, name);
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(temporary, script.createCachedData());
-        fs.renameSync(temporary, file);
-      } catch {
-        fs.rmSync(temporary, { force: true }); // (another command may have just renamed its own copy over it)
-      }
-    }
+    // Only a command that succeeded leaves a cache (not a typo of a command word, nor an error's path).
+    if (code === 0 && fresh.length) writeCaches(cacheDir, fresh, (old) => old.includes(checkout) && !old.includes(build));
+    // Last: a run that dies while writing leaves its mark, and the next drops what it half wrote.
+    if (mark) fs.rmSync(mark, { force: true });
   });
+}
+
+/** Writes the new caches; `stale` tells this checkout's caches of earlier builds, which go. */
+function writeCaches(cacheDir, fresh, stale) {
+  let present;
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    present = fs.readdirSync(cacheDir);
+  } catch {
+    return; // no cache directory: compiling as usual next time
+  }
+  for (const old of present) if (stale(old)) fs.rmSync(path.join(cacheDir, old), { force: true });
+  for (const { script, name } of fresh) {
+    const file = path.join(cacheDir, name);
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(temporary, script.createCachedData());
+      fs.renameSync(temporary, file);
+    } catch {
+      fs.rmSync(temporary, { force: true }); // (another command may have just renamed its own copy over it)
+    }
+  }
 }
 
 module.exports = { useCodeCache };

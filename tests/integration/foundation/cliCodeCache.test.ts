@@ -3,7 +3,8 @@
  * each command ran (bin/codeCache.cjs), in the temp dir. The first run of a
  * command writes it, later runs use it as it is (V8 accepted it: nothing is
  * written again) and print the same; a new build (the entry's modification
- * time) replaces that command's caches; a command that failed leaves none;
+ * time) replaces that command's caches, and so does a run that died with
+ * them loaded; a command that failed leaves none;
  * help and version need none; a cache folder others can write into is not
  * used. Runs the real bin with its own temp dir.
  */
@@ -40,6 +41,12 @@ function run(args: string[], tempDir = tmp): { status: number | null; stdout: st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The cache folder of one command (one Node version here). */
+function cacheDirOf(command: string): string {
+  const root = path.join(tmp, 'dealerdesk-code-cache');
+  return path.join(root, fs.readdirSync(root)[0], command);
+}
+
 /** The cache files of one command, with their modification times. */
 function cacheOf(command: string): Map<string, number> {
   const root = path.join(tmp, 'dealerdesk-code-cache');
@@ -73,6 +80,25 @@ describe('the command line code cache', () => {
     const after = cacheOf('aging');
     expect(after.size).toBe(written.size);
     expect([...after.keys()].filter((f) => written.has(f))).toEqual([]);
+  });
+
+  it('is dropped and written anew after a run that died with it loaded (a damaged cache can crash V8)', () => {
+    const before = cacheOf('aging');
+    expect(before.size).toBeGreaterThan(10);
+    const dir = cacheDirOf('aging');
+    // The mark a run leaves when it dies (a damaged cache ends in a segmentation fault): its process is gone.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(path.join(dir, `running-${gone}`), '');
+    const r = run(['aging', '--json', '--db', t.dbFile]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ customers: [{ code: 'CC1', balanceFen: 8850 }] });
+    const after = cacheOf('aging');
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [file, mtime] of after) expect(mtime, file).not.toBe(before.get(file));
+    // A run that ended leaves no mark, and the next one reads the new caches as they are.
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('running-'))).toEqual([]);
+    run(['aging', '--json', '--db', t.dbFile]);
+    expect(cacheOf('aging')).toEqual(after);
   });
 
   // A shared temp folder (Linux /tmp): a cache folder others may write into could hand us their code.
