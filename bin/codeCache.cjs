@@ -16,11 +16,13 @@
  * modification time) and the file's name, size and modification time, so a
  * rebuilt bundle never meets an old cache (and V8 itself refuses a cache
  * made by another Node version or for another source length); the first run
- * after a build removes that command's caches of earlier builds. Written to a temporary name and renamed, so
- * parallel commands never read half a file; any failure (no temp dir, a
- * refused cache) only means compiling as usual. Only a cache folder of this
- * user's own, writable by no one else, is used (see ownedPrivately). NODE_DISABLE_COMPILE_CACHE=1
- * (Node's own switch) turns this off too.
+ * after a build removes that command's caches of earlier builds. Written to
+ * a temporary name and renamed, so parallel commands never read half a
+ * file; any failure (no temp dir, a refused cache) only means compiling as
+ * usual. Only a cache folder of this user's own, writable by no one else, is
+ * used (ownedPrivately), and a run that died with the caches loaded has them
+ * written anew (markRunning). NODE_DISABLE_COMPILE_CACHE=1 (Node's own
+ * switch) turns this off too.
  */
 'use strict';
 const fs = require('node:fs');

@@ -10,10 +10,11 @@
 // Why CommonJS, not ES modules (issue 17 point 3): a query loaded ~45 chunks,
 // and Node's ES loader pays per module for URL resolution, linking and the
 // createRequire/import.meta banner every chunk needed; require() of a
-// CommonJS chunk is a path join and a compile (from Node's compile cache).
-// Measured, alternating runs on the medium set: the whole process ~10–20 ms
-// faster, `--help` ~5 ms. esbuild cannot split CommonJS output; Rolldown
-// (installed with Vite) can, turning each import() into a lazy require().
+// CommonJS chunk is a path join and a compile from a code cache (and only
+// CommonJS can be loaded through bin/codeCache.cjs). Measured, alternating
+// runs on the medium set: the whole process ~10–20 ms faster, `--help`
+// ~5 ms. esbuild cannot split CommonJS output; Rolldown (installed with
+// Vite) can, turning each import() into a lazy require().
 import { rolldown } from 'rolldown';
 import fs from 'node:fs';
 import path from 'node:path';
