@@ -63,10 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       environment: env,
       runtime: async (opts = {}) => {
         if (!runtime) {
-          // The runtime (database layer, zod, Kysely, dispatcher, services) is a chunk of its own: only commands that use the database load it.
-          // The SQLite addon first, by itself, only so DEALERDESK_TIMING can tell its share apart.
-          await import('better-sqlite3');
-          phase('sqlite');
+          // The runtime (database layer with SQLite's JavaScript, zod, Kysely, dispatcher, services) is a chunk of its own:
+          // only commands that use the database load it (scripts/build-cli.mjs).
           const { AppRuntime } = await import('../api/runtime');
           phase('runtime');
           const user = os.userInfo().username;
