@@ -22,11 +22,15 @@ if (major < 22 || (major === 22 && minor < 14)) {
 require('node:module').enableCompileCache?.();
 const path = require('node:path');
 const fs = require('node:fs');
-const { pathToFileURL } = require('node:url');
-const bundle = path.join(__dirname, '..', 'out', 'cli', 'dealerdesk.mjs');
+// CommonJS chunks (scripts/build-cli.mjs): required, never through Node's ES loader.
+const bundle = path.join(__dirname, '..', 'out', 'cli', 'dealerdesk.cjs');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('命令行尚未构建：请先运行 npm run build:cli\n');
   process.exit(1);
 }
+// A command's chunks load through a code cache of the functions it runs (bin/codeCache.cjs), one per command word;
+// the help and the version (no command word) load too little to gain from it.
+const word = process.argv[2] ?? '';
+if (/^[a-z][a-z-]{0,30}$/.test(word)) require('./codeCache.cjs').useCodeCache(bundle, word);
 process.env.DEALERDESK_CLI_ENTRY = '1';
-import(pathToFileURL(bundle).href);
+require(bundle);

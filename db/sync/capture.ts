@@ -157,18 +157,35 @@ function triggerSql(shape: TableShape): string[] {
   return out;
 }
 
-/** Drops every capture trigger and, when sync is on, creates them afresh from the registry and the live schema. */
+/** The capture triggers the registry and the live schema call for (none when sync is off). */
+function wantedTriggerSql(sqlite: Sqlite, enabled: boolean): string[] {
+  if (!enabled) return [];
+  return syncedTables.flatMap((spec) => {
+    const shape = tableShape(sqlite, spec);
+    return shape ? triggerSql(shape) : [];
+  });
+}
+
+/**
+ * Drops every capture trigger and, when sync is on, creates them afresh from
+ * the registry and the live schema — unless the triggers there are already
+ * exactly those (SQLite keeps each trigger's CREATE statement as it was
+ * run). Every open calls this: rewriting identical triggers made every
+ * opening a schema change, so a read-only command changed the file and the
+ * next one's quick_check stamp (db/checkStamp.ts) no longer held (issue 17
+ * point 3: ~100 ms of every command on a database with sync on).
+ */
 export function refreshCaptureTriggers(sqlite: Sqlite, enabled: boolean): void {
   const existing = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${TRIGGER_PREFIX}%'`)
-    .all() as { name: string }[];
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${TRIGGER_PREFIX}%'`)
+    .all() as { name: string; sql: string }[];
+  const wanted = wantedTriggerSql(sqlite, enabled);
+  const have = new Set(existing.map((t) => t.sql));
+  if (existing.length === wanted.length && wanted.every((sql) => have.has(sql))) return;
   sqlite.transaction(() => {
     for (const { name } of existing) sqlite.exec(`DROP TRIGGER ${q(name)}`);
-    if (!enabled) return;
-    for (const spec of syncedTables) {
-      const shape = tableShape(sqlite, spec);
-      if (shape) for (const s of triggerSql(shape)) sqlite.exec(s);
-    }
+    // (Read again inside the transaction: the schema as it is when the triggers are written.)
+    for (const sql of wantedTriggerSql(sqlite, enabled)) sqlite.exec(sql);
   })();
 }
 

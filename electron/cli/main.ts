@@ -63,12 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       environment: env,
       runtime: async (opts = {}) => {
         if (!runtime) {
-          // The runtime (database layer, services, schemas) is a chunk of its own: only commands that use the database load it.
-          // The SQLite addon and zod first, by themselves, only so DEALERDESK_TIMING can tell their share apart.
-          await import('better-sqlite3');
-          phase('sqlite');
-          await import('zod');
-          phase('zod');
+          // The runtime (database layer with SQLite's JavaScript, zod, Kysely, dispatcher, services) is a chunk of its own:
+          // only commands that use the database load it (scripts/build-cli.mjs).
           const { AppRuntime } = await import('../api/runtime');
           phase('runtime');
           const user = os.userInfo().username;
@@ -110,7 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   }
 }
 
-// The bundle is an ES module (no `module`): bin/dealerdesk.cjs sets DEALERDESK_CLI_ENTRY; run as a CommonJS script, the usual test.
+// The bundle's entry is required by bin/dealerdesk.cjs (so it is not require.main), which sets DEALERDESK_CLI_ENTRY; run as a CommonJS script itself, the usual test.
 const isEntry = typeof module !== 'undefined' && typeof require !== 'undefined' && require.main === module;
 if (isEntry || process.env.DEALERDESK_CLI_ENTRY === '1') {
   runCli(process.argv.slice(2), {

@@ -10,11 +10,12 @@
  *
  * The phases of a database command: node (Node's own start-up, up to the
  * first line of bin/dealerdesk.cjs), entry (loading the CLI bundle's entry:
- * argument parsing, help, command list), sqlite (the native SQLite addon),
- * zod (the validation library), runtime (database layer, dispatcher,
- * services), open (file checks, quick_check or its stamp, migrations check,
- * pragmas), schemas (the called method's area: its zod schemas and
- * handlers), query, output (JSON to stdout), end (closing).
+ * argument parsing, help, command list), runtime (one chunk: database layer
+ * with SQLite's JavaScript, zod, Kysely, migrations list, dispatcher,
+ * services; scripts/build-cli.mjs), open (the native SQLite addon, file
+ * checks, quick_check or its stamp, migrations check, pragmas), schemas
+ * (the called method's area: its zod schemas and handlers), query, output
+ * (JSON to stdout), end (closing).
  */
 import type { CliIo } from './command';
 
