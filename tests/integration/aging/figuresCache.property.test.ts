@@ -78,6 +78,8 @@ describe('aging figures kept between reports', () => {
         try {
           const ids = await postHistory(t, before);
           const keys = keysOf(pastA, pastB);
+          // A past date may be today itself (day 419): the same key is kept, and recomputed, once.
+          const kept = new Set(keys.map((k) => `${k.asOf} ${k.basis}`)).size;
           for (const key of keys) await expectReplayed(t, ids, key, DEFAULT_LIST, 'first read');
           let step = 0;
           await postOps(t, ids, after, async (posted) => {
@@ -89,7 +91,7 @@ describe('aging figures kept between reports', () => {
             for (const key of keys) await expectReplayed(t, ids, key, DEFAULT_LIST, `after step ${step}`);
             if (posted) {
               expect(agingFiguresStats.whole, `step ${step}: nothing read whole after a posting`).toBe(whole);
-              expect(agingFiguresStats.refreshed, `step ${step}: every kept report recomputed its customer`).toBe(refreshed + keys.length);
+              expect(agingFiguresStats.refreshed, `step ${step}: every kept report recomputed its customer`).toBe(refreshed + kept);
             }
           });
         } finally {
