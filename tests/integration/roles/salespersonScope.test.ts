@@ -51,9 +51,13 @@ async function textOf(value: unknown, dir: string): Promise<string> {
       const f = path.join(dir, 'out.pdf');
       fs.writeFileSync(f, bytes);
       extra = execFileSync('pdftotext', ['-raw', f, '-'], { encoding: 'utf8' });
+    } else {
+      extra = bytes.toString('utf8');
     }
   }
-  return JSON.stringify(value) + extra;
+  // The file's bytes are searched as what they say, not as base64: a code such as K004 turns up in
+  // random base64 (seed 173277125: a PDF that named no foreign customer failed on its encoding).
+  return JSON.stringify(value, (key, v: unknown) => (key === 'dataBase64' ? undefined : v)) + extra;
 }
 
 describe('salesperson scope', () => {
